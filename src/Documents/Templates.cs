@@ -1,0 +1,39 @@
+using KnowledgeHub.Storage;
+
+namespace KnowledgeHub.Documents;
+
+/// <summary>A document type: its template Markdown, required metadata fields and required sections.</summary>
+public sealed record DocumentTemplate
+{
+    /// <summary>The type key, e.g. <c>weekly-report</c>; the file name without <c>.md</c>.</summary>
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string NameZh { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public string DefaultCollection { get; init; } = "";
+
+    public Confidentiality DefaultConfidentiality { get; init; } = Confidentiality.Internal;
+
+    public IReadOnlyList<TemplateField> RequiredFields { get; init; } = [];
+
+    public IReadOnlyList<string> RequiredSections { get; init; } = [];
+
+    /// <summary>The body a new document of this type starts with.</summary>
+    public required string Markdown { get; init; }
+}
+
+public sealed record TemplateField(string Key, string Label);
+
+/// <summary>The templates stored under <c>templates/</c> in the blob store (imported from <c>content/templates</c>).</summary>
+public sealed class TemplateCatalog(IBlobStore store)
+{
+    public Task<IReadOnlyList<DocumentTemplate>> ListAsync(CancellationToken cancellationToken)
+        => throw new NotImplementedException();
+
+    public Task<DocumentTemplate?> GetAsync(string key, CancellationToken cancellationToken)
+        => throw new NotImplementedException();
+}
