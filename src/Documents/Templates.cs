@@ -20,13 +20,16 @@ public sealed record DocumentTemplate
 
     public IReadOnlyList<TemplateField> RequiredFields { get; init; } = [];
 
-    public IReadOnlyList<string> RequiredSections { get; init; } = [];
+    public IReadOnlyList<TemplateSection> RequiredSections { get; init; } = [];
 
     /// <summary>The body a new document of this type starts with.</summary>
     public required string Markdown { get; init; }
 }
 
 public sealed record TemplateField(string Key, string Label);
+
+/// <summary>A required section: a heading that matches <see cref="Title"/> or any alias (e.g. its Chinese name).</summary>
+public sealed record TemplateSection(string Title, IReadOnlyList<string> Aliases);
 
 /// <summary>The templates stored under <c>templates/</c> in the blob store (imported from <c>content/templates</c>).</summary>
 public sealed class TemplateCatalog(IBlobStore store)
