@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs and the portal does not: Azurite, oidc-provider and axe-core
+# from npm (package.json / package-lock.json at the repository root), Chromium and CJK fonts from
+# Debian. Idempotent and quick when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-test-tools: installing ${need_apt[*]} from Debian"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "install-test-tools: need root (or sudo) to apt-get install ${need_apt[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+command -v npm >/dev/null 2>&1 || { echo "install-test-tools: npm (Node.js) is required for Azurite and oidc-provider" >&2; exit 1; }
+if [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "install-test-tools: npm ci (azurite, oidc-provider, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "install-test-tools: ready (chromium: $(command -v chromium), azurite: node_modules/.bin/azurite-blob)"
