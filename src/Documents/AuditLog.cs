@@ -1,15 +1,78 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using KnowledgeHub.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeHub.Documents;
 
-/// <summary>Append-only audit records under <c>audit/</c> (UTC, principal, action, document, version, outcome).</summary>
-public sealed class AuditLog(IBlobStore store, TimeProvider time)
+/// <summary>
+/// Append-only audit records under <c>audit/yyyy/MM/dd.jsonl</c> (UTC day; one JSON line per record:
+/// time, principal, action, document, version, outcome). There is deliberately no update or delete.
+/// </summary>
+public sealed class AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditLog>? logger = null)
 {
-    public Task RecordAsync(Caller caller, string action, string? documentId, int? version, string outcome, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    public const string Prefix = "audit/";
 
-    public IAsyncEnumerable<AuditEntry> ReadAsync(DateOnly fromUtc, DateOnly toUtc, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    private readonly ILogger logger = logger ?? NullLogger<AuditLog>.Instance;
+
+    public Task RecordAsync(Caller caller, string action, string? documentId, int? version, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        var now = time.GetUtcNow().ToUniversalTime();
+        var entry = new AuditEntry(now, caller.Principal, caller.Name, action, documentId, version, outcome);
+        return store.AppendAsync(BlobName(DateOnly.FromDateTime(now.UtcDateTime)), JsonLines.Line(entry), cancellationToken);
+    }
+
+    /// <summary>The entries of the UTC days <paramref name="fromUtc"/> to <paramref name="toUtc"/> (both included), oldest first.</summary>
+    public async IAsyncEnumerable<AuditEntry> ReadAsync(DateOnly fromUtc, DateOnly toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var first = BlobName(fromUtc);
+        var last = BlobName(toUtc);
+        var names = new List<string>();
+        await foreach (var item in store.ListAsync(Prefix, cancellationToken))
+        {
+            if (string.CompareOrdinal(item.Name, first) >= 0 && string.CompareOrdinal(item.Name, last) <= 0)
+            {
+                names.Add(item.Name);
+            }
+        }
+
+        foreach (var name in names)
+        {
+            if (await store.ReadAsync(name, cancellationToken) is not { } blob)
+            {
+                continue;
+            }
+
+            var (entries, _) = JsonLines.ReadWhole<AuditEntry>(blob.Content.Span, 0, line =>
+                logger.LogWarning("Skipped an unreadable audit line in {Blob}: {Line}", name, line));
+            foreach (var entry in entries)
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    private static string BlobName(DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{day:yyyy}/{day:MM}/{day:dd}.jsonl");
 }
 
 public sealed record AuditEntry(DateTimeOffset Utc, string Principal, string PrincipalName, string Action, string? DocumentId, int? Version, string Outcome);
+
+/// <summary>Common audit actions and outcomes (any string is accepted).</summary>
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Download = "download";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Share = "share";
+    public const string StatusChange = "status";
+
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+    public const string Conflict = "conflict";
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeHub.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -7,94 +8,221 @@ namespace KnowledgeHub.Documents;
 /// Documents on blobs: <c>docs/{id}/manifest.json</c> (If-Match), <c>docs/{id}/v/{n}.md</c> (create-only),
 /// then a change-log entry. Write order: version → manifest (commit point) → change log.
 /// </summary>
+/// <remarks>
+/// <para>Ids: a malformed id never reaches the store; reads return null, saves <see cref="SaveResult.NotFound"/>.</para>
+/// <para>Access is not checked here: callers ask <see cref="DocumentAccess"/> first (one place decides).</para>
+/// <para>
+/// Version numbers: a save made from version n claims <c>v/{n+1}.md</c> create-only. If that blob exists
+/// while the manifest still says n, it is either a concurrent save that has not committed yet or the
+/// orphan of a crash. The save waits briefly for the manifest to move (then it is a conflict); if it does
+/// not, the number is skipped and the next free one claimed. The manifest's If-Match decides who wins, so
+/// correctness never depends on the wait. After a successful commit the skipped blobs are provably
+/// unreferenced and are deleted, and a save that lost the If-Match deletes its own blob. Each version
+/// records its <c>base_version</c>; the history follows that chain, so version numbers only grow but may
+/// have a gap after a crash. Blobs above the manifest's current version are never served.
+/// </para>
+/// </remarks>
 public sealed partial class DocumentRepository(IBlobStore store, ChangeLog changeLog, TimeProvider time, ILogger<DocumentRepository> logger)
 {
-    public Task<DocumentManifest> CreateAsync(NewDocument document, Caller author, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    private const int MaxIdAttempts = 5;
 
-    /// <summary>The manifest, or null when no document has that id (or the id is malformed).</summary>
-    public Task<DocumentManifest?> GetManifestAsync(string id, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-
-    /// <summary>A version, or null when it does not exist.</summary>
-    public Task<DocumentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-
-    /// <summary>Saves a new version against the version the editor started from; a stale base is a conflict.</summary>
-    public Task<SaveResult> SaveAsync(DocumentEdit edit, Caller author, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-
-    /// <summary>All manifests (no access filtering: callers filter with <see cref="DocumentAccess"/>).</summary>
-    public IAsyncEnumerable<DocumentManifest> ListAsync(CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-
-    /// <summary>The versions of a document, newest first, without their Markdown bodies.</summary>
-    public Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string id, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-}
-
-/// <summary>A document to create. <see cref="Id"/> is normally generated; the importer passes the sample's id.</summary>
-public sealed record NewDocument
-{
-    public required string Type { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Markdown { get; init; }
-
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
-
-    public string? Id { get; init; }
-
-    public string Collection { get; init; } = "";
-
-    public IReadOnlyList<string> Tags { get; init; } = [];
-
-    public Confidentiality Confidentiality { get; init; } = Confidentiality.Internal;
-
-    public IReadOnlyList<string> Readers { get; init; } = [];
-
-    public IReadOnlyList<string> Editors { get; init; } = [];
-
-    public DocumentStatus Status { get; init; } = DocumentStatus.Draft;
-
-    public string ChangeNote { get; init; } = "";
-
-    /// <summary>When set (sample import), the creation time; otherwise now.</summary>
-    public DateTimeOffset? CreatedUtc { get; init; }
-}
-
-/// <summary>A new version of an existing document, made from <see cref="BaseVersion"/>.</summary>
-public sealed record DocumentEdit
-{
-    public required string Id { get; init; }
-
-    public required int BaseVersion { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Markdown { get; init; }
-
-    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
-
-    public IReadOnlyList<string>? Tags { get; init; }
-
-    public string ChangeNote { get; init; } = "";
-}
-
-public sealed record VersionInfo(int Number, string Title, string Author, string AuthorName, DateTimeOffset CreatedUtc, string ChangeNote);
-
-/// <summary>The outcome of a save: saved, a conflict that keeps both texts, or no such document.</summary>
-public abstract record SaveResult
-{
-    private SaveResult()
+    /// <summary>
+    /// Creates version 1 and the manifest. Throws <see cref="ArgumentException"/> for an empty title, a
+    /// reserved metadata key or a malformed supplied id, and <see cref="DocumentAlreadyExistsException"/>
+    /// when a supplied id is taken.
+    /// </summary>
+    public async Task<DocumentManifest> CreateAsync(NewDocument document, Caller author, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(author);
+        ArgumentException.ThrowIfNullOrWhiteSpace(document.Type, nameof(document));
+        DocumentRules.ThrowIfInvalid(DocumentRules.ValidateTitle(document.Title), nameof(document));
+        DocumentRules.ThrowIfInvalid(DocumentRules.ValidateMetadata(document.Metadata), nameof(document));
+        if (document.Id is not null && !DocumentIds.IsValid(document.Id))
+        {
+            throw new ArgumentException($"'{document.Id}' is not a valid document id (lowercase letters, digits and '-', 2 to 80 characters).", nameof(document));
+        }
+
+        var created = document.CreatedUtc?.ToUniversalTime() ?? time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            var id = document.Id ?? DocumentIds.New();
+            var version = new DocumentVersion
+            {
+                DocumentId = id,
+                Number = 1,
+                Title = document.Title.Trim(),
+                Markdown = document.Markdown,
+                Metadata = document.Metadata,
+                Author = author.Principal,
+                AuthorName = author.Name,
+                CreatedUtc = created,
+                ChangeNote = document.ChangeNote,
+            };
+            try
+            {
+                await store.WriteAsync(DocumentLayout.Version(id, 1), VersionFile.Write(version, 0), WriteCondition.IfNotExists, cancellationToken);
+            }
+            catch (BlobConditionFailedException e) when (document.Id is not null || attempt >= MaxIdAttempts)
+            {
+                throw new DocumentAlreadyExistsException(id, e);
+            }
+            catch (BlobConditionFailedException)
+            {
+                continue;
+            }
+
+            var manifest = NewManifest(id, document, author, created);
+            try
+            {
+                await store.WriteAsync(DocumentLayout.Manifest(id), DocumentJson.SerializeManifest(manifest), WriteCondition.IfNotExists, cancellationToken);
+            }
+            catch (BlobConditionFailedException e)
+            {
+                throw new DocumentAlreadyExistsException(id, e);
+            }
+
+            LogCreated(id, document.Type);
+            await AppendChangeAsync(id, 1, ChangeKinds.Created);
+            return manifest;
+        }
     }
 
-    public sealed record Saved(DocumentManifest Manifest) : SaveResult;
+    /// <summary>The manifest, or null when no document has that id (or the id is malformed).</summary>
+    public async Task<DocumentManifest?> GetManifestAsync(string id, CancellationToken cancellationToken) =>
+        (await ReadManifestAsync(id, cancellationToken))?.Manifest;
 
-    /// <summary>Someone saved in between: <see cref="Current"/> is theirs, <see cref="Attempted"/> is ours (not written).</summary>
-    public sealed record Conflict(DocumentManifest Manifest, DocumentVersion Current, DocumentEdit Attempted) : SaveResult;
+    /// <summary>A committed version, or null when it does not exist (or the id or number is malformed).</summary>
+    public async Task<DocumentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken)
+    {
+        if (number < 1 || await GetManifestAsync(id, cancellationToken) is not { } manifest || number > manifest.CurrentVersion)
+        {
+            return null;
+        }
 
-    public sealed record NotFound(string Id) : SaveResult;
+        return await ReadVersionAsync(id, number, cancellationToken);
+    }
+
+    /// <summary>All manifests (no access filtering: callers filter with <see cref="DocumentAccess"/>), in id order.</summary>
+    public async IAsyncEnumerable<DocumentManifest> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var item in store.ListAsync(DocumentLayout.DocsPrefix, cancellationToken))
+        {
+            if (DocumentLayout.IdOfManifest(item.Name) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            DocumentManifest? manifest = null;
+            try
+            {
+                manifest = await GetManifestAsync(id, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                LogUnreadableManifest(e, id);
+            }
+
+            if (manifest is not null)
+            {
+                yield return manifest;
+            }
+        }
+    }
+
+    /// <summary>The committed versions of a document, newest first, without their Markdown bodies; empty when there is no such document.</summary>
+    public async Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await GetManifestAsync(id, cancellationToken) is not { } manifest)
+        {
+            return [];
+        }
+
+        var found = new Dictionary<int, (VersionInfo Info, int Base)>();
+        await foreach (var item in store.ListAsync(DocumentLayout.VersionsPrefix(id), cancellationToken))
+        {
+            if (DocumentLayout.VersionNumber(id, item.Name) is { } n && n <= manifest.CurrentVersion
+                && await store.ReadAsync(item.Name, cancellationToken) is { } blob)
+            {
+                var (v, baseVersion) = VersionFile.Read(id, n, blob.Content);
+                found[n] = (new VersionInfo(n, v.Title, v.Author, v.AuthorName, v.CreatedUtc, v.ChangeNote), baseVersion);
+            }
+        }
+
+        var history = new List<VersionInfo>();
+        for (var n = manifest.CurrentVersion; n >= 1 && found.TryGetValue(n, out var entry); n = entry.Base)
+        {
+            history.Add(entry.Info);
+            if (entry.Base >= n)
+            {
+                break;
+            }
+        }
+
+        return history;
+    }
+
+    private static DocumentManifest NewManifest(string id, NewDocument document, Caller author, DateTimeOffset created) => new()
+    {
+        Id = id,
+        Type = document.Type,
+        Title = document.Title.Trim(),
+        Status = document.Status,
+        Owner = author.Principal,
+        OwnerName = author.Name,
+        Collection = document.Collection,
+        Tags = document.Tags,
+        Confidentiality = document.Confidentiality,
+        Readers = document.Readers,
+        Editors = document.Editors,
+        CurrentVersion = 1,
+        CreatedUtc = created,
+        UpdatedUtc = created,
+        UpdatedBy = author.Principal,
+        UpdatedByName = author.Name,
+    };
+
+    private async Task<(DocumentManifest Manifest, string ETag)?> ReadManifestAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!DocumentIds.IsValid(id))
+        {
+            return null;
+        }
+
+        var name = DocumentLayout.Manifest(id);
+        return await store.ReadAsync(name, cancellationToken) is { } blob
+            ? (DocumentJson.DeserializeManifest(blob.Content, name), blob.ETag)
+            : null;
+    }
+
+    private async Task<DocumentVersion?> ReadVersionAsync(string id, int number, CancellationToken cancellationToken) =>
+        await store.ReadAsync(DocumentLayout.Version(id, number), cancellationToken) is { } blob
+            ? VersionFile.Read(id, number, blob.Content).Version
+            : null;
+
+    /// <summary>After the commit point: the change is durable, so the log entry is written even if the caller gave up.</summary>
+    private async Task AppendChangeAsync(string id, int version, string kind)
+    {
+        try
+        {
+            await changeLog.AppendAsync(new DocumentChange(id, version, kind, time.GetUtcNow()), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogChangeNotLogged(e, id, version);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created document {DocumentId} of type {Type}")]
+    private partial void LogCreated(string documentId, string type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The manifest of document {DocumentId} cannot be read; it is left out of the listing")]
+    private partial void LogUnreadableManifest(Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} version {Version} is committed but its change-log entry was not written; reconciliation will pick it up")]
+    private partial void LogChangeNotLogged(Exception exception, string documentId, int version);
 }

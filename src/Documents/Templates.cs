@@ -1,5 +1,3 @@
-using KnowledgeHub.Storage;
-
 namespace KnowledgeHub.Documents;
 
 /// <summary>A document type: its template Markdown, required metadata fields and required sections.</summary>
@@ -31,12 +29,3 @@ public sealed record TemplateField(string Key, string Label);
 /// <summary>A required section: a heading that matches <see cref="Title"/> or any alias (e.g. its Chinese name).</summary>
 public sealed record TemplateSection(string Title, IReadOnlyList<string> Aliases);
 
-/// <summary>The templates stored under <c>templates/</c> in the blob store (imported from <c>content/templates</c>).</summary>
-public sealed class TemplateCatalog(IBlobStore store)
-{
-    public Task<IReadOnlyList<DocumentTemplate>> ListAsync(CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-
-    public Task<DocumentTemplate?> GetAsync(string key, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
-}

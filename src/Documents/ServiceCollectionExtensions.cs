@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Documents;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The document domain as singletons: repository, change log, audit log, template catalog, Markdown
+    /// renderer, content importer, and the start-up import (<see cref="ContentImportService"/>). Needs an
+    /// <c>IBlobStore</c> (AddKnowledgeHubStorage); registers <see cref="TimeProvider.System"/> unless a clock is registered.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeHubDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLogging();
+        services.AddOptions<DocumentsOptions>()
+            .Bind(configuration.GetSection(DocumentsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChangeLog>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<DocumentRepository>();
+        services.TryAddSingleton<TemplateCatalog>();
+        services.TryAddSingleton<MarkdownRenderer>();
+        services.TryAddSingleton<ContentImporter>();
+        services.AddHostedService<ContentImportService>();
+        return services;
+    }
+}
