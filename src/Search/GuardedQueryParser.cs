@@ -1,0 +1,112 @@
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// The classic multi-field parser limited to what the search box offers: words, "phrases", AND/OR/NOT,
+/// +/-, prefix* (at least two characters) and <c>title:</c>/<c>body:</c>. Fuzzy, wildcard, regular
+/// expression and range syntax and other fields are refused with a <see cref="UnsupportedSyntaxException"/>.
+/// Not thread-safe: one per parse.
+/// </summary>
+internal sealed class GuardedQueryParser : MultiFieldQueryParser
+{
+    public const int MinPrefixLength = 2;
+
+    private static readonly string[] DefaultFields = [SearchFields.Title, SearchFields.TitleCjk, SearchFields.Body, SearchFields.BodyCjk];
+
+    private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal)
+    {
+        [SearchFields.Title] = 3f,
+        [SearchFields.TitleCjk] = 3f,
+        [SearchFields.Body] = 1f,
+        [SearchFields.BodyCjk] = 1f,
+    };
+
+    private bool passThrough;
+
+    public GuardedQueryParser(SearchAnalyzer analyzer)
+        : base(SearchAnalyzer.Version, DefaultFields, analyzer, Boosts)
+    {
+        DefaultOperator = Operator.AND;
+        AutoGeneratePhraseQueries = true;
+        AllowLeadingWildcard = false;
+        LowercaseExpandedTerms = true;
+    }
+
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
+        Expand(field, f => base.GetFieldQuery(f, queryText, quoted));
+
+    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
+        Expand(field, f => base.GetFieldQuery(f, queryText, slop));
+
+    protected override Query GetPrefixQuery(string field, string termStr)
+    {
+        if (termStr.Length < MinPrefixLength)
+        {
+            throw new UnsupportedSyntaxException($"Use at least {MinPrefixLength} characters before *, so we searched for the words instead.");
+        }
+
+        return Expand(field, f => base.GetPrefixQuery(f, termStr));
+    }
+
+    protected override Query GetWildcardQuery(string field, string termStr) =>
+        throw new UnsupportedSyntaxException("Wildcards are only supported at the end of a word (camp*), so we searched for the words instead.");
+
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => throw Unsupported();
+
+    protected override Query GetRegexpQuery(string field, string termStr) => throw Unsupported();
+
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) => throw Unsupported();
+
+    private static UnsupportedSyntaxException Unsupported() =>
+        new("Your search used syntax we do not support, so we searched for the words instead.");
+
+    /// <summary>
+    /// No field: every default field (the base class loops over them and calls back in, which passes
+    /// through). <c>title:</c>/<c>body:</c>: that field and its CJK bigram shadow. Any other field is refused.
+    /// </summary>
+    private Query Expand(string? field, Func<string?, Query?> make)
+    {
+        if (passThrough)
+        {
+            return make(field)!;
+        }
+
+        var (smart, bigram) = field switch
+        {
+            null => (null, null),
+            SearchFields.Title => (SearchFields.Title, SearchFields.TitleCjk),
+            SearchFields.Body => (SearchFields.Body, SearchFields.BodyCjk),
+            _ => throw new UnsupportedSyntaxException($"We cannot search in \"{field}:\" (use title: or body:), so we searched for the words instead."),
+        };
+        passThrough = true;
+        try
+        {
+            if (smart is null)
+            {
+                return make(null)!;
+            }
+
+            var either = new BooleanQuery(disableCoord: true);
+            foreach (var query in new[] { make(smart), make(bigram) })
+            {
+                if (query is not null)
+                {
+                    either.Add(query, Occur.SHOULD);
+                }
+            }
+
+            return either.Clauses.Count == 0 ? null! : either;
+        }
+        finally
+        {
+            passThrough = false;
+        }
+    }
+}
+
+/// <summary>Syntax the parser understood but the search box does not offer; the message is for the user.</summary>
+#pragma warning disable CA1032 // only ever thrown with a user-facing message
+internal sealed class UnsupportedSyntaxException(string message) : ParseException(message);
+#pragma warning restore CA1032

@@ -1,0 +1,171 @@
+using System.Globalization;
+using KnowledgeHub.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>How the index was found when the process opened it.</summary>
+public enum IndexOpenState
+{
+    /// <summary>An existing index of the current schema was opened.</summary>
+    Opened,
+
+    /// <summary>There was no index: an empty one was created.</summary>
+    Missing,
+
+    /// <summary>The index could not be read: its files were removed and an empty one was created.</summary>
+    Corrupt,
+
+    /// <summary>The index had another schema version: an empty one was created.</summary>
+    SchemaChanged,
+}
+
+/// <summary>
+/// The process's one Lucene index: the directory, the single <see cref="IndexWriter"/> and a
+/// <see cref="SearcherManager"/>. Every commit carries the change-log checkpoint and the schema version;
+/// an index without a checkpoint (<see cref="NeedsRebuild"/>) is rebuilt from storage by the synchronizer.
+/// Changes not committed with a checkpoint are rolled back on dispose: the change log replays them.
+/// </summary>
+public sealed partial class LuceneIndex : IDisposable
+{
+    private const string CheckpointKey = "kh.checkpoint";
+    private const string SchemaKey = "kh.schema";
+
+    private static readonly string Schema = SearchFields.SchemaVersion.ToString(CultureInfo.InvariantCulture);
+
+    private readonly FSDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly System.Threading.Lock commitGate = new();
+    private ChangeLogPosition? checkpoint;
+    private int disposed;
+
+    public LuceneIndex(string indexPath, SearchAnalyzer analyzer, ILogger<LuceneIndex> logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(indexPath);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(logger);
+        Path = System.IO.Path.GetFullPath(indexPath);
+        System.IO.Directory.CreateDirectory(Path);
+        directory = FSDirectory.Open(Path);
+        try
+        {
+            (writer, searchers, OpenState, checkpoint) = IndexFiles.Open(directory, analyzer, Schema, SchemaKey, CheckpointKey, logger);
+        }
+        catch
+        {
+            // E.g. another process holds the write lock: release the directory before failing.
+            directory.Dispose();
+            throw;
+        }
+
+        LogOpened(logger, Path, OpenState, checkpoint?.Value);
+    }
+
+    public string Path { get; }
+
+    public IndexOpenState OpenState { get; }
+
+    /// <summary>The change-log position the last commit has applied; null until the index is built.</summary>
+    public ChangeLogPosition? Checkpoint
+    {
+        get
+        {
+            lock (commitGate)
+            {
+                return checkpoint;
+            }
+        }
+    }
+
+    /// <summary>True when the index holds no checkpoint: missing, corrupt, another schema, or a rebuild was interrupted.</summary>
+    public bool NeedsRebuild => Checkpoint is null;
+
+    /// <summary>Live documents in the current searcher.</summary>
+    public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>Adds or replaces the document with this id (idempotent); visible after the next <see cref="Commit"/>.</summary>
+    public void Upsert(string id, LuceneDocument document)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.UpdateDocument(new Term(SearchFields.Id, id), document);
+    }
+
+    public void Delete(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        writer.DeleteDocuments(new Term(SearchFields.Id, id));
+    }
+
+    /// <summary>Starts a rebuild: forgets the checkpoint and deletes every document (searchers keep the old view until the commit).</summary>
+    public void DeleteAll()
+    {
+        lock (commitGate)
+        {
+            checkpoint = null;
+        }
+
+        writer.DeleteAll();
+    }
+
+    /// <summary>Forgets the checkpoint so the next catch-up rebuilds (e.g. after an interrupted rebuild).</summary>
+    public void MarkNeedsRebuild()
+    {
+        lock (commitGate)
+        {
+            checkpoint = null;
+        }
+    }
+
+    /// <summary>Commits everything applied so far with <paramref name="position"/> and refreshes the searchers.</summary>
+    public void Commit(ChangeLogPosition position)
+    {
+        lock (commitGate)
+        {
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SchemaKey] = Schema,
+                [CheckpointKey] = position.Value ?? "",
+            });
+            writer.Commit();
+            checkpoint = position;
+        }
+
+        searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher (acquired and released around it).</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        searchers.Dispose();
+        writer.Rollback();
+        directory.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {IndexPath}: {OpenState}, checkpoint {Checkpoint}")]
+    private static partial void LogOpened(ILogger logger, string indexPath, IndexOpenState openState, string? checkpoint);
+}

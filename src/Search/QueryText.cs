@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Prepares user text for the query parser. Chinese quotation marks and full-width ( ) + - * become their
+/// ASCII syntax; outside quotes, other CJK and full-width punctuation (，。：！？、…) becomes a space and each
+/// run of CJK characters is set apart from neighbouring letters and digits, so "618复盘，GMV" is read as the
+/// three words 618, 复盘 and GMV.
+/// </summary>
+internal static class QueryText
+{
+    public static string Prepare(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        var quoted = false;
+        var previous = ' ';
+        foreach (var raw in text)
+        {
+            var c = ToSyntax(raw);
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && IsCjkPunctuation(c))
+            {
+                c = ' ';
+            }
+            else if (!quoted && IsScriptBoundary(previous, c))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(c);
+            previous = c;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The words of the text for the plain-words search: split at whitespace, punctuation runs and CJK boundaries.</summary>
+    public static IEnumerable<string> Words(string text) =>
+        Prepare(text.Replace('"', ' ')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    public static bool IsCjk(char c) =>
+        c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF');
+
+    private static char ToSyntax(char c) => c switch
+    {
+        '“' or '”' or '„' or '＂' => '"',
+        '（' => '(',
+        '）' => ')',
+        '＋' => '+',
+        '－' => '-',
+        '＊' => '*',
+        _ => c,
+    };
+
+    private static bool IsScriptBoundary(char previous, char current) =>
+        char.IsLetterOrDigit(previous) && char.IsLetterOrDigit(current) && IsCjk(previous) != IsCjk(current);
+
+    private static bool IsCjkPunctuation(char c) =>
+        c is (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF65') or '‘' or '’' or '…' or '—'
+        && !char.IsLetterOrDigit(c);
+}

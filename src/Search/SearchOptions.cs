@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// The "Search" configuration section. <see cref="IndexPath"/> may be relative: it resolves against the
+/// host's content root (the portal's project folder under <c>dotnet run --project src/Portal</c>, so the
+/// default is <c>src/Portal/data/index</c>, next to the file-system blob store's data folder).
+/// </summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "The setting Search:IndexPath must name the folder of the search index.")]
+    public string IndexPath { get; set; } = Path.Combine("data", "index");
+
+    /// <summary>How often the follower reads the change log.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Search:PollInterval must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A rebuild logs its progress every this many documents.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "The setting Search:RebuildProgressEvery must be between 1 and 1000000.")]
+    public int RebuildProgressEvery { get; set; } = 500;
+
+    /// <summary>The absolute index folder: <see cref="IndexPath"/> resolved against <paramref name="contentRoot"/>.</summary>
+    public string ResolveIndexPath(string contentRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentRoot);
+        return Path.GetFullPath(Path.Combine(contentRoot, IndexPath));
+    }
+}

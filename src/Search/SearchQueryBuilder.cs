@@ -1,0 +1,128 @@
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>A parsed user query: null when there is nothing to search for; <see cref="Notice"/> is for the user.</summary>
+public sealed record ParsedQuery(Query? Query, string? Notice);
+
+/// <summary>
+/// User text → Lucene query. Syntax: words (all required), "exact phrases", AND/OR/NOT, +word, -word,
+/// prefix* and title:/body:. Each CJK run is a phrase on the SmartCn field and on the bigram field, never
+/// loose characters. Text the parser cannot read is searched as plain words, with a <see cref="ParsedQuery.Notice"/>.
+/// </summary>
+public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
+{
+    public const int MaxQueryLength = 500;
+
+    public const string SyntaxNotice = "Your search had a syntax error, so we searched for the words instead.";
+
+    public const string TooManyClausesNotice = "Your search was too complex, so we searched for the words instead.";
+
+    public static readonly string TooLongNotice = $"Your search was longer than {MaxQueryLength} characters, so we used the first {MaxQueryLength}.";
+
+    private static readonly (string Field, float Boost)[] WordFields =
+        [(SearchFields.Title, 3f), (SearchFields.TitleCjk, 3f), (SearchFields.Body, 1f), (SearchFields.BodyCjk, 1f)];
+
+    private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT", "&&", "||" };
+
+    public ParsedQuery Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (trimmed, tooLong) = Cut(text.Trim());
+        if (trimmed.Length == 0)
+        {
+            return new ParsedQuery(null, tooLong);
+        }
+
+        try
+        {
+            var query = new GuardedQueryParser(analyzer).Parse(QueryText.Prepare(trimmed));
+            return new ParsedQuery(WithPositiveClause(query), tooLong);
+        }
+        catch (ParseException exception)
+        {
+            var notice = exception.InnerException switch
+            {
+                UnsupportedSyntaxException unsupported => unsupported.Message,
+                BooleanQuery.TooManyClausesException => TooManyClausesNotice,
+                _ => SyntaxNotice,
+            };
+            return new ParsedQuery(Words(trimmed), Join(tooLong, notice));
+        }
+    }
+
+    /// <summary>The plain-words search: every word required, each a phrase of its tokens on every text field.</summary>
+    public Query? Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new LuceneQueryBuilder(analyzer);
+        var all = new BooleanQuery();
+        foreach (var word in QueryText.Words(Cut(text).Text).Where(w => !Operators.Contains(w)))
+        {
+            var anyField = new BooleanQuery(disableCoord: true);
+            foreach (var (field, boost) in WordFields)
+            {
+                if (builder.CreatePhraseQuery(field, word) is { } query)
+                {
+                    query.Boost = boost;
+                    anyField.Add(query, Occur.SHOULD);
+                }
+            }
+
+            if (anyField.Clauses.Count > 0 && all.Clauses.Count < BooleanQuery.MaxClauseCount)
+            {
+                all.Add(anyField, Occur.MUST);
+            }
+        }
+
+        return all.Clauses.Count == 0 ? null : all;
+    }
+
+    /// <summary>
+    /// Restricts <paramref name="query"/> to documents one of <paramref name="principals"/> may read:
+    /// a required, non-scoring clause, so hits and totals only ever come from readable documents.
+    /// </summary>
+    public static Query RestrictTo(Query query, IEnumerable<string> principals)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(principals);
+        var readable = new BooleanQuery(disableCoord: true);
+        foreach (var principal in principals.Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
+        {
+            readable.Add(new TermQuery(new Term(SearchFields.Acl, principal)), Occur.SHOULD);
+        }
+
+        return new BooleanQuery(disableCoord: true)
+        {
+            { query, Occur.MUST },
+            { new ConstantScoreQuery(readable) { Boost = 0f }, Occur.MUST },
+        };
+    }
+
+    /// <summary>"-word" alone would match nothing in Lucene; the user means "everything without word".</summary>
+    private static Query? WithPositiveClause(Query? query)
+    {
+        if (query is BooleanQuery boolean && boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            boolean.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
+    }
+
+    private static (string Text, string? Notice) Cut(string text)
+    {
+        if (text.Length <= MaxQueryLength)
+        {
+            return (text, null);
+        }
+
+        var end = char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
+        return (text[..end].TrimEnd(), TooLongNotice);
+    }
+
+    private static string Join(string? first, string second) => first is null ? second : first + " " + second;
+}

@@ -1,0 +1,43 @@
+using KnowledgeHub.Documents;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Search;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The search index and its follower. Needs the Documents services (DocumentRepository, ChangeLog).
+    /// Settings: section "Search" (<see cref="SearchOptions"/>), validated at start; a relative IndexPath
+    /// resolves against the content root. Adds the health check "search-index".
+    /// </summary>
+    public static IServiceCollection AddKnowledgeHubSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SearchAnalyzer>();
+        services.AddSingleton(provider => new LuceneIndex(
+            provider.GetRequiredService<IOptions<SearchOptions>>().Value.ResolveIndexPath(
+                provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory),
+            provider.GetRequiredService<SearchAnalyzer>(),
+            provider.GetRequiredService<ILogger<LuceneIndex>>()));
+        services.AddSingleton<DocumentMapper>();
+        services.AddSingleton<SearchQueryBuilder>();
+        services.AddSingleton<SnippetHighlighter>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<IndexFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<IndexFollower>());
+        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index");
+        return services;
+    }
+}

@@ -1,0 +1,115 @@
+namespace KnowledgeHub.Search.Tests;
+
+public sealed class HighlightCorpus : HostFixture
+{
+    public static readonly string LongBody =
+        string.Concat(Enumerable.Repeat("前言部分没有关键词，只是铺垫。", 30)) + "这里是复盘的结论：提前备货。" + string.Concat(Enumerable.Repeat("后记。", 30));
+
+    public static readonly string LongEnglish =
+        string.Concat(Enumerable.Repeat("Nothing to see in this sentence. ", 20)) + "The kangaroo & `<wombat>` plan. " + string.Concat(Enumerable.Repeat("More filler text here. ", 20));
+
+    protected override IEnumerable<TestDoc> Documents =>
+    [
+        new("retro-618", "2026 年 618 大促复盘", "本次复盘覆盖 618 大促。"),
+        new("script-doc", "Use a <b>bold</b> 复盘 & more", "注意 `<script>alert('x')</script>` 复盘 \"quoted\" & done"),
+        new("long-doc", "长文档", LongBody),
+        new("long-english", "Long English", LongEnglish),
+        new("competitor", "竞品分析", "直播竞品分析结论。"),
+        new("title-only", "Kangaroo 季度计划", "正文没有那个词。<>&"),
+    ];
+}
+
+/// <summary>Snippets and titles are HTML-encoded text with &lt;mark&gt; around whole matched words.</summary>
+public sealed class HighlightingTests(HighlightCorpus corpus) : IClassFixture<HighlightCorpus>
+{
+    [Fact]
+    public void A_Chinese_match_is_one_mark_in_the_snippet_and_the_title()
+    {
+        var hit = Hit("复盘", "retro-618");
+
+        Assert.Equal("本次<mark>复盘</mark>覆盖 618 大促。", hit.SnippetHtml);
+        Assert.Equal("2026 年 618 大促<mark>复盘</mark>", hit.TitleHtml);
+    }
+
+    [Fact]
+    public void A_word_only_the_bigram_field_matches_is_still_marked()
+    {
+        // SmartCn segments 竞品分析 as 竞|品|分析, so "品分" matches only the bigram field.
+        var hit = Hit("品分", "competitor");
+
+        Assert.Contains("<mark>品分</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markup_in_the_text_is_encoded_never_emitted()
+    {
+        var hit = Hit("复盘", "script-doc");
+
+        Assert.Contains("&lt;script&gt;", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("&#39;x&#39;", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("&quot;quoted&quot; &amp; done", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Equal("Use a &lt;b&gt;bold&lt;/b&gt; <mark>复盘</mark> &amp; more", hit.TitleHtml);
+        Assert.Equal("Use a <b>bold</b> 复盘 & more", hit.Title);
+    }
+
+    [Fact]
+    public void The_snippet_of_a_long_document_is_a_fragment_around_the_match()
+    {
+        var hit = Hit("复盘", "long-doc");
+
+        Assert.Contains("<mark>复盘</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        var visible = hit.SnippetHtml.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);
+        Assert.InRange(visible.Length, SnippetHighlighter.FragmentSize / 2, SnippetHighlighter.FragmentSize + 2);
+        Assert.StartsWith("…", visible, StringComparison.Ordinal);
+        Assert.InRange(visible.IndexOf("复盘", StringComparison.Ordinal), 10, SnippetHighlighter.FragmentSize / 2);
+    }
+
+    [Fact]
+    public void A_fragment_cut_from_the_middle_of_English_text_has_ellipses_on_both_sides()
+    {
+        var hit = Hit("wombat", "long-english");
+
+        Assert.StartsWith("…", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.EndsWith("…", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("kangaroo &amp; &lt;<mark>wombat</mark>&gt; plan.", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prefix_matches_are_marked()
+    {
+        var hit = Hit("kang*", "long-english");
+
+        Assert.Contains("The <mark>kangaroo</mark> &amp;", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_body_match_the_snippet_is_the_encoded_start_of_the_text()
+    {
+        var hit = Hit("kangaroo", "title-only");
+
+        Assert.Equal("正文没有那个词。&lt;&gt;&amp;", hit.SnippetHtml);
+        Assert.Equal("<mark>Kangaroo</mark> 季度计划", hit.TitleHtml);
+    }
+
+    [Fact]
+    public void English_matches_are_marked_in_their_inflected_form()
+    {
+        var hit = Hit("kangaroos", "title-only");
+
+        Assert.Equal("<mark>Kangaroo</mark> 季度计划", hit.TitleHtml);
+    }
+
+    [Theory]
+    [InlineData("<mark>复</mark><mark>盘</mark>", "<mark>复盘</mark>")]
+    [InlineData("<mark>竞</mark><mark>品</mark><mark>分析</mark>", "<mark>竞品分析</mark>")]
+    [InlineData("<mark>复</mark> <mark>盘</mark>", "<mark>复</mark> <mark>盘</mark>")]
+    [InlineData("a &lt;mark&gt; b", "a &lt;mark&gt; b")]
+    public void Adjacent_marks_merge(string html, string expected)
+    {
+        Assert.Equal(expected, SnippetHighlighter.MergeAdjacentMarks(html));
+    }
+
+    private SearchHit Hit(string query, string id) =>
+        Assert.Single(corpus.Host.Search(query, pageSize: 100).Hits, h => h.DocumentId == id);
+}

@@ -1,0 +1,125 @@
+namespace KnowledgeHub.Search.Tests;
+
+public sealed class SyntaxCorpus : HostFixture
+{
+    protected override IEnumerable<TestDoc> Documents =>
+    [
+        new("alpha-beta", "Alpha and beta", "alpha beta together. New users came back."),
+        new("alpha-only", "Alpha alone", "only alpha here. Users were new to it."),
+        new("beta-only", "Beta alone", "only beta here"),
+        new("gamma-doc", "Gamma", "gamma campaign notes"),
+        new("retro-chinese", "大促复盘", "复盘 alpha"),
+        new("body-fupan", "Notes", "这里也提到复盘"),
+    ];
+}
+
+/// <summary>The search box syntax, and hostile input that must never throw.</summary>
+public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<SyntaxCorpus>
+{
+    [Theory]
+    [InlineData("alpha beta", "alpha-beta")]
+    [InlineData("alpha AND beta", "alpha-beta")]
+    [InlineData("alpha OR gamma", "alpha-beta alpha-only gamma-doc retro-chinese")]
+    [InlineData("alpha NOT beta", "alpha-only retro-chinese")]
+    [InlineData("alpha -beta", "alpha-only retro-chinese")]
+    [InlineData("alpha +beta", "alpha-beta")]
+    [InlineData("-alpha", "beta-only body-fupan gamma-doc")]
+    [InlineData("(alpha OR gamma) -复盘", "alpha-beta alpha-only gamma-doc")]
+    [InlineData("\"new users\"", "alpha-beta")]
+    [InlineData("new users", "alpha-beta alpha-only")]
+    [InlineData("camp*", "gamma-doc")]
+    [InlineData("CAMPAI*", "gamma-doc")]
+    [InlineData("gam*", "gamma-doc")]
+    [InlineData("title:复盘", "retro-chinese")]
+    [InlineData("复盘", "body-fupan retro-chinese")]
+    [InlineData("body:together", "alpha-beta")]
+    [InlineData("title: beta", "alpha-beta beta-only")]
+    [InlineData("（alpha OR gamma） －beta", "alpha-only gamma-doc retro-chinese")]
+    public void Search_box_syntax_finds_the_expected_documents(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, pageSize: 100);
+
+        Assert.Null(results.Notice);
+        Assert.Equal(expected.Split(' '), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string> Hostile =>
+    [
+        "AND", "OR", "NOT", "alpha AND", "OR beta", "\"unbalanced", "(((", ")", "title:", "foo:bar", "acl:everyone",
+        "*foo", "?", "a*", "te?t", "a~~", "alpha~", "alpha~2", "[a TO", "[a TO z]", "{a TO z}", "\\", "alpha\\",
+        "/regex", "/re.*x/", "*:*", "^", "alpha^", "!", "&&", "||", "\"", "\"\"", "-", "+", ":", "~", "title:(",
+        "http://example.com/a?b=c", "C++ C#", "e-mail", "复盘*", "复*", "“复盘", "）（", new string('x', 5000),
+        string.Join(' ', Enumerable.Repeat("alpha", 1200)), string.Join(" OR ", Enumerable.Repeat("ab*", 300)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Hostile_input_never_throws_and_says_when_it_searched_for_words(string query)
+    {
+        var results = corpus.Host.Search(query);
+
+        Assert.NotNull(results);
+        Assert.True(results.Total >= results.Hits.Count);
+    }
+
+    [Theory]
+    [InlineData("\"alpha beta", "alpha-beta")]
+    [InlineData("alpha AND", "alpha-beta alpha-only retro-chinese")]
+    [InlineData("(((gamma", "gamma-doc")]
+    [InlineData("*gamma", "gamma-doc")]
+    [InlineData("gamma~~", "gamma-doc")]
+    [InlineData("[alpha TO", "alpha-only")]
+    [InlineData("acl:everyone", "")]
+    [InlineData("id:gamma-doc", "")]
+    [InlineData("AND", "")]
+    [InlineData("?", "")]
+    [InlineData("\\", "")]
+    public void Invalid_syntax_falls_back_to_the_words_with_a_notice(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, pageSize: 100);
+
+        Assert.NotNull(results.Notice);
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("a*", "at least 2 characters")]
+    [InlineData("te?t", "only supported at the end")]
+    [InlineData("foo:bar", "\"foo:\"")]
+    [InlineData("(((", SearchQueryBuilder.SyntaxNotice)]
+    public void The_notice_says_what_was_wrong(string query, string expected)
+    {
+        Assert.Contains(expected, corpus.Host.Search(query).Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_longer_than_the_limit_is_cut_with_a_notice()
+    {
+        var query = "gamma " + new string('x', 5000);
+
+        var results = corpus.Host.Search(query);
+
+        Assert.Equal(SearchQueryBuilder.TooLongNotice, results.Notice);
+        Assert.Equal(0, results.Total);
+        Assert.Equal(["gamma-doc"], corpus.Host.Ids("gamma " + new string(' ', 600)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    public void An_empty_query_has_no_hits_and_no_notice(string query)
+    {
+        var results = corpus.Host.Search(query);
+
+        Assert.Equal(0, results.Total);
+        Assert.Empty(results.Hits);
+        Assert.Null(results.Notice);
+    }
+
+    [Fact]
+    public void A_query_of_only_punctuation_has_no_hits()
+    {
+        Assert.Equal(0, corpus.Host.Search("，。！").Total);
+    }
+}

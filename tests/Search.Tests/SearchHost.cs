@@ -1,0 +1,139 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>
+/// The real parts wired by hand in a temp folder: a FileSystemBlobStore under <c>blobs</c>, the repository
+/// and change log on it, and a Lucene index under <c>index</c> with its synchronizer and search service.
+/// </summary>
+public sealed class SearchHost : IAsyncDisposable
+{
+    private SearchHost(string root, string? indexPath)
+    {
+        Root = root;
+        Store = new FileSystemBlobStore(Path.Combine(root, "blobs"));
+        ChangeLog = new ChangeLog(Store, TimeProvider.System);
+        Repository = new DocumentRepository(Store, ChangeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance);
+        IndexPath = indexPath ?? Path.Combine(root, "index");
+        OpenIndex();
+    }
+
+    public string Root { get; }
+
+    public string IndexPath { get; }
+
+    public FileSystemBlobStore Store { get; }
+
+    public ChangeLog ChangeLog { get; }
+
+    public DocumentRepository Repository { get; }
+
+    public SearchAnalyzer Analyzer { get; } = new();
+
+    public LuceneIndex Index { get; private set; } = null!;
+
+    public IndexSynchronizer Synchronizer { get; private set; } = null!;
+
+    public SearchService Service { get; private set; } = null!;
+
+    public static SearchHost Create() => new(NewTempFolder(), null);
+
+    public static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "kh-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Closes the index (as at process exit) and opens it again from disk.</summary>
+    public void ReopenIndex(Action<string>? whileClosed = null)
+    {
+        CloseIndex();
+        whileClosed?.Invoke(IndexPath);
+        OpenIndex();
+    }
+
+    public async Task<DocumentManifest> AddAsync(TestDoc doc, Caller? author = null, bool catchUp = true)
+    {
+        var manifest = await Repository.CreateAsync(doc.ToNewDocument(), author ?? TestCallers.Alice, CancellationToken.None);
+        if (catchUp)
+        {
+            await Synchronizer.CatchUpAsync(CancellationToken.None);
+        }
+
+        return manifest;
+    }
+
+    public SearchResults Search(string query, Caller? caller = null, int page = 1, int pageSize = 10) =>
+        Service.Search(new SearchRequest { Query = query, Caller = caller ?? TestCallers.Carol, Page = page, PageSize = pageSize });
+
+    /// <summary>The ids of every hit (one big page), sorted, for set comparisons.</summary>
+    public string[] Ids(string query, Caller? caller = null) =>
+        [.. Search(query, caller, 1, 100).Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal)];
+
+    public ValueTask DisposeAsync()
+    {
+        CloseIndex();
+        Analyzer.Dispose();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS: the temp folder is cleaned up later.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Opens the index at <see cref="IndexPath"/> with a new synchronizer and search service.</summary>
+    public void OpenIndex()
+    {
+        Index = new LuceneIndex(IndexPath, Analyzer, NullLogger<LuceneIndex>.Instance);
+        var highlighter = new SnippetHighlighter(Analyzer);
+        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer), highlighter, NullLogger<SearchService>.Instance);
+        Synchronizer = new IndexSynchronizer(
+            Index,
+            Repository,
+            ChangeLog,
+            new DocumentMapper(new MarkdownRenderer()),
+            Options.Create(new SearchOptions { RebuildProgressEvery = 2 }),
+            NullLogger<IndexSynchronizer>.Instance);
+    }
+
+    /// <summary>Disposes the index as the process would at exit.</summary>
+    public void CloseIndex()
+    {
+        Synchronizer?.Dispose();
+        Index?.Dispose();
+    }
+}
+
+/// <summary>A small document for tests.</summary>
+public sealed record TestDoc(string Id, string Title, string Markdown)
+{
+    public Confidentiality Confidentiality { get; init; } = Confidentiality.Internal;
+
+    public IReadOnlyList<string> Readers { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string Type { get; init; } = "retrospective";
+
+    public NewDocument ToNewDocument() => new()
+    {
+        Id = Id,
+        Type = Type,
+        Title = Title,
+        Markdown = Markdown,
+        Confidentiality = Confidentiality,
+        Readers = Readers,
+        Tags = Tags,
+        Collection = "Retrospectives",
+        Status = DocumentStatus.Published,
+    };
+}
