@@ -1,0 +1,47 @@
+using KnowledgeHub.Portal.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Portal.Pages.Account;
+
+/// <summary>The local sign-in: pick a configured demo user and receive Entra-shaped claims in a cookie.</summary>
+public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<PortalAuthenticationOptions> authentication) : PageModel
+{
+    public IReadOnlyList<LocalUser> Users => directory.Value.LocalUsers;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string GroupName(string groupId) =>
+        directory.Value.Groups.TryGetValue(groupId, out var name) ? name : groupId;
+
+    public IActionResult OnGet() =>
+        authentication.Value.Mode == AuthenticationMode.Local ? Page() : Challenge();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (authentication.Value.Mode != AuthenticationMode.Local)
+        {
+            return NotFound();
+        }
+
+        var user = UserName is null ? null : directory.Value.FindUser(UserName);
+        if (user is null)
+        {
+            Error = "Choose one of the demo users listed above. 请选择上面列出的演示用户。";
+            return Page();
+        }
+
+        var principal = CallerClaims.ForLocalUser(user, directory.Value.LocalTenantId, CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using KnowledgeHub.Documents;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace KnowledgeHub.Portal.Pages.Documents;
+
+/// <summary>The new-document form.</summary>
+public sealed class NewDocumentForm
+{
+    /// <summary>Checked with <see cref="KnowledgeHub.Documents.DocumentRules.ValidateTitle"/>, the repository's own rule.</summary>
+    [Display(Name = "标题 Title")]
+    public string? Title { get; set; }
+
+    /// <summary>Comma-separated (either "," or "，").</summary>
+    [Display(Name = "标签 Tags")]
+    public string? Tags { get; set; }
+
+    [Display(Name = "正文 Markdown")]
+    public string? Markdown { get; set; }
+
+    /// <summary>Template field key → value.</summary>
+    public Dictionary<string, string?> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<string> SplitTags(string? tags) =>
+        (tags ?? "").Split([',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}
+
+/// <summary>The edit form; <see cref="BaseVersion"/> is the version the editor started from.</summary>
+public sealed class EditDocumentForm
+{
+    /// <summary>Checked with <see cref="KnowledgeHub.Documents.DocumentRules.ValidateTitle"/>, the repository's own rule.</summary>
+    [Display(Name = "标题 Title")]
+    public string? Title { get; set; }
+
+    [Display(Name = "正文 Markdown")]
+    public string? Markdown { get; set; }
+
+    [Display(Name = "修改说明 Change note")]
+    [StringLength(500)]
+    public string? ChangeNote { get; set; }
+
+    [Range(1, int.MaxValue)]
+    public int BaseVersion { get; set; }
+}
+
+/// <summary>Form checks that use the domain's rules, so the form and the repository never disagree.</summary>
+public static class FormRules
+{
+    public static void CheckTitle(ModelStateDictionary modelState, string key, string? title)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (DocumentRules.ValidateTitle(title) is { } error)
+        {
+            modelState.AddModelError(key, error);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Components;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeHub.Portal.Pages.Documents;
+
+/// <summary>New document: choose a template, fill the form, create, redirect to the document.</summary>
+public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    [BindProperty]
+    public NewDocumentForm Form { get; set; } = new();
+
+    public IReadOnlyList<DocumentTemplate> Templates { get; private set; } = [];
+
+    public DocumentTemplate? Template { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!DocumentAccess.CanCreate(HttpContext.GetCaller()))
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrEmpty(Type))
+        {
+            Templates = await templates.ListAsync(HttpContext.RequestAborted);
+            return Page();
+        }
+
+        Template = await templates.GetAsync(Type, HttpContext.RequestAborted);
+        if (Template is null)
+        {
+            return NotFound();
+        }
+
+        Form = new NewDocumentForm { Markdown = Template.Markdown };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var caller = HttpContext.GetCaller();
+        if (!DocumentAccess.CanCreate(caller))
+        {
+            return Forbid();
+        }
+
+        Template = string.IsNullOrEmpty(Type) ? null : await templates.GetAsync(Type, HttpContext.RequestAborted);
+        if (Template is null)
+        {
+            return NotFound();
+        }
+
+        FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var manifest = await writer.CreateAsync(
+            new NewDocument
+            {
+                Type = Template.Key,
+                Title = Form.Title!.Trim(),
+                Markdown = Form.Markdown ?? "",
+                Metadata = FieldValues(Template, Form),
+                Tags = NewDocumentForm.SplitTags(Form.Tags),
+                Collection = Template.DefaultCollection,
+                Confidentiality = Template.DefaultConfidentiality,
+            },
+            caller,
+            HttpContext.RequestAborted);
+        return Redirect(DocumentLinks.View(manifest.Id));
+    }
+
+    /// <summary>The template's fields that were filled in; other posted keys are ignored.</summary>
+    private static Dictionary<string, string> FieldValues(DocumentTemplate template, NewDocumentForm form)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in template.RequiredFields)
+        {
+            if (form.Fields.TryGetValue(field.Key, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                values[field.Key] = value.Trim();
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,111 @@
+using KnowledgeHub.Documents;
+
+namespace KnowledgeHub.Portal;
+
+/// <summary>A document as a page shows it: manifest, one version rendered, labelled fields and the version list.</summary>
+public sealed record DocumentView(
+    DocumentManifest Manifest,
+    DocumentVersion Version,
+    string Html,
+    string TypeLabel,
+    IReadOnlyList<KeyValuePair<string, string>> Fields,
+    IReadOnlyList<VersionInfo> Versions,
+    bool CanEdit);
+
+/// <summary>Loads documents for a caller: missing and unreadable look the same (null → 404); every view is audited.</summary>
+public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog templates, MarkdownRenderer markdown, AuditLog audit)
+{
+    /// <summary>The document at <paramref name="version"/> (the current one when null), or null when the caller may not see it.</summary>
+    public async Task<DocumentView?> ReadAsync(string id, int? version, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(caller);
+        var manifest = await documents.GetManifestAsync(id, cancellationToken);
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        if (!DocumentAccess.CanRead(manifest, caller))
+        {
+            await audit.RecordAsync(caller, AuditActions.View, manifest.Id, version, AuditActions.Denied, cancellationToken);
+            return null;
+        }
+
+        var number = version ?? manifest.CurrentVersion;
+        var content = await documents.GetVersionAsync(manifest.Id, number, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(caller, AuditActions.View, manifest.Id, number, AuditActions.Allowed, cancellationToken);
+        var template = await templates.GetAsync(manifest.Type, cancellationToken);
+        return new DocumentView(
+            manifest,
+            content,
+            markdown.ToHtml(content.Markdown),
+            template is null ? manifest.Type : TypeLabels.Label(template),
+            LabelFields(content.Metadata, template),
+            await documents.ListVersionsAsync(manifest.Id, cancellationToken),
+            DocumentAccess.CanEdit(manifest, caller));
+    }
+
+    /// <summary>The document and its current version when the caller may edit it; unreadable looks like missing.</summary>
+    public async Task<EditTarget> OpenForEditAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(caller);
+        var manifest = await documents.GetManifestAsync(id, cancellationToken);
+        if (manifest is null || !DocumentAccess.CanRead(manifest, caller))
+        {
+            return EditTarget.NotFound;
+        }
+
+        if (!DocumentAccess.CanEdit(manifest, caller))
+        {
+            await audit.RecordAsync(caller, AuditActions.Edit, manifest.Id, null, AuditActions.Denied, cancellationToken);
+            return EditTarget.Forbidden;
+        }
+
+        var current = await documents.GetVersionAsync(manifest.Id, manifest.CurrentVersion, cancellationToken);
+        return current is null ? EditTarget.NotFound : new EditTarget(EditAccess.Allowed, manifest, current);
+    }
+
+    private static List<KeyValuePair<string, string>> LabelFields(IReadOnlyDictionary<string, string> metadata, DocumentTemplate? template)
+    {
+        var labels = template?.RequiredFields.ToDictionary(f => f.Key, f => f.Label, StringComparer.OrdinalIgnoreCase)
+            ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = template?.RequiredFields.Select(f => f.Key).Where(metadata.ContainsKey) ?? [];
+        var rest = metadata.Keys.Where(k => !labels.ContainsKey(k)).Order(StringComparer.Ordinal);
+        return ordered.Concat(rest)
+            .Select(k => new KeyValuePair<string, string>(labels.GetValueOrDefault(k, k), metadata[k]))
+            .ToList();
+    }
+}
+
+public enum EditAccess
+{
+    NotFound,
+    Forbidden,
+    Allowed,
+}
+
+/// <summary>Whether a caller may edit a document and, when allowed, what they start from.</summary>
+public sealed record EditTarget(EditAccess Access, DocumentManifest? Manifest, DocumentVersion? Current)
+{
+    public static EditTarget NotFound { get; } = new(EditAccess.NotFound, null, null);
+
+    public static EditTarget Forbidden { get; } = new(EditAccess.Forbidden, null, null);
+}
+
+/// <summary>The audit actions and outcomes the portal records.</summary>
+public static class AuditActions
+{
+    public const string View = "view";
+    public const string Create = "create";
+    public const string Edit = "edit";
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+    public const string Conflict = "conflict";
+}

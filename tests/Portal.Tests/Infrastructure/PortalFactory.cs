@@ -1,0 +1,130 @@
+using KnowledgeHub.Documents;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in memory: its own temp storage folder and index, environment Development, the real
+/// local sign-in, and the small content set under TestContent imported at start.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string> _settings;
+
+    public PortalFactory()
+        : this("Development", null)
+    {
+    }
+
+    private PortalFactory(string environment, IReadOnlyDictionary<string, string>? settings)
+    {
+        Environment = environment;
+        Root = Path.Combine(Path.GetTempPath(), "kh-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "FileSystem",
+            ["Storage:FileSystem:RootPath"] = Path.Combine(Root, "blobs"),
+            ["Search:IndexPath"] = Path.Combine(Root, "index"),
+            ["Documents:ContentRoot"] = TestContentRoot,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>A portal in another environment or with settings changed (xunit fixtures need the one public constructor).</summary>
+    public static PortalFactory With(string environment, IReadOnlyDictionary<string, string>? settings = null) => new(environment, settings);
+
+    public static string TestContentRoot { get; } = Path.Combine(AppContext.BaseDirectory, "TestContent");
+
+    /// <summary>How many samples TestContent holds.</summary>
+    public const int SampleCount = 5;
+
+    public string Environment { get; }
+
+    public string Root { get; }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
+    public HttpClient CreatePortalClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>
+    /// A client once the portal reports healthy: the index follows the change log in the background,
+    /// so a search right after start could otherwise run before the imported documents are indexed.
+    /// </summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreatePortalClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            if (health.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return client;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The portal did not become healthy: " + await health.Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<int> CountDocumentsAsync()
+    {
+        var repository = Services.GetRequiredService<DocumentRepository>();
+        var count = 0;
+        await foreach (var _ in repository.ListAsync(CancellationToken.None))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            // UseSetting reaches the configuration before Program reads it at registration time.
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DeleteRoot();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteRoot();
+    }
+
+    private void DeleteRoot()
+    {
+        try
+        {
+            if (Directory.Exists(Root))
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // The index may still be closing on another thread; the next run uses a new folder.
+        }
+    }
+}
