@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium driven by Playwright (no browser download: ExecutablePath).</summary>
+public static class Chromium
+{
+    public static string ExecutablePath
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+            return File.Exists(path)
+                ? path
+                : throw new InvalidOperationException(
+                    $"Chromium is not installed at {path}: run scripts/install-test-tools.sh (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.");
+        }
+    }
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var executable = ExecutablePath;
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic",
+            ],
+        });
+        return (playwright, browser);
+    }
+}
