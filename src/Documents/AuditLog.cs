@@ -72,7 +72,20 @@ public static class AuditActions
     public const string Share = "share";
     public const string StatusChange = "status";
 
+    // Workflow steps (status changes), history and attachments.
+    public const string Submit = "submit";
+    public const string Approve = "approve";
+    public const string RequestChanges = "request-changes";
+    public const string Archive = "archive";
+    public const string Restore = "restore";
+    public const string RestoreVersion = "restore-version";
+    public const string Attach = "attach";
+    public const string RemoveAttachment = "remove-attachment";
+
     public const string Allowed = "allowed";
     public const string Denied = "denied";
     public const string Conflict = "conflict";
+
+    /// <summary>Allowed to try, but refused: an invalid transition, a document that does not conform, a file that is not accepted.</summary>
+    public const string Refused = "refused";
 }

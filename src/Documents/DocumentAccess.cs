@@ -44,6 +44,25 @@ public static class DocumentAccess
             && Intersects(EditPrincipals(manifest), caller.Principals);
     }
 
+    /// <summary>
+    /// May the caller see version <paramref name="number"/>? Readers see versions up to
+    /// <see cref="DocumentManifest.ReaderVersion"/> (a newer draft of a published document stays hidden from
+    /// them until it is approved); the owner, editors, listed reviewers and Admins see every version.
+    /// </summary>
+    public static bool CanReadVersion(DocumentManifest manifest, Caller caller, int number)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!CanRead(manifest, caller) || number < 1 || number > manifest.CurrentVersion)
+        {
+            return false;
+        }
+
+        return number <= manifest.ReaderVersion
+            || Intersects(EditPrincipals(manifest), caller.Principals)
+            || Intersects(manifest.Reviewers, caller.Principals);
+    }
+
     /// <summary>Who may create documents at all.</summary>
     public static bool CanCreate(Caller caller)
     {

@@ -14,6 +14,16 @@ internal static class DocumentLayout
     public static string Version(string id, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{VersionsPrefix(id)}{number}.md");
 
+    /// <summary>The action items and lessons parsed from version n (derived data, create-only); see <see cref="VersionStructure"/>.</summary>
+    public static string Structure(string id, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DocsPrefix}{id}/structure/{number}.json");
+
+    /// <summary>The append-only review log of a document (JSON lines of <see cref="ReviewEntry"/>).</summary>
+    public static string Reviews(string id) => $"{DocsPrefix}{id}/reviews.jsonl";
+
+    /// <summary>Attachment content, content-addressed and create-only.</summary>
+    public static string File(string sha256) => $"files/{sha256}";
+
     /// <summary>The version number of a blob under <see cref="VersionsPrefix"/>, or null for any other name.</summary>
     public static int? VersionNumber(string id, string blobName)
     {

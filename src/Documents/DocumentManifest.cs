@@ -64,6 +64,36 @@ public sealed record DocumentManifest
     public string UpdatedBy { get; init; } = "";
 
     public string UpdatedByName { get; init; } = "";
+
+    /// <summary>
+    /// The approved version readers see, or null while no version was ever approved. Lifecycle model
+    /// (<see cref="DocumentWorkflow"/>): <see cref="CurrentVersion"/> is the newest text, the working copy;
+    /// <see cref="PublishedVersion"/> is the last approved one. Saving a published document does not change
+    /// <see cref="Status"/>: it stays <see cref="DocumentStatus.Published"/> with <see cref="HasPendingDraft"/>
+    /// until the new version is submitted and approved, and readers keep seeing <see cref="ReaderVersion"/>.
+    /// </summary>
+    public int? PublishedVersion { get; init; }
+
+    /// <summary>Who may decide the review: <c>user:{oid}</c> (a user with the Reviewer role), <c>group:{id}</c> or <c>role:{name}</c>.</summary>
+    public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>The latest workflow step (submit, approve, request changes, archive, restore) with its comment; the full trail is the review log.</summary>
+    public ReviewEntry? LastReview { get; init; }
+
+    /// <summary>Attached files, unique by name (case-insensitive); content at <c>files/{sha256}</c>.</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>The version to show a reader: <see cref="PublishedVersion"/>, or <see cref="CurrentVersion"/> while nothing was ever approved.</summary>
+    [JsonIgnore]
+    public int ReaderVersion => PublishedVersion ?? CurrentVersion;
+
+    /// <summary>True when a published document has a newer, not yet approved version (in draft or in review).</summary>
+    [JsonIgnore]
+    public bool HasPendingDraft => PublishedVersion is { } published && CurrentVersion > published;
+
+    /// <summary>The version a reviewer is asked to decide on while <see cref="Status"/> is <see cref="DocumentStatus.InReview"/>; otherwise null.</summary>
+    [JsonIgnore]
+    public int? SubmittedVersion => Status == DocumentStatus.InReview && LastReview is { Decision: ReviewDecision.Submit } submit ? submit.Version : null;
 }
 
 /// <summary>One immutable version, <c>docs/{id}/v/{n}.md</c>: Markdown with front matter.</summary>

@@ -37,9 +37,10 @@ public sealed partial class DocumentRepository
             ?? new Dictionary<string, string>();
         var now = time.GetUtcNow();
         var number = manifest.CurrentVersion + 1;
+        DocumentVersion version;
         while (true)
         {
-            var version = new DocumentVersion
+            version = new DocumentVersion
             {
                 DocumentId = edit.Id,
                 Number = number,
@@ -77,6 +78,8 @@ public sealed partial class DocumentRepository
                 Title = edit.Title.Trim(),
                 Tags = edit.Tags ?? manifest.Tags,
                 CurrentVersion = number,
+                PublishedVersion = manifest.PublishedVersion
+                    ?? (manifest.Status is DocumentStatus.Published or DocumentStatus.Archived ? manifest.CurrentVersion : null),
                 UpdatedUtc = now,
                 UpdatedBy = author.Principal,
                 UpdatedByName = author.Name,
@@ -110,6 +113,7 @@ public sealed partial class DocumentRepository
 
         LogSaved(edit.Id, number);
         await AppendChangeAsync(edit.Id, number, ChangeKinds.Updated);
+        await WriteStructureAfterCommitAsync(version);
         return new SaveResult.Saved(updated);
     }
 

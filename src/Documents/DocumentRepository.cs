@@ -84,6 +84,7 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
 
             LogCreated(id, document.Type);
             await AppendChangeAsync(id, 1, ChangeKinds.Created);
+            await WriteStructureAfterCommitAsync(version);
             return manifest;
         }
     }
@@ -180,6 +181,7 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
         Readers = document.Readers,
         Editors = document.Editors,
         CurrentVersion = 1,
+        PublishedVersion = document.Status is DocumentStatus.Published or DocumentStatus.Archived ? 1 : null,
         CreatedUtc = created,
         UpdatedUtc = created,
         UpdatedBy = author.Principal,

@@ -9,7 +9,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The document domain as singletons: repository, change log, audit log, template catalog, Markdown
-    /// renderer, content importer, and the start-up import (<see cref="ContentImportService"/>). Needs an
+    /// renderer, content importer, review log, workflow, review queries, history, attachments (settings
+    /// <c>Documents:Attachments</c>, validated at start), and the start-up import (<see cref="ContentImportService"/>). Needs an
     /// <c>IBlobStore</c> (AddKnowledgeHubStorage); registers <see cref="TimeProvider.System"/> unless a clock is registered.
     /// </summary>
     public static IServiceCollection AddKnowledgeHubDocuments(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +29,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TemplateCatalog>();
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<ContentImporter>();
+        services.AddOptions<AttachmentOptions>()
+            .Bind(configuration.GetSection(AttachmentOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ReviewLog>();
+        services.TryAddSingleton<DocumentWorkflow>();
+        services.TryAddSingleton<ReviewQueries>();
+        services.TryAddSingleton<DocumentHistory>();
+        services.TryAddSingleton<AttachmentService>();
         services.AddHostedService<ContentImportService>();
         return services;
     }

@@ -21,6 +21,25 @@ public static class People
         Groups = ["0a5e0000-0000-4000-8000-00000000a001", "2e5ea2c4-0000-4000-8000-00000000a002"],
     };
 
+    public static readonly Caller Carol = new()
+    {
+        ObjectId = "ca201000-0000-4000-8000-000000000003",
+        Name = "Carol Li",
+        UserName = "carol",
+        Roles = [AppRoles.Admin, AppRoles.Contributor],
+    };
+
+    public static readonly Caller Dave = new()
+    {
+        ObjectId = "da7e0000-0000-4000-8000-000000000004",
+        Name = "周迪 Dave Zhou",
+        UserName = "dave",
+        Roles = [AppRoles.Reader],
+    };
+
+    /// <summary>The "research" group's principal (Bob is a member).</summary>
+    public const string ResearchGroup = "group:2e5ea2c4-0000-4000-8000-00000000a002";
+
     public static NewDocument Retro(string? id = null, string title = "2026 年 618 大促复盘") => new()
     {
         Id = id,
