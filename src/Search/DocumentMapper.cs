@@ -1,71 +1,57 @@
-using System.Globalization;
 using KnowledgeHub.Documents;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace KnowledgeHub.Search;
 
-/// <summary>Turns a manifest and its current version into the Lucene document of <see cref="SearchFields"/>.</summary>
+/// <summary>
+/// Turns a manifest and the version its readers see into index entries (<see cref="SearchFields"/>): the
+/// document (with its attachment texts), then one entry per lesson and per action item of its Markdown.
+/// The title indexed is the version's, so a pending draft's new title stays out of search until approved.
+/// </summary>
 public sealed class DocumentMapper(MarkdownRenderer markdown)
 {
-    private static readonly FieldType BodyType = CreateBodyType();
+    /// <summary>The document entry alone, without attachments.</summary>
+    public LuceneDocument Map(DocumentManifest manifest, DocumentVersion version) => Map(manifest, version, []);
 
-    public LuceneDocument Map(DocumentManifest manifest, DocumentVersion version)
+    /// <summary>
+    /// The document entry: its text, and each non-empty attachment text with the file's name — except for a
+    /// <see cref="Confidentiality.Restricted"/> document, whose attachments need a grant beyond reading: their text
+    /// is not indexed, so a search cannot reveal what they contain.
+    /// </summary>
+    public LuceneDocument Map(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText> attachments)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(version);
-        var body = markdown.ToPlainText(version.Markdown);
-        var updated = manifest.UpdatedUtc.ToUnixTimeMilliseconds();
-        var document = new LuceneDocument
+        ArgumentNullException.ThrowIfNull(attachments);
+        var document = EntryFields.Create(AsOf(manifest, version), EntryKinds.Document, manifest.Id);
+        EntryFields.AddBody(document, markdown.ToPlainText(version.Markdown));
+        var searchable = manifest.Confidentiality == Confidentiality.Restricted ? [] : attachments;
+        foreach (var attachment in searchable.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
         {
-            new StringField(SearchFields.Id, manifest.Id, Field.Store.YES),
-            new TextField(SearchFields.Title, manifest.Title, Field.Store.YES),
-            new TextField(SearchFields.TitleCjk, manifest.Title, Field.Store.NO),
-            new Field(SearchFields.Body, body, BodyType),
-            new TextField(SearchFields.BodyCjk, body, Field.Store.NO),
-            new Int64Field(SearchFields.Updated, updated, Field.Store.YES),
-            new NumericDocValuesField(SearchFields.Updated, updated),
-        };
-        AddKeyword(document, SearchFields.Type, manifest.Type, stored: true);
-        AddKeyword(document, SearchFields.Status, manifest.Status.ToString(), stored: true);
-        AddKeyword(document, SearchFields.Collection, manifest.Collection, stored: true);
-        AddKeyword(document, SearchFields.Owner, manifest.Owner, stored: false);
-        AddKeyword(document, SearchFields.Year, manifest.CreatedUtc.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture), stored: false);
-        foreach (var tag in manifest.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal))
-        {
-            AddKeyword(document, SearchFields.Tags, tag, stored: true);
-        }
-
-        foreach (var principal in DocumentAccess.ReadPrincipals(manifest).Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
-        {
-            document.Add(new StringField(SearchFields.Acl, principal, Field.Store.NO));
+            document.Add(new TextField(SearchFields.AttachmentText, attachment.Text, Field.Store.YES));
+            document.Add(new TextField(SearchFields.AttachmentTextCjk, attachment.Text, Field.Store.NO));
+            document.Add(new StoredField(SearchFields.AttachmentNames, attachment.FileName));
         }
 
         return document;
     }
 
-    /// <summary>A StringField for filters plus SortedSetDocValues for facet counts.</summary>
-    private static void AddKeyword(LuceneDocument document, string field, string value, bool stored)
+    /// <summary>Every entry of the document: the document first, then its lessons and its action items.</summary>
+    public IReadOnlyList<LuceneDocument> MapEntries(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText>? attachments = null)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
-        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(version);
+        var structure = markdown.GetStructure(version.Markdown);
+        manifest = AsOf(manifest, version);
+        return
+        [
+            Map(manifest, version, attachments ?? []),
+            .. structure.Lessons.Select((lesson, i) => StructureEntries.Lesson(manifest, lesson, i + 1)),
+            .. structure.ActionItems.Select((item, i) => StructureEntries.Action(manifest, item, i + 1)),
+        ];
     }
 
-    private static FieldType CreateBodyType()
-    {
-        var type = new FieldType(TextField.TYPE_STORED)
-        {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
-        };
-        type.Freeze();
-        return type;
-    }
+    private static DocumentManifest AsOf(DocumentManifest manifest, DocumentVersion version) =>
+        manifest.Title == version.Title ? manifest : manifest with { Title = version.Title };
 }

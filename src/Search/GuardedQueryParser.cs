@@ -13,7 +13,17 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
 {
     public const int MinPrefixLength = 2;
 
-    private static readonly string[] DefaultFields = [SearchFields.Title, SearchFields.TitleCjk, SearchFields.Body, SearchFields.BodyCjk];
+    /// <summary>A tag is a chosen keyword: a match counts more than one in the text.</summary>
+    public const float TagsBoost = 1.5f;
+
+    /// <summary>A match in an attachment counts less than one in the document's own text.</summary>
+    public const float AttachmentBoost = 0.5f;
+
+    private static readonly string[] DefaultFields =
+    [
+        SearchFields.Title, SearchFields.TitleCjk, SearchFields.Body, SearchFields.BodyCjk, SearchFields.TagsText,
+        SearchFields.AttachmentText, SearchFields.AttachmentTextCjk,
+    ];
 
     private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal)
     {
@@ -21,6 +31,9 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
         [SearchFields.TitleCjk] = 3f,
         [SearchFields.Body] = 1f,
         [SearchFields.BodyCjk] = 1f,
+        [SearchFields.TagsText] = TagsBoost,
+        [SearchFields.AttachmentText] = AttachmentBoost,
+        [SearchFields.AttachmentTextCjk] = AttachmentBoost,
     };
 
     private bool passThrough;
@@ -30,7 +43,8 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     {
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
-        AllowLeadingWildcard = false;
+        // Leading wildcards reach GetWildcardQuery, which refuses them with a sentence saying so.
+        AllowLeadingWildcard = true;
         LowercaseExpandedTerms = true;
     }
 
@@ -51,7 +65,11 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
-        throw new UnsupportedSyntaxException("Wildcards are only supported at the end of a word (camp*), so we searched for the words instead.");
+        throw new UnsupportedSyntaxException(termStr.StartsWith('*') || termStr.StartsWith('?')
+            ? LeadingWildcardNotice
+            : "Wildcards are only supported at the end of a word (camp*), so we searched for the words instead.");
+
+    public const string LeadingWildcardNotice = "A wildcard at the start of a word (*word) is not supported, so we searched for the words instead.";
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => throw Unsupported();
 

@@ -9,6 +9,8 @@ namespace KnowledgeHub.Search;
 /// Keeps the index in step with storage by following the change log from the index's checkpoint.
 /// Every change is applied by re-reading the manifest and its current version (a missing manifest deletes
 /// the document), so replaying a change is harmless. Catch-ups and rebuilds run one at a time.
+/// A document is indexed as all its entries (<see cref="DocumentMapper.MapEntries"/>), with the attachment texts
+/// <paramref name="attachments"/> gives (none by default).
 /// </summary>
 public sealed partial class IndexSynchronizer(
     LuceneIndex index,
@@ -16,9 +18,11 @@ public sealed partial class IndexSynchronizer(
     ChangeLog changeLog,
     DocumentMapper mapper,
     IOptions<SearchOptions> options,
-    ILogger<IndexSynchronizer> logger) : IDisposable
+    ILogger<IndexSynchronizer> logger,
+    IAttachmentTextProvider? attachments = null) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly IAttachmentTextProvider attachmentTexts = attachments ?? NoAttachmentTexts.Instance;
     private int rebuilding;
 
     /// <summary>True while a rebuild from storage runs.</summary>
@@ -113,14 +117,29 @@ public sealed partial class IndexSynchronizer(
             return;
         }
 
-        var version = await repository.GetVersionAsync(id, manifest.CurrentVersion, cancellationToken);
+        var version = await repository.GetVersionAsync(id, manifest.ReaderVersion, cancellationToken);
         if (version is null)
         {
-            LogMissingVersion(logger, id, manifest.CurrentVersion);
+            LogMissingVersion(logger, id, manifest.ReaderVersion);
             return;
         }
 
-        index.Upsert(id, mapper.Map(manifest, version));
+        await IndexAsync(manifest, version, cancellationToken);
+    }
+
+    private async Task IndexAsync(DocumentManifest manifest, DocumentVersion version, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AttachmentText> texts = [];
+        try
+        {
+            texts = await attachmentTexts.GetTextsAsync(manifest, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAttachmentsFailed(logger, manifest.Id, exception);
+        }
+
+        index.Replace(manifest.Id, mapper.MapEntries(manifest, version, texts));
     }
 
     private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
@@ -136,14 +155,14 @@ public sealed partial class IndexSynchronizer(
             index.DeleteAll();
             await foreach (var manifest in repository.ListAsync(cancellationToken))
             {
-                var version = await repository.GetVersionAsync(manifest.Id, manifest.CurrentVersion, cancellationToken);
+                var version = await repository.GetVersionAsync(manifest.Id, manifest.ReaderVersion, cancellationToken);
                 if (version is null)
                 {
-                    LogMissingVersion(logger, manifest.Id, manifest.CurrentVersion);
+                    LogMissingVersion(logger, manifest.Id, manifest.ReaderVersion);
                     continue;
                 }
 
-                index.Upsert(manifest.Id, mapper.Map(manifest, version));
+                await IndexAsync(manifest, version, cancellationToken);
                 if (++count % options.Value.RebuildProgressEvery == 0)
                 {
                     LogRebuildProgress(logger, count);
@@ -171,6 +190,9 @@ public sealed partial class IndexSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} names version {Version}, which cannot be read; its index entry is left as it was")]
     private static partial void LogMissingVersion(ILogger logger, string documentId, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The attachment texts of document {DocumentId} could not be read; it is indexed without them")]
+    private static partial void LogAttachmentsFailed(ILogger logger, string documentId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The manifest of document {DocumentId} cannot be read; its index entry is left as it was")]
     private static partial void LogUnreadableManifest(ILogger logger, string documentId, Exception exception);

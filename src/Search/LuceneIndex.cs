@@ -85,21 +85,54 @@ public sealed partial class LuceneIndex : IDisposable
     /// <summary>True when the index holds no checkpoint: missing, corrupt, another schema, or a rebuild was interrupted.</summary>
     public bool NeedsRebuild => Checkpoint is null;
 
-    /// <summary>Live documents in the current searcher.</summary>
-    public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
+    /// <summary>Documents in the current searcher (entries of kind document; their lessons and action items not counted).</summary>
+    public int DocumentCount => Search(searcher =>
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(new TermQuery(new Term(SearchFields.Kind, EntryKinds.Document)), counter);
+        return counter.TotalHits;
+    });
 
-    /// <summary>Adds or replaces the document with this id (idempotent); visible after the next <see cref="Commit"/>.</summary>
+    /// <summary>Every live entry in the current searcher: documents, lessons and action items.</summary>
+    public int EntryCount => Search(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>
+    /// Replaces every entry of document <paramref name="documentId"/> with <paramref name="entries"/> in one atomic
+    /// step (idempotent); visible after the next <see cref="Commit"/>. Each entry must carry <see cref="SearchFields.DocId"/>.
+    /// </summary>
+    public void Replace(string documentId, IReadOnlyList<LuceneDocument> entries)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentId);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Any(e => e.Get(SearchFields.DocId, CultureInfo.InvariantCulture) != documentId))
+        {
+            throw new ArgumentException($"Every entry must carry {SearchFields.DocId} '{documentId}'.", nameof(entries));
+        }
+
+        writer.UpdateDocuments(new Term(SearchFields.DocId, documentId), entries);
+    }
+
+    /// <summary>
+    /// Replaces every entry of the document with this one entry (see <see cref="Replace"/>), e.g. from
+    /// <see cref="DocumentMapper.Map(DocumentManifest, DocumentVersion)"/>; <see cref="SearchFields.DocId"/> is added when missing.
+    /// </summary>
     public void Upsert(string id, LuceneDocument document)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(document);
-        writer.UpdateDocument(new Term(SearchFields.Id, id), document);
+        if (document.GetField(SearchFields.DocId) is null)
+        {
+            document.Add(new Lucene.Net.Documents.StringField(SearchFields.DocId, id, Lucene.Net.Documents.Field.Store.YES));
+        }
+
+        Replace(id, [document]);
     }
 
+    /// <summary>Deletes the document and all its entries.</summary>
     public void Delete(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        writer.DeleteDocuments(new Term(SearchFields.Id, id));
+        writer.DeleteDocuments(new Term(SearchFields.DocId, id));
     }
 
     /// <summary>Starts a rebuild: forgets the checkpoint and deletes every document (searchers keep the old view until the commit).</summary>

@@ -10,7 +10,7 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// The analyzer per field: <see cref="SearchFields.Title"/> and <see cref="SearchFields.Body"/> with
 /// SmartChineseAnalyzer (dictionary segmentation of Chinese; English lower-cased and Porter-stemmed),
-/// the <c>_cjk</c> shadows with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
+/// the <c>_cjk</c> shadows and <see cref="SearchFields.OwnerName"/> with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
 /// CJKBigramFilter). Thread-safe; one instance serves the writer, the query builder and the highlighter.
 /// </summary>
 public sealed class SearchAnalyzer : AnalyzerWrapper
@@ -26,7 +26,7 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
     }
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
-        fieldName is SearchFields.TitleCjk or SearchFields.BodyCjk ? bigrams : smart;
+        fieldName is SearchFields.TitleCjk or SearchFields.BodyCjk or SearchFields.AttachmentTextCjk or SearchFields.OwnerName ? bigrams : smart;
 
     protected override void Dispose(bool disposing)
     {

@@ -3,19 +3,36 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// The index's field names. <see cref="SchemaVersion"/> is stored with every commit; change it whenever
 /// a field's meaning or analysis changes, and the next start rebuilds the index from storage.
+/// Every entry (a document, or one of its lessons or action items: <see cref="Kind"/>) carries its document's
+/// <see cref="DocId"/>, title, facet fields, <see cref="Updated"/> and <see cref="Acl"/>.
 /// </summary>
 public static class SearchFields
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2: entries for lessons and action items, owner names, tag words, attachment text.</summary>
+    public const int SchemaVersion = 2;
 
-    /// <summary>The document id (StringField, stored); updates and deletes go by <c>Term("id", id)</c>.</summary>
+    /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";
+
+    /// <summary>The document an entry belongs to (StringField, stored); a document's entries are replaced and deleted by <c>Term("doc_id", id)</c>.</summary>
+    public const string DocId = "doc_id";
+
+    /// <summary><see cref="EntryKinds"/>: document, lesson or action.</summary>
+    public const string Kind = "kind";
 
     public const string Type = "type";
     public const string Status = "status";
     public const string Collection = "collection";
     public const string Tags = "tags";
+
+    /// <summary>The tags as words (SmartCn, not stored), so "frequency cap" finds the tag frequency-cap.</summary>
+    public const string TagsText = "tags_text";
+
+    /// <summary>The owner's principal, lower-cased (<see cref="Principal"/>).</summary>
     public const string Owner = "owner";
+
+    /// <summary>The owner's display name, stored and analyzed with CJK bigrams, for <c>owner:王丽</c> / <c>owner:alice</c>.</summary>
+    public const string OwnerName = "owner_name";
 
     /// <summary>Creation year (UTC), for a year facet.</summary>
     public const string Year = "year";
@@ -38,6 +55,24 @@ public static class SearchFields
     /// <summary>CJK bigram shadow of <see cref="Body"/>; not stored.</summary>
     public const string BodyCjk = "body_cjk";
 
+    /// <summary>Attachment texts, one stored value per attachment in the order of <see cref="AttachmentNames"/> (SmartCn).</summary>
+    public const string AttachmentText = "att_text";
+
+    /// <summary>CJK bigram shadow of <see cref="AttachmentText"/>; not stored.</summary>
+    public const string AttachmentTextCjk = "att_text_cjk";
+
+    /// <summary>Stored only: the file name of each indexed attachment text.</summary>
+    public const string AttachmentNames = "att_names";
+
+    /// <summary>Action items: the <c>@handle</c>, lower-cased, without '@' (StringField, stored).</summary>
+    public const string Assignee = "assignee";
+
+    /// <summary>Action items: the due day as <see cref="DateOnly.DayNumber"/> (stored; NumericDocValues, <see cref="long.MaxValue"/> when none).</summary>
+    public const string Due = "due";
+
+    /// <summary>Action items: "true"/"false" (StringField, stored) and 1/0 as NumericDocValues for sorting.</summary>
+    public const string Done = "done";
+
     /// <summary>Fields with SortedSetDocValues, for facet counts.</summary>
     public static IReadOnlyList<string> Facets { get; } = [Type, Collection, Tags, Owner, Status, Year];
 
@@ -48,4 +83,12 @@ public static class SearchFields
         ArgumentNullException.ThrowIfNull(principal);
         return principal.Trim().ToLowerInvariant();
     }
+}
+
+/// <summary>The values of <see cref="SearchFields.Kind"/>.</summary>
+public static class EntryKinds
+{
+    public const string Document = "document";
+    public const string Lesson = "lesson";
+    public const string Action = "action";
 }

@@ -8,6 +8,9 @@ namespace KnowledgeHub.Search;
 /// <summary>A parsed user query: null when there is nothing to search for; <see cref="Notice"/> is for the user.</summary>
 public sealed record ParsedQuery(Query? Query, string? Notice);
 
+/// <summary>Search-box text split into its words' query (null when only filters or nothing), the words' text and its typed filters.</summary>
+internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<TypedFilter> Filters, string? Notice);
+
 /// <summary>
 /// User text → Lucene query. Syntax: words (all required), "exact phrases", AND/OR/NOT, +word, -word,
 /// prefix* and title:/body:. Each CJK run is a phrase on the SmartCn field and on the bigram field, never
@@ -24,10 +27,34 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
     public static readonly string TooLongNotice = $"Your search was longer than {MaxQueryLength} characters, so we used the first {MaxQueryLength}.";
 
     private static readonly (string Field, float Boost)[] WordFields =
-        [(SearchFields.Title, 3f), (SearchFields.TitleCjk, 3f), (SearchFields.Body, 1f), (SearchFields.BodyCjk, 1f)];
+    [
+        (SearchFields.Title, 3f), (SearchFields.TitleCjk, 3f), (SearchFields.Body, 1f), (SearchFields.BodyCjk, 1f), (SearchFields.TagsText, GuardedQueryParser.TagsBoost),
+        (SearchFields.AttachmentText, GuardedQueryParser.AttachmentBoost), (SearchFields.AttachmentTextCjk, GuardedQueryParser.AttachmentBoost),
+    ];
 
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT", "&&", "||" };
 
+    internal SearchAnalyzer Analyzer => analyzer;
+
+    /// <summary>
+    /// Search-box text: typed filters (<see cref="FilterSyntax"/>) are taken out first, the rest is parsed as
+    /// <see cref="Parse"/> does. Text longer than <see cref="MaxQueryLength"/> is cut first, with a notice.
+    /// </summary>
+    internal ParsedSearch ParseSearch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (trimmed, tooLong) = Cut(text.Trim());
+        var (rest, filters) = FilterSyntax.Extract(trimmed);
+        if (rest.Length == 0)
+        {
+            return new ParsedSearch(null, rest, filters, tooLong);
+        }
+
+        var parsed = Parse(rest);
+        return new ParsedSearch(parsed.Query, rest, filters, tooLong is null ? parsed.Notice : Join(tooLong, parsed.Notice ?? "").Trim());
+    }
+
+    /// <summary>The text as a query of words and syntax (field filters are not read here: see the search service).</summary>
     public ParsedQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -89,17 +116,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(principals);
-        var readable = new BooleanQuery(disableCoord: true);
-        foreach (var principal in principals.Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
-        {
-            readable.Add(new TermQuery(new Term(SearchFields.Acl, principal)), Occur.SHOULD);
-        }
-
-        return new BooleanQuery(disableCoord: true)
-        {
-            { query, Occur.MUST },
-            { new ConstantScoreQuery(readable) { Boost = 0f }, Occur.MUST },
-        };
+        return ConstraintQueries.Restrict(query, ConstraintQueries.Readable(principals));
     }
 
     /// <summary>"-word" alone would match nothing in Lucene; the user means "everything without word".</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using KnowledgeHub.Documents;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
@@ -7,83 +6,130 @@ using Microsoft.Extensions.Logging;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Runs a caller's query against the index (synchronous: Lucene is CPU-bound). Hits and totals only come
-/// from documents the caller may read. No user text throws: unreadable syntax becomes a plain-words search
-/// with a notice; an empty query has no hits.
+/// The search API of the portal (synchronous: Lucene is CPU-bound): documents with facets and "did you mean",
+/// suggestions as you type, lessons, action items and related entries. Everything returned only ever comes from
+/// entries the caller may read — the caller's principals filter inside every Lucene query. No user text throws:
+/// unreadable syntax becomes a plain-words search with a notice; an empty query without filters has no hits.
 /// </summary>
-public sealed partial class SearchService(LuceneIndex index, SearchQueryBuilder queries, SnippetHighlighter highlighter, ILogger<SearchService> logger)
+public sealed partial class SearchService(
+    LuceneIndex index,
+    SearchQueryBuilder queries,
+    SnippetHighlighter highlighter,
+    ILogger<SearchService> logger,
+    MarkdownRenderer? markdown = null)
 {
     public const int MaxPageSize = 100;
+
+    private readonly EntrySearcher entries = new(new ConstraintQueries(queries.Analyzer));
+    private readonly SearchHitReader hitReader = new(highlighter);
+    private readonly DidYouMean corrections = new(queries, new EntrySearcher(new ConstraintQueries(queries.Analyzer)));
+    private readonly TypeaheadSuggester typeahead = new(queries.Analyzer);
+    private readonly RelatedFinder related = new(queries.Analyzer);
+    private readonly MarkdownRenderer renderer = markdown ?? new MarkdownRenderer();
 
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Query);
         ArgumentNullException.ThrowIfNull(request.Caller);
+        ArgumentNullException.ThrowIfNull(request.Filters);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var started = Stopwatch.GetTimestamp();
-        var parsed = queries.Parse(request.Query);
-        var results = parsed.Query is null
-            ? new SearchResults(request.Query, 0, page, pageSize, [], parsed.Notice)
-            : Run(request, parsed, page, pageSize);
+        var parsed = queries.ParseSearch(request.Query);
+        var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller);
+        var notice = Notice(parsed.Notice, constraints.Notices);
+        var results = parsed.Query is null && !constraints.HasFilters
+            ? new SearchResults(request.Query, 0, page, pageSize, [], notice)
+            : Run(request, parsed, constraints, notice, page, pageSize);
         LogSearch(logger, request.Query.Length, results.Total, Stopwatch.GetElapsedTime(started).TotalMilliseconds, results.Notice is not null);
         return results;
     }
 
-    private SearchResults Run(SearchRequest request, ParsedQuery parsed, int page, int pageSize)
+    /// <summary>Up to <paramref name="max"/> tags and titles for what has been typed so far (see the suggester's rules).</summary>
+    public IReadOnlyList<SearchSuggestion> Suggest(string prefix, Caller caller, int max = 8)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(caller);
+        return index.Search(searcher => typeahead.Suggest(searcher, prefix, caller, Math.Min(max, MaxPageSize)));
+    }
+
+    public LessonResults SearchLessons(LessonQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(query.Query);
+        ArgumentNullException.ThrowIfNull(query.Caller);
+        ArgumentNullException.ThrowIfNull(query.Filters);
+        var lessons = new LessonSearch(queries, entries, highlighter);
+        return index.Search(searcher => lessons.Search(searcher, query));
+    }
+
+    public ActionItemResults ListActionItems(ActionItemQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(query.Caller);
+        ArgumentNullException.ThrowIfNull(query.Filters);
+        return index.Search(searcher => new ActionItemList(entries).List(searcher, query));
+    }
+
+    /// <summary>Documents and lessons like document <paramref name="documentId"/>; none when the caller may not read it.</summary>
+    public RelatedResults Related(string documentId, Caller caller, int max = 5)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        ArgumentNullException.ThrowIfNull(caller);
+        return index.Search(searcher => related.FindFor(searcher, documentId, caller, Math.Clamp(max, 0, MaxPageSize)));
+    }
+
+    /// <summary>
+    /// Documents and lessons like a text being written (not saved yet): the editor's title and Markdown.
+    /// <paramref name="excludeDocumentId"/> leaves out the document being edited and its own lessons.
+    /// </summary>
+    public RelatedResults RelatedToText(string title, string markdown, Caller caller, int max = 5, string? excludeDocumentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(caller);
+        var body = renderer.ToPlainText(markdown);
+        return index.Search(searcher => related.Find(searcher, title, body, caller, excludeDocumentId, Math.Clamp(max, 0, MaxPageSize)));
+    }
+
+    private SearchResults Run(SearchRequest request, ParsedSearch parsed, SearchConstraints constraints, string? notice, int page, int pageSize)
     {
         try
         {
-            return index.Search(searcher => Page(searcher, request, parsed.Query!, parsed.Notice, page, pageSize));
+            return index.Search(searcher => Page(searcher, request, parsed.Query, constraints, notice, page, pageSize));
         }
         catch (BooleanQuery.TooManyClausesException)
         {
             // A prefix expanded into more terms than Lucene allows: search the words instead.
-            var words = queries.Words(request.Query);
+            var words = queries.Words(parsed.Words);
+            var fallback = Notice(SearchQueryBuilder.TooManyClausesNotice, constraints.Notices);
             return words is null
-                ? new SearchResults(request.Query, 0, page, pageSize, [], SearchQueryBuilder.TooManyClausesNotice)
-                : index.Search(searcher => Page(searcher, request, words, SearchQueryBuilder.TooManyClausesNotice, page, pageSize));
+                ? new SearchResults(request.Query, 0, page, pageSize, [], fallback)
+                : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize));
         }
     }
 
-    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query query, string? notice, int page, int pageSize)
+    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query? text, SearchConstraints constraints, string? notice, int page, int pageSize)
     {
-        var filtered = SearchQueryBuilder.RestrictTo(query, request.Caller.Principals);
+        var query = text ?? new MatchAllDocsQuery();
+        var order = text is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
         var skip = (long)(page - 1) * pageSize;
-        var maxDoc = searcher.IndexReader.MaxDoc;
-        if (skip >= maxDoc)
+        var result = entries.Run(searcher, new EntryRequest(
+            query, EntryKinds.Document, request.Caller, constraints, order, (int)Math.Min(skip, int.MaxValue), pageSize, Facets: true));
+        var hits = result.Hits.Select(scoreDoc => hitReader.Read(searcher, scoreDoc, query)).ToList();
+        return new SearchResults(request.Query, result.Total, page, pageSize, hits, notice)
         {
-            // Past the last possible hit: count only, never ask Lucene for a huge top-N queue.
-            var counter = new TotalHitCountCollector();
-            searcher.Search(filtered, counter);
-            return new SearchResults(request.Query, counter.TotalHits, page, pageSize, [], notice);
-        }
-
-        var top = searcher.Search(filtered, (int)Math.Min(skip + pageSize, maxDoc));
-        var hits = top.ScoreDocs.Skip((int)skip).Select(scoreDoc => ToHit(searcher, scoreDoc, query)).ToList();
-        return new SearchResults(request.Query, top.TotalHits, page, pageSize, hits, notice);
+            Facets = result.Facets,
+            DidYouMean = text is null || result.Total >= SpellingSuggester.FewHits ? null : corrections.Suggest(searcher, request.Query, request.Caller, constraints, result.Total),
+        };
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
+    private static string? Notice(string? first, IReadOnlyList<string> more)
     {
-        var document = searcher.Doc(scoreDoc.Doc);
-        var title = Stored(document, SearchFields.Title);
-        var body = Stored(document, SearchFields.Body);
-        var updated = document.GetField(SearchFields.Updated)?.GetInt64Value() ?? 0;
-        return new SearchHit(
-            DocumentId: Stored(document, SearchFields.Id),
-            Title: title,
-            TitleHtml: highlighter.Title(title, query),
-            Type: Stored(document, SearchFields.Type),
-            Status: Enum.TryParse<DocumentStatus>(Stored(document, SearchFields.Status), out var status) ? status : DocumentStatus.Draft,
-            UpdatedUtc: DateTimeOffset.FromUnixTimeMilliseconds(updated),
-            SnippetHtml: highlighter.Body(searcher.IndexReader, scoreDoc.Doc, body, query),
-            Score: scoreDoc.Score);
+        var all = string.Join(' ', new[] { first }.Concat(more).Where(n => !string.IsNullOrEmpty(n)));
+        return all.Length == 0 ? null : all;
     }
-
-    private static string Stored(Lucene.Net.Documents.Document document, string field) =>
-        document.Get(field, CultureInfo.InvariantCulture) ?? "";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search of {QueryLength} characters found {Total} hits in {ElapsedMs:0.0} ms (fell back: {FellBack})")]
     private static partial void LogSearch(ILogger logger, int queryLength, int total, double elapsedMs, bool fellBack);

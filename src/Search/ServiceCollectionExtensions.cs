@@ -13,7 +13,8 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// The search index and its follower. Needs the Documents services (DocumentRepository, ChangeLog).
     /// Settings: section "Search" (<see cref="SearchOptions"/>), validated at start; a relative IndexPath
-    /// resolves against the content root. Adds the health check "search-index".
+    /// resolves against the content root. Adds the health check "search-index". Attachment text comes from the
+    /// registered <see cref="IAttachmentTextProvider"/> (none unless one is added, before or after this call).
     /// </summary>
     public static IServiceCollection AddKnowledgeHubSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<SearchAnalyzer>(),
             provider.GetRequiredService<ILogger<LuceneIndex>>()));
         services.AddSingleton<DocumentMapper>();
+        services.TryAddSingleton<IAttachmentTextProvider>(NoAttachmentTexts.Instance);
         services.AddSingleton<SearchQueryBuilder>();
         services.AddSingleton<SnippetHighlighter>();
         services.AddSingleton<SearchService>();

@@ -17,14 +17,30 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
     private static readonly Func<QueryScorer, IFragmenter> Fragments = scorer => new SimpleSpanFragmenter(scorer, FragmentSize);
     private static readonly Func<QueryScorer, IFragmenter> WholeText = _ => new NullFragmenter();
 
-    public string Body(IndexReader reader, int docId, string text, Query query)
+    public string Body(IndexReader reader, int docId, string text, Query query) =>
+        BodyMatch(reader, docId, text, query) ?? Leading(text);
+
+    /// <summary>The body fragment around the best match, or null when the body has no match.</summary>
+    internal string? BodyMatch(IndexReader reader, int docId, string text, Query query)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(query);
         var fragment = Highlight(query, SearchFields.Body, text, () => TokenSources.GetAnyTokenStream(reader, docId, SearchFields.Body, analyzer), Fragments)
             ?? Highlight(query, SearchFields.BodyCjk, text, () => analyzer.GetTokenStream(SearchFields.BodyCjk, text), Fragments);
-        return fragment is null ? Leading(text) : SnippetText.Frame(fragment, text, FragmentSize);
+        return fragment is null ? null : SnippetText.Frame(fragment, text, FragmentSize);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> of <paramref name="field"/> (with its bigram shadow <paramref name="cjkField"/>) analyzed
+    /// again and highlighted: a fragment around the best match, or the whole text when <paramref name="whole"/>; null without a match.
+    /// </summary>
+    internal string? Match(string field, string cjkField, string text, Query query, bool whole)
+    {
+        var fragmenter = whole ? WholeText : Fragments;
+        var fragment = Highlight(query, field, text, () => analyzer.GetTokenStream(field, text), fragmenter)
+            ?? Highlight(query, cjkField, text, () => analyzer.GetTokenStream(cjkField, text), fragmenter);
+        return fragment is null || whole ? fragment : SnippetText.Frame(fragment, text, FragmentSize);
     }
 
     public string Title(string title, Query query)
@@ -65,7 +81,8 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         }
     }
 
-    private static string Leading(string text)
+    /// <summary>The encoded start of the text, for a hit without a match in it.</summary>
+    internal static string Leading(string text)
     {
         if (text.Length <= FragmentSize)
         {

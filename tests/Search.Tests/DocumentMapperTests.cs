@@ -72,7 +72,7 @@ public sealed class DocumentMapperTests
 
     [Theory]
     [InlineData(SearchFields.Year, "2026")]
-    [InlineData(SearchFields.Owner, "user:A11CE000-0000-4000-8000-000000000001")]
+    [InlineData(SearchFields.Owner, "user:a11ce000-0000-4000-8000-000000000001")]
     [InlineData(SearchFields.Tags, "618|campaign|大促")]
     public void Facet_fields_have_sorted_set_doc_values(string field, string expected)
     {
@@ -98,5 +98,39 @@ public sealed class DocumentMapperTests
 
         Assert.Equal(["shouty-acl"], host.Ids("casing", TestCallers.Dave));
         Assert.Empty(host.Ids("casing", TestCallers.Bob));
+    }
+
+    [Fact]
+    public void Attachment_texts_are_stored_with_their_file_names_in_order_and_empty_ones_skipped()
+    {
+        var document = new DocumentMapper(new MarkdownRenderer()).Map(
+            Manifest,
+            Version,
+            [new("a.pdf", "first text"), new("empty.png", "  "), new("b.xlsx", "second text")]);
+
+        Assert.Equal(["first text", "second text"], document.GetValues(SearchFields.AttachmentText));
+        Assert.Equal(["a.pdf", "b.xlsx"], document.GetValues(SearchFields.AttachmentNames));
+    }
+
+    [Fact]
+    public void Lessons_and_action_items_become_entries_that_carry_the_documents_fields()
+    {
+        var version = Version with { Markdown = "## 经验教训\n\n- 提前备货。\n\n## 行动项\n\n- [ ] 压测 @Bob due:2026-07-15\n- [x] 复盘会\n" };
+
+        var entries = new DocumentMapper(new MarkdownRenderer()).MapEntries(Manifest, version);
+
+        Assert.Equal(
+            ["document retro-2026-618", "lesson retro-2026-618#lesson-1", "action retro-2026-618#action-1", "action retro-2026-618#action-2"],
+            entries.Select(e => $"{e.Get(SearchFields.Kind)} {e.Get(SearchFields.Id)}"));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(Manifest.Id, e.Get(SearchFields.DocId));
+            Assert.Equal(Manifest.Title, e.Get(SearchFields.Title));
+            Assert.Equal("retrospective", e.Get(SearchFields.Type));
+            Assert.Equal(4, e.GetFields(SearchFields.Acl).Length);
+        });
+        Assert.Equal("提前备货。", entries[1].Get(SearchFields.Body));
+        Assert.Equal(("bob", new DateOnly(2026, 7, 15).DayNumber, "false"), (entries[2].Get(SearchFields.Assignee), (int)entries[2].GetField(SearchFields.Due).GetInt64Value()!.Value, entries[2].Get(SearchFields.Done)));
+        Assert.Equal((null, "true"), (entries[3].Get(SearchFields.Assignee), entries[3].Get(SearchFields.Done)));
     }
 }

@@ -23,9 +23,26 @@ public sealed class FreshnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_published_document_keeps_its_approved_text_in_the_index_while_a_new_draft_awaits_approval()
+    {
+        var manifest = await host.AddAsync(new TestDoc("published-doc", "Pricing playbook", "approved text mentions platypus"));
+
+        var saved = await host.Repository.SaveAsync(
+            new DocumentEdit { Id = manifest.Id, BaseVersion = 1, Title = "Pricing playbook (draft)", Markdown = "unapproved draft mentions echidna" },
+            TestCallers.Alice,
+            CancellationToken.None);
+        Assert.True(Assert.IsType<SaveResult.Saved>(saved).Manifest.HasPendingDraft);
+        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(["published-doc"], host.Ids("platypus"));
+        Assert.Empty(host.Ids("echidna"));
+        Assert.Equal("Pricing playbook", host.Search("platypus").Hits[0].Title);
+    }
+
+    [Fact]
     public async Task A_new_version_replaces_the_old_text_in_the_index()
     {
-        var manifest = await host.AddAsync(new TestDoc("edited-doc", "Launch notes", "first draft mentions kangaroo"));
+        var manifest = await host.AddAsync(new TestDoc("edited-doc", "Launch notes", "first draft mentions kangaroo") { Status = DocumentStatus.Draft });
 
         var saved = await host.Repository.SaveAsync(
             new DocumentEdit { Id = manifest.Id, BaseVersion = 1, Title = "Launch notes v2", Markdown = "second draft mentions wombat" },

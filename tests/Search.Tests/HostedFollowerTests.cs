@@ -65,6 +65,28 @@ public sealed class HostedFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_attachment_text_provider_registered_after_the_search_services_is_the_one_used()
+    {
+        using var host = Build(configure: services => services.AddSingleton<IAttachmentTextProvider, FixedAttachmentTexts>());
+        await host.StartAsync();
+        var repository = host.Services.GetRequiredService<DocumentRepository>();
+
+        await repository.CreateAsync(new TestDoc("pricing-review", "价格复盘", "正文").ToNewDocument(), TestCallers.Alice, CancellationToken.None);
+        await WaitForAsync(host, "kangaroo", expected: 1);
+
+        Assert.IsType<FixedAttachmentTexts>(host.Services.GetRequiredService<IAttachmentTextProvider>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void Without_an_extractor_documents_are_indexed_without_attachment_text()
+    {
+        using var host = Build();
+
+        Assert.IsType<NoAttachmentTexts>(host.Services.GetRequiredService<IAttachmentTextProvider>());
+    }
+
+    [Fact]
     public void A_relative_index_path_resolves_against_the_content_root()
     {
         using var host = Build(("Search:IndexPath", "data/index"));
@@ -110,7 +132,9 @@ public sealed class HostedFollowerTests : IDisposable
         return clock.Elapsed;
     }
 
-    private IHost Build(params (string Key, string Value)[] settings)
+    private IHost Build(params (string Key, string Value)[] settings) => Build(null, settings);
+
+    private IHost Build(Action<IServiceCollection>? configure, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true });
         var configuration = new Dictionary<string, string?> { ["Search:IndexPath"] = Path.Combine(root, "index") };
@@ -126,6 +150,7 @@ public sealed class HostedFollowerTests : IDisposable
         builder.Services.AddSingleton<ChangeLog>();
         builder.Services.AddSingleton<DocumentRepository>();
         builder.Services.AddKnowledgeHubSearch(builder.Configuration);
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -80,6 +80,25 @@ public sealed class IndexRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_index_of_the_previous_schema_version_is_rebuilt()
+    {
+        host.ReopenIndex(path =>
+        {
+            using var directory = FSDirectory.Open(path);
+            using var analyzer = new StandardAnalyzer(SearchAnalyzer.Version);
+            using var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND });
+            writer.SetCommitData(new Dictionary<string, string> { ["kh.schema"] = (SearchFields.SchemaVersion - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["kh.checkpoint"] = "x" });
+            writer.Commit();
+        });
+        Assert.Equal(IndexOpenState.SchemaChanged, host.Index.OpenState);
+        Assert.True(host.Index.NeedsRebuild);
+
+        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(["kept-one", "kept-two"], host.Ids("复盘"));
+    }
+
+    [Fact]
     public async Task A_healthy_index_reopens_with_its_checkpoint_and_replays_only_later_changes()
     {
         var checkpoint = host.Index.Checkpoint;

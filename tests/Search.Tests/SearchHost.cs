@@ -11,9 +11,10 @@ namespace KnowledgeHub.Search.Tests;
 /// </summary>
 public sealed class SearchHost : IAsyncDisposable
 {
-    private SearchHost(string root, string? indexPath)
+    private SearchHost(string root, string? indexPath, IAttachmentTextProvider? attachments)
     {
         Root = root;
+        Attachments = attachments;
         Store = new FileSystemBlobStore(Path.Combine(root, "blobs"));
         ChangeLog = new ChangeLog(Store, TimeProvider.System);
         Repository = new DocumentRepository(Store, ChangeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance);
@@ -22,6 +23,9 @@ public sealed class SearchHost : IAsyncDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>What the synchronizer indexes as attachment text (null: the default, none).</summary>
+    public IAttachmentTextProvider? Attachments { get; }
 
     public string IndexPath { get; }
 
@@ -39,7 +43,7 @@ public sealed class SearchHost : IAsyncDisposable
 
     public SearchService Service { get; private set; } = null!;
 
-    public static SearchHost Create() => new(NewTempFolder(), null);
+    public static SearchHost Create(IAttachmentTextProvider? attachments = null) => new(NewTempFolder(), null, attachments);
 
     public static string NewTempFolder()
     {
@@ -69,6 +73,13 @@ public sealed class SearchHost : IAsyncDisposable
 
     public SearchResults Search(string query, Caller? caller = null, int page = 1, int pageSize = 10) =>
         Service.Search(new SearchRequest { Query = query, Caller = caller ?? TestCallers.Carol, Page = page, PageSize = pageSize });
+
+    /// <summary>Runs <paramref name="request"/> as it is (its own caller, filters, sort).</summary>
+    public SearchResults Search(SearchRequest request) => Service.Search(request);
+
+    /// <summary>The ids of every hit of <paramref name="request"/> (one big page), sorted.</summary>
+    public string[] Ids(SearchRequest request) =>
+        [.. Service.Search(request with { Page = 1, PageSize = 100 }).Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal)];
 
     /// <summary>The ids of every hit (one big page), sorted, for set comparisons.</summary>
     public string[] Ids(string query, Caller? caller = null) =>
@@ -102,7 +113,8 @@ public sealed class SearchHost : IAsyncDisposable
             ChangeLog,
             new DocumentMapper(new MarkdownRenderer()),
             Options.Create(new SearchOptions { RebuildProgressEvery = 2 }),
-            NullLogger<IndexSynchronizer>.Instance);
+            NullLogger<IndexSynchronizer>.Instance,
+            Attachments);
     }
 
     /// <summary>Disposes the index as the process would at exit.</summary>
@@ -124,6 +136,13 @@ public sealed record TestDoc(string Id, string Title, string Markdown)
 
     public string Type { get; init; } = "retrospective";
 
+    public string Collection { get; init; } = "Retrospectives";
+
+    public DocumentStatus Status { get; init; } = DocumentStatus.Published;
+
+    /// <summary>Creation (and so last update) time; null: now.</summary>
+    public DateTimeOffset? Created { get; init; }
+
     public NewDocument ToNewDocument() => new()
     {
         Id = Id,
@@ -133,7 +152,8 @@ public sealed record TestDoc(string Id, string Title, string Markdown)
         Confidentiality = Confidentiality,
         Readers = Readers,
         Tags = Tags,
-        Collection = "Retrospectives",
-        Status = DocumentStatus.Published,
+        Collection = Collection,
+        Status = Status,
+        CreatedUtc = Created,
     };
 }

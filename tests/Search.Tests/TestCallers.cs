@@ -10,6 +10,7 @@ public static class TestCallers
 
     public static Caller Alice { get; } = new()
     {
+        UserName = "alice",
         ObjectId = "a11ce000-0000-4000-8000-000000000001",
         Name = "王丽 Alice Wang",
         Roles = [AppRoles.Contributor],
@@ -18,6 +19,7 @@ public static class TestCallers
 
     public static Caller Bob { get; } = new()
     {
+        UserName = "bob",
         ObjectId = "b0b00000-0000-4000-8000-000000000002",
         Name = "陈波 Bob Chen",
         Roles = [AppRoles.Contributor, AppRoles.Reviewer],
@@ -26,6 +28,7 @@ public static class TestCallers
 
     public static Caller Carol { get; } = new()
     {
+        UserName = "carol",
         ObjectId = "ca201000-0000-4000-8000-000000000003",
         Name = "Carol Li",
         Roles = [AppRoles.Admin, AppRoles.Contributor],
@@ -33,6 +36,7 @@ public static class TestCallers
 
     public static Caller Dave { get; } = new()
     {
+        UserName = "dave",
         ObjectId = "da7e0000-0000-4000-8000-000000000004",
         Name = "周迪 Dave Zhou",
         Roles = [AppRoles.Reader],

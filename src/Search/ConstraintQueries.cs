@@ -1,0 +1,128 @@
+using KnowledgeHub.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Turns <see cref="SearchConstraints"/> into Lucene: one non-scoring filter clause (entry kind, the caller's
+/// principals, dates, exclusions, owner names) and the dimension selections, which either join that filter or
+/// are left to the <see cref="FacetCollector"/> (drill-sideways facets). Constraints must already be resolved
+/// (<see cref="FilterValues.ResolveAll"/>).
+/// </summary>
+internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
+{
+    /// <summary><paramref name="text"/> restricted by the filter: a required clause with no effect on scores.</summary>
+    public static Query Restrict(Query text, Query filter) => new BooleanQuery(disableCoord: true)
+    {
+        { text, Occur.MUST },
+        { new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST },
+    };
+
+    /// <summary>The filter; with <paramref name="withSelections"/> the dimension selections are part of it.</summary>
+    public Query Filter(SearchConstraints constraints, string kind, Caller caller, bool withSelections)
+    {
+        var filter = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST },
+            { Readable(caller.Principals), Occur.MUST },
+        };
+        if (constraints.From is not null || constraints.To is not null)
+        {
+            filter.Add(UpdatedBetween(constraints.From, constraints.To), Occur.MUST);
+        }
+
+        foreach (var (dimension, values) in constraints.Excluded)
+        {
+            foreach (var value in values)
+            {
+                filter.Add(new TermQuery(new Term(dimension, value)), Occur.MUST_NOT);
+            }
+        }
+
+        if (AnyOwnerName(constraints.OwnerNames) is { } owners)
+        {
+            filter.Add(owners, Occur.MUST);
+        }
+
+        if (AnyOwnerName(constraints.ExcludedOwnerNames) is { } excludedOwners)
+        {
+            filter.Add(excludedOwners, Occur.MUST_NOT);
+        }
+
+        foreach (var selection in withSelections ? Selections(constraints) : [])
+        {
+            var any = AnyOf(selection.Dimension, selection.Values);
+            filter.Add(any, selection.Exclude ? Occur.MUST_NOT : Occur.MUST);
+        }
+
+        return filter;
+    }
+
+    /// <summary>The dimension selections, and "not archived" on status when archived documents are left out.</summary>
+    public static IReadOnlyList<DimensionSelection> Selections(SearchConstraints constraints)
+    {
+        var selections = constraints.Selected
+            .Where(p => p.Value.Count > 0)
+            .Select(p => new DimensionSelection(p.Key, p.Value, Exclude: false))
+            .ToList();
+        if (constraints.ExcludeArchived)
+        {
+            selections.Add(new DimensionSelection(SearchFacets.Status, [nameof(DocumentStatus.Archived)], Exclude: true));
+        }
+
+        return selections;
+    }
+
+    /// <summary>Any of the principals may read: the access clause every query carries.</summary>
+    public static Query Readable(IEnumerable<string> principals)
+    {
+        var readable = new BooleanQuery(disableCoord: true);
+        foreach (var principal in principals.Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
+        {
+            readable.Add(new TermQuery(new Term(SearchFields.Acl, principal)), Occur.SHOULD);
+        }
+
+        return readable;
+    }
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    /// <summary>Updated on a day from <paramref name="from"/> through <paramref name="to"/> (UTC days, inclusive).</summary>
+    private static NumericRangeQuery<long> UpdatedBetween(DateOnly? from, DateOnly? to) =>
+        NumericRangeQuery.NewInt64Range(SearchFields.Updated, StartOf(from), StartOf(to?.AddDays(1)), true, false);
+
+    private static long? StartOf(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null;
+
+    /// <summary>Null without names; a query matching nothing when no name has a word.</summary>
+    private BooleanQuery? AnyOwnerName(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new LuceneQueryBuilder(analyzer);
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var name in names)
+        {
+            if (builder.CreatePhraseQuery(SearchFields.OwnerName, name) is { } query)
+            {
+                any.Add(query, Occur.SHOULD);
+            }
+        }
+
+        return any;
+    }
+}

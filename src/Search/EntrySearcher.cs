@@ -1,0 +1,56 @@
+using KnowledgeHub.Documents;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>One page of entries of one kind: the text query, the constraints, the order and the page bounds.</summary>
+internal sealed record EntryRequest(Query Text, string Kind, Caller Caller, SearchConstraints Constraints, Sort? Order, int Skip, int Take, bool Facets);
+
+/// <summary>The page's hits (in order), the exact total and, when asked, the facets.</summary>
+internal sealed record EntryPage(IReadOnlyList<ScoreDoc> Hits, int Total, IReadOnlyList<FacetGroup> Facets);
+
+/// <summary>
+/// Runs an <see cref="EntryRequest"/> in one pass: the text query restricted to the entry kind, the caller's
+/// principals and the constraints, hits collected by relevance or <see cref="EntryRequest.Order"/>, facets counted
+/// drill-sideways by a <see cref="FacetCollector"/>. Totals are exact; a page past the end only counts.
+/// </summary>
+internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
+{
+    public static readonly Sort Newest = new(new SortField(SearchFields.Updated, SortFieldType.INT64, true));
+
+    public EntryPage Run(IndexSearcher searcher, EntryRequest request)
+    {
+        var constraints = FilterValues.ResolveAll(searcher.IndexReader, request.Constraints);
+        var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: !request.Facets);
+        var maxDoc = searcher.IndexReader.MaxDoc;
+        var wanted = (int)Math.Min((long)request.Skip + request.Take, maxDoc);
+        var top = request.Skip >= maxDoc || wanted <= 0 ? null : TopHits.Create(request.Order, wanted);
+        var collector = new FacetCollector(
+            request.Facets ? SearchFacets.Dimensions : [],
+            request.Facets ? ConstraintQueries.Selections(constraints) : [],
+            top?.Collector);
+        searcher.Search(ConstraintQueries.Restrict(request.Text, filter), collector);
+        collector.Finish();
+        var hits = top?.Page(request.Skip, request.Take) ?? [];
+        var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, ConstraintQueries.Readable(request.Caller.Principals)) : [];
+        return new EntryPage(hits, collector.TotalHits, facets);
+    }
+
+    /// <summary>A top-N collector by score or by a sort, scoring documents in order (the facet collector needs that).</summary>
+    private sealed record TopHits(ICollector Collector, Func<int, int, TopDocs> TopDocs)
+    {
+        public static TopHits Create(Sort? order, int size)
+        {
+            if (order is null)
+            {
+                var byScore = TopScoreDocCollector.Create(size, true);
+                return new TopHits(byScore, byScore.GetTopDocs);
+            }
+
+            var bySort = TopFieldCollector.Create(order, size, false, true, false, true);
+            return new TopHits(bySort, bySort.GetTopDocs);
+        }
+
+        public ScoreDoc[] Page(int skip, int take) => TopDocs(skip, take).ScoreDocs;
+    }
+}

@@ -1,0 +1,91 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>A dimension's selection: a document passes with any of <see cref="Values"/> (or, when <see cref="Exclude"/>, with none of them).</summary>
+internal sealed record DimensionSelection(string Dimension, IReadOnlyCollection<string> Values, bool Exclude);
+
+/// <summary>
+/// Collects hits and facet counts in one pass, "drill-sideways": the query it runs has every constraint
+/// except the dimension selections, which are checked here on SortedSetDocValues ordinals. A document passing
+/// every selection is a hit (forwarded to <c>hits</c>, counted in every dimension); one failing exactly one
+/// selection is counted only in that dimension, so each dimension's counts ignore its own selection.
+/// Ordinal counts are kept per segment and added up by label when the segment ends.
+/// </summary>
+internal sealed class FacetCollector : ICollector
+{
+    private readonly ICollector? hits;
+    private readonly DimensionState[] dimensions;
+
+    public FacetCollector(IEnumerable<string> counted, IReadOnlyList<DimensionSelection> selections, ICollector? hits)
+    {
+        this.hits = hits;
+        var countedSet = counted.ToHashSet(StringComparer.Ordinal);
+        dimensions =
+        [
+            .. countedSet.Union(selections.Select(s => s.Dimension)).Select(d =>
+                new DimensionState(d, countedSet.Contains(d), selections.FirstOrDefault(s => s.Dimension == d))),
+        ];
+    }
+
+    /// <summary>Documents that passed every selection.</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    /// <summary>Counts by dimension and value label, after <see cref="Finish"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts =>
+        dimensions.Where(d => d.Counted).ToDictionary(d => d.Dimension, d => (IReadOnlyDictionary<string, int>)d.Labels, StringComparer.Ordinal);
+
+    public void SetScorer(Scorer scorer) => hits?.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Finish();
+        foreach (var dimension in dimensions)
+        {
+            dimension.Start(context.AtomicReader.GetSortedSetDocValues(dimension.Dimension));
+        }
+
+        hits?.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        DimensionState? failed = null;
+        var failures = 0;
+        foreach (var dimension in dimensions)
+        {
+            dimension.Read(doc);
+            if (!dimension.Passes() && ++failures == 1)
+            {
+                failed = dimension;
+            }
+        }
+
+        if (failures == 0)
+        {
+            TotalHits++;
+            hits?.Collect(doc);
+            foreach (var dimension in dimensions)
+            {
+                dimension.Count();
+            }
+        }
+        else if (failures == 1)
+        {
+            failed!.Count();
+        }
+    }
+
+    /// <summary>Adds the last segment's counts; call once after the search.</summary>
+    public void Finish()
+    {
+        foreach (var dimension in dimensions)
+        {
+            dimension.Flush();
+        }
+    }
+}

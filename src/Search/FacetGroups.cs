@@ -1,0 +1,58 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Turns a <see cref="FacetCollector"/>'s counts into <see cref="FacetGroup"/>s: dimensions in display order,
+/// top <see cref="SearchFacets.Top"/> values by count then label, selected values always listed, owner
+/// principals labelled with the owner's name (read from an entry the caller may read).
+/// </summary>
+internal static class FacetGroups
+{
+    public static IReadOnlyList<FacetGroup> Build(
+        IndexSearcher searcher,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> counts,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> selected,
+        Query visible)
+    {
+        var groups = new List<FacetGroup>();
+        foreach (var dimension in SearchFacets.Dimensions.Where(counts.ContainsKey))
+        {
+            var chosen = selected.GetValueOrDefault(dimension) ?? [];
+            var counted = counts[dimension];
+            var limit = SearchFacets.Top(dimension);
+            var cutoff = counted.Values.OrderDescending().Skip(limit - 1).FirstOrDefault();
+            var values = counted
+                .Where(p => p.Value >= cutoff || chosen.Contains(p.Key))
+                .Select(p => (Value: p.Key, Count: p.Value))
+                .Concat(chosen.Where(v => !counted.ContainsKey(v)).Select(v => (Value: v, Count: 0)))
+                .Select(v => new FacetValue(v.Value, Label(searcher, visible, dimension, v.Value), v.Count, chosen.Contains(v.Value)))
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => v.Label ?? v.Value, StringComparer.Ordinal)
+                .ToList();
+            var top = values.Take(limit).ToList();
+            top.AddRange(values.Skip(top.Count).Where(v => v.Selected));
+            if (top.Count > 0)
+            {
+                groups.Add(new FacetGroup(dimension, top));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>The owner's name for an owner principal (from any entry of that owner); null for other dimensions.</summary>
+    private static string? Label(IndexSearcher searcher, Query visible, string dimension, string value)
+    {
+        if (dimension != SearchFacets.Owner)
+        {
+            return null;
+        }
+
+        var top = searcher.Search(ConstraintQueries.Restrict(new TermQuery(new Term(SearchFields.Owner, value)), visible), 1);
+        return top.ScoreDocs.Length == 0
+            ? null
+            : searcher.Doc(top.ScoreDocs[0].Doc).Get(SearchFields.OwnerName, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

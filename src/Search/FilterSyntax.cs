@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>A filter the user typed: <c>type:sop</c>, <c>-tag:618</c>, <c>owner:"Alice Wang"</c>, <c>after:2026-01-01</c>.</summary>
+internal sealed record TypedFilter(string Name, string Value, bool Negated);
+
+/// <summary>
+/// Takes the filters out of search-box text: <c>name:value</c> for the names type, tag(s), collection, owner,
+/// status, year, after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
+/// quoted value or a <c>[a TO b]</c> range. A filter inside a "quoted phrase" stays text, and AND/OR next to a
+/// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
+/// </summary>
+internal static partial class FilterSyntax
+{
+    private const char Removed = '\u0001';
+
+    public static (string Remainder, IReadOnlyList<TypedFilter> Filters) Extract(string text)
+    {
+        var filters = new List<TypedFilter>();
+        var rest = FilterPattern().Replace(text, match =>
+        {
+            if (InsideQuotes(text, match.Index))
+            {
+                return match.Value;
+            }
+
+            var value = match.Groups["value"].Value;
+            filters.Add(new TypedFilter(match.Groups["name"].Value, Unquote(value), match.Groups["neg"].Success));
+            return Removed.ToString();
+        });
+        if (filters.Count == 0)
+        {
+            return (text, filters);
+        }
+
+        rest = OperatorsAroundRemoved().Replace(rest, " ");
+        return (rest.Replace(Removed, ' ').Trim(), filters);
+    }
+
+    private static bool InsideQuotes(string text, int index)
+    {
+        var quotes = 0;
+        foreach (var c in text.AsSpan(0, index))
+        {
+            quotes += c is '"' or '“' or '”' or '＂' ? 1 : 0;
+        }
+
+        return quotes % 2 == 1;
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] is '"' or '“' && value[^1] is '"' or '”' ? value[1..^1].Trim() : value.Trim();
+
+    [GeneratedRegex(
+        """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>type|tags?|collection|owner|status|year|after|before|updated)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（）]+)""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FilterPattern();
+
+    [GeneratedRegex("""(?:(?<=^|\s)(?:AND|OR|&&|\|\|)\s+)?\u0001(?:\s+(?:AND|OR|&&|\|\|)(?=\s|$))?""", RegexOptions.CultureInvariant)]
+    private static partial Regex OperatorsAroundRemoved();
+}

@@ -1,0 +1,46 @@
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Searches lesson entries: the words (or every lesson when there are none), typed and selected filters on the
+/// lesson's document, facets over the lessons the caller may read, each lesson's text highlighted whole.
+/// </summary>
+internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter)
+{
+    public const int MaxPageSize = 100;
+
+    public LessonResults Search(IndexSearcher searcher, LessonQuery request)
+    {
+        var page = Math.Max(1, request.Page);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var parsed = queries.ParseSearch(request.Query);
+        var filters = request.Year is { } year
+            ? new Dictionary<string, IReadOnlyList<string>>(request.Filters, StringComparer.Ordinal) { [SearchFacets.Year] = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] }
+            : request.Filters;
+        var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller);
+        var text = parsed.Query ?? new MatchAllDocsQuery();
+        var order = parsed.Query is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
+        var result = entries.Run(searcher, new EntryRequest(text, EntryKinds.Lesson, request.Caller, constraints, order, (page - 1) * pageSize, pageSize, Facets: true));
+        var hits = result.Hits.Select(d => Hit(searcher, d, text)).ToList();
+        var notice = string.Join(' ', new[] { parsed.Notice }.Concat(constraints.Notices).OfType<string>());
+        return new LessonResults(result.Total, page, pageSize, hits, notice.Length == 0 ? null : notice) { Facets = result.Facets };
+    }
+
+    private LessonHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
+    {
+        var entry = StoredEntry.Load(searcher, scoreDoc.Doc);
+        var text = entry.Body;
+        return new LessonHit(
+            entry.DocumentId,
+            entry.Title,
+            text,
+            highlighter.Match(SearchFields.Body, SearchFields.BodyCjk, text, query, whole: true) ?? HtmlTextEncoder.Encode(text),
+            entry.Type,
+            entry.Collection,
+            entry.Tags,
+            entry.Status,
+            entry.UpdatedUtc,
+            scoreDoc.Score);
+    }
+}

@@ -1,0 +1,51 @@
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// A document hit for display: stored fields, the highlighted title and a snippet — from the body, or when only
+/// an attachment matched, from the first matching attachment, naming its file in <see cref="SearchHit.MatchedAttachment"/>.
+/// </summary>
+internal sealed class SearchHitReader(SnippetHighlighter highlighter)
+{
+    public SearchHit Read(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
+    {
+        var entry = StoredEntry.Load(searcher, scoreDoc.Doc);
+        var title = entry.Title;
+        var body = entry.Body;
+        var snippet = highlighter.BodyMatch(searcher.IndexReader, scoreDoc.Doc, body, query);
+        string? attachment = null;
+        if (snippet is null)
+        {
+            (attachment, snippet) = AttachmentMatch(entry, query);
+        }
+
+        return new SearchHit(
+            DocumentId: entry.DocumentId,
+            Title: title,
+            TitleHtml: highlighter.Title(title, query),
+            Type: entry.Type,
+            Status: entry.Status,
+            UpdatedUtc: entry.UpdatedUtc,
+            SnippetHtml: snippet ?? SnippetHighlighter.Leading(body),
+            Score: scoreDoc.Score)
+        {
+            MatchedAttachment = attachment,
+        };
+    }
+
+    private (string? FileName, string? Snippet) AttachmentMatch(StoredEntry entry, Query query)
+    {
+        var texts = entry.Document.GetValues(SearchFields.AttachmentText, System.Globalization.CultureInfo.InvariantCulture);
+        var names = entry.Document.GetValues(SearchFields.AttachmentNames, System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < texts.Length && i < names.Length; i++)
+        {
+            if (highlighter.Match(SearchFields.AttachmentText, SearchFields.AttachmentTextCjk, texts[i], query, whole: false) is { } snippet)
+            {
+                return (names[i], snippet);
+            }
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// "Did you mean" for English: each word of three or more ASCII letters that the index does not know (in its
+/// surface form on the bigram fields, nor as a stem on the SmartCn fields) — or knows from a single entry while a
+/// close word is in many — is replaced by the closest indexed word within 1 edit (words up to 4 letters) or 2 edits,
+/// sharing its first letter (found by walking the terms with that letter); ties go to the word in more entries. Term statistics cover every entry, so a
+/// candidate is only taken when <c>readable</c> says the caller can read an entry with it. Field names, prefixes
+/// (<c>camp*</c>), negated words and words over 24 letters are left alone; at most 8 words are looked up.
+/// </summary>
+internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
+{
+    /// <summary>A result with fewer hits than this gets a correction, when one exists.</summary>
+    public const int FewHits = 3;
+
+    private const int PopularEnough = 5;
+
+    /// <summary>Longer "words" are not English words (and would make the edit-distance automaton costly).</summary>
+    private const int MaxWordLength = 24;
+
+    /// <summary>At most this many words of one query are looked up.</summary>
+    private const int MaxWords = 8;
+
+    private static readonly string[] SurfaceFields = [SearchFields.BodyCjk, SearchFields.TitleCjk];
+    private static readonly string[] StemFields = [SearchFields.Body, SearchFields.Title];
+    private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT" };
+
+    /// <summary>The text with its misspelt words replaced, or null when there is nothing to correct.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1308", Justification = "Index terms are lower case.")]
+    public string? Correct(IndexReader reader, string text, Func<string, bool> readable)
+    {
+        var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in Word().Matches(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
+        {
+            var lower = word.ToLowerInvariant();
+            if (replacements.ContainsKey(lower))
+            {
+                continue;
+            }
+
+            var known = Math.Max(DocFreq(reader, SurfaceFields, lower), DocFreq(reader, StemFields, Stem(lower)));
+            if (known <= 1 && Candidates(reader, lower, known).FirstOrDefault(readable) is { } better)
+            {
+                replacements[lower] = better;
+            }
+        }
+
+        return replacements.Count == 0 ? null : Word().Replace(text, m => replacements.GetValueOrDefault(m.Value, m.Value));
+    }
+
+    /// <summary>Entries with the word in their title or text (surface form).</summary>
+    public static BooleanQuery AnyField(string word)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var field in SurfaceFields)
+        {
+            any.Add(new TermQuery(new Term(field, word)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    /// <summary>Damerau–Levenshtein distance (optimal string alignment), for ranking candidates.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private static IEnumerable<string> Candidates(IndexReader reader, string word, int known)
+    {
+        var maxEdits = word.Length <= 4 ? 1 : 2;
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in SurfaceFields)
+        {
+            Scan(MultiFields.GetTerms(reader, field), word, maxEdits, found);
+        }
+
+        return found
+            .Where(p => known == 0 || p.Value >= PopularEnough)
+            .OrderBy(p => Distance(word, p.Key))
+            .ThenByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key)
+            .Take(5);
+    }
+
+    /// <summary>Walks the terms that share the word's first letter; keeps those within <paramref name="maxEdits"/>.</summary>
+    private static void Scan(Terms? terms, string word, int maxEdits, Dictionary<string, int> found)
+    {
+        var termsEnum = terms?.GetEnumerator();
+        if (termsEnum is null || termsEnum.SeekCeil(new BytesRef(word[..1])) == TermsEnum.SeekStatus.END)
+        {
+            return;
+        }
+
+        do
+        {
+            var term = termsEnum.Term;
+            if (term.Length == 0 || term.Bytes[term.Offset] != (byte)word[0])
+            {
+                return;
+            }
+
+            if (Math.Abs(term.Length - word.Length) <= maxEdits)
+            {
+                var text = term.Utf8ToString();
+                if (text != word && text.All(char.IsAsciiLetterLower) && Distance(word, text) <= maxEdits)
+                {
+                    found[text] = Math.Max(found.GetValueOrDefault(text), termsEnum.DocFreq);
+                }
+            }
+        }
+        while (termsEnum.MoveNext());
+    }
+
+    private static int DocFreq(IndexReader reader, string[] fields, string term) =>
+        term.Length == 0 ? 0 : fields.Max(field => reader.DocFreq(new Term(field, term)));
+
+    /// <summary>The word as the SmartCn fields index it (lower-cased, Porter-stemmed).</summary>
+    private string Stem(string word)
+    {
+        using var stream = analyzer.GetTokenStream(SearchFields.Body, word);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var stem = stream.IncrementToken() ? term.ToString() : "";
+        stream.End();
+        return stem;
+    }
+
+    [GeneratedRegex("""(?<![A-Za-z0-9_:*\-'])[A-Za-z]{3,}(?![A-Za-z0-9_:*'])""", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+}

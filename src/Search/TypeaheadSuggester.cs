@@ -1,0 +1,120 @@
+using KnowledgeHub.Documents;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Search-as-you-type: tags containing the typed text (those starting with it first) and titles matching it,
+/// the last word as a prefix. Titles match on their CJK-bigram field, which keeps English words whole and
+/// unstemmed and splits Chinese into pairs, so "campa" finds "Campaign plan" and "大促复" finds "618 大促复盘".
+/// Titles that start with the typed text come first, then by score and newest. Only documents the caller may
+/// read and that are not archived count; a tag is suggested only when such a document carries it.
+/// </summary>
+internal sealed class TypeaheadSuggester(SearchAnalyzer analyzer)
+{
+    public const int MaxPrefixLength = 50;
+
+    private const int MaxTagCandidates = 50;
+    private const int TagsFirst = 3;
+
+    private static readonly Sort ByScoreThenNewest = new(SortField.FIELD_SCORE, new SortField(SearchFields.Updated, SortFieldType.INT64, true));
+
+    public IReadOnlyList<SearchSuggestion> Suggest(IndexSearcher searcher, string prefix, Caller caller, int max)
+    {
+        var text = prefix.Length > MaxPrefixLength ? prefix[..MaxPrefixLength] : prefix;
+        if (string.IsNullOrWhiteSpace(text) || max <= 0)
+        {
+            return [];
+        }
+
+        var filter = Visible(caller);
+        var tags = Tags(searcher, text.Trim(), filter);
+        var titles = Titles(searcher, text, filter, max);
+        return [.. tags.Take(TagsFirst).Concat(titles).Concat(tags.Skip(TagsFirst)).Take(max)];
+    }
+
+    private static BooleanQuery Visible(Caller caller) => new(disableCoord: true)
+    {
+        { new TermQuery(new Term(SearchFields.Kind, EntryKinds.Document)), Occur.MUST },
+        { ConstraintQueries.Readable(caller.Principals), Occur.MUST },
+        { new TermQuery(new Term(SearchFields.Status, nameof(DocumentStatus.Archived))), Occur.MUST_NOT },
+    };
+
+    private static List<SearchSuggestion> Tags(IndexSearcher searcher, string text, Query visible)
+    {
+        var candidates = new List<(string Tag, int Rank)>();
+        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Tags);
+        var termsEnum = terms?.GetEnumerator();
+        while (termsEnum is not null && termsEnum.MoveNext())
+        {
+            var tag = termsEnum.Term.Utf8ToString();
+            if (tag.Contains(text, StringComparison.OrdinalIgnoreCase))
+            {
+                candidates.Add((tag, tag.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0 : 1));
+            }
+        }
+
+        return candidates
+            .OrderBy(c => c.Rank)
+            .ThenBy(c => c.Tag.Length)
+            .Take(MaxTagCandidates)
+            .Select(c => (c.Tag, c.Rank, Count: Count(searcher, new TermQuery(new Term(SearchFields.Tags, c.Tag)), visible)))
+            .Where(c => c.Count > 0)
+            .OrderBy(c => c.Rank)
+            .ThenByDescending(c => c.Count)
+            .ThenBy(c => c.Tag, StringComparer.Ordinal)
+            .Select(c => new SearchSuggestion(c.Tag, SuggestionKind.Tag, null))
+            .ToList();
+    }
+
+    private List<SearchSuggestion> Titles(IndexSearcher searcher, string text, Query visible, int max)
+    {
+        var tokens = Tokens(text);
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        var lastIsPrefix = char.IsLetterOrDigit(text[^1]);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = new Term(SearchFields.TitleCjk, tokens[i]);
+            query.Add(i == tokens.Count - 1 && lastIsPrefix ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+        }
+
+        var top = searcher.Search(ConstraintQueries.Restrict(query, visible), null, max * 2, ByScoreThenNewest);
+        var typed = text.Trim();
+        return top.ScoreDocs
+            .Select(d => StoredEntry.Load(searcher, d.Doc))
+            .Select(e => new SearchSuggestion(e.Title, SuggestionKind.Title, e.DocumentId))
+            .DistinctBy(s => s.Text, StringComparer.Ordinal)
+            .OrderBy(s => s.Text.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Take(max)
+            .ToList();
+    }
+
+    private List<string> Tokens(string text)
+    {
+        using var stream = analyzer.GetTokenStream(SearchFields.TitleCjk, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var tokens = new List<string>();
+        while (stream.IncrementToken() && tokens.Count < BooleanQuery.MaxClauseCount / 2)
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private static int Count(IndexSearcher searcher, Query query, Query visible)
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(ConstraintQueries.Restrict(query, visible), counter);
+        return counter.TotalHits;
+    }
+}

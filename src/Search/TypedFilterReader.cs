@@ -1,0 +1,132 @@
+using System.Globalization;
+using KnowledgeHub.Documents;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Reads filter values into <see cref="SearchConstraints"/> parts. status: a <see cref="DocumentStatus"/> name in
+/// any case; year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
+/// after/before/updated: <c>YYYY-MM-DD</c> days (UTC, inclusive), <c>updated:[a TO b]</c> with <c>*</c> for an
+/// open end. A value that cannot be read is ignored with a notice.
+/// </summary>
+internal sealed class TypedFilterReader(Caller caller)
+{
+    private static readonly string StatusNames = string.Join(", ", Enum.GetNames<DocumentStatus>());
+
+    public Dictionary<string, HashSet<string>> Selected { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, HashSet<string>> Excluded { get; } = new(StringComparer.Ordinal);
+
+    public List<string> OwnerNames { get; } = [];
+
+    public List<string> ExcludedOwnerNames { get; } = [];
+
+    public List<string> Notices { get; } = [];
+
+    public DateOnly? From { get; private set; }
+
+    public DateOnly? To { get; private set; }
+
+    public void Read(TypedFilter filter)
+    {
+        switch (filter.Name.ToUpperInvariant())
+        {
+            case "AFTER":
+                From = Date(filter, filter.Value) ?? From;
+                break;
+            case "BEFORE":
+                To = Date(filter, filter.Value) ?? To;
+                break;
+            case "UPDATED":
+                ReadRange(filter);
+                break;
+            default:
+                ReadValue(filter, SearchFacets.Dimension(filter.Name)!);
+                break;
+        }
+    }
+
+    private void ReadValue(TypedFilter filter, string dimension)
+    {
+        var value = filter.Value;
+        if (value.Length == 0)
+        {
+            return;
+        }
+
+        if (dimension == SearchFacets.Status)
+        {
+            if (!Enum.TryParse<DocumentStatus>(value, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            {
+                Notices.Add($"There is no status \"{value}\" (use {StatusNames}), so we ignored it.");
+                return;
+            }
+
+            value = status.ToString();
+        }
+        else if (dimension == SearchFacets.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
+        {
+            Notices.Add($"\"{value}\" is not a year (use four digits, e.g. year:2026), so we ignored it.");
+            return;
+        }
+        else if (dimension == SearchFacets.Owner)
+        {
+            if (value.Equals("me", StringComparison.OrdinalIgnoreCase))
+            {
+                value = caller.Principal;
+            }
+
+            if (!value.Contains(':', StringComparison.Ordinal))
+            {
+                (filter.Negated ? ExcludedOwnerNames : OwnerNames).Add(value);
+                return;
+            }
+
+            value = SearchFields.Principal(value);
+        }
+
+        Add(filter.Negated ? Excluded : Selected, dimension, value);
+    }
+
+    private void ReadRange(TypedFilter filter)
+    {
+        var value = filter.Value;
+        if (!value.StartsWith('['))
+        {
+            var day = Date(filter, value);
+            (From, To) = (day ?? From, day ?? To);
+            return;
+        }
+
+        var parts = value.Trim('[', ']').Split(" TO ", 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            Notices.Add($"We could not read the range \"{value}\" (use updated:[2026-01-01 TO 2026-06-30]), so we ignored it.");
+            return;
+        }
+
+        From = parts[0] == "*" ? From : Date(filter, parts[0]) ?? From;
+        To = parts[1] == "*" ? To : Date(filter, parts[1]) ?? To;
+    }
+
+    private DateOnly? Date(TypedFilter filter, string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        Notices.Add($"We could not read the date \"{text}\" in {filter.Name}: (use YYYY-MM-DD), so we ignored it.");
+        return null;
+    }
+
+    private static void Add(Dictionary<string, HashSet<string>> target, string dimension, string value)
+    {
+        if (!target.TryGetValue(dimension, out var values))
+        {
+            target[dimension] = values = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        values.Add(value);
+    }
+}

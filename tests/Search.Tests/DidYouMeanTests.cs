@@ -1,0 +1,59 @@
+using KnowledgeHub.Documents;
+
+namespace KnowledgeHub.Search.Tests;
+
+public sealed class SpellingCorpus : HostFixture
+{
+    protected override IEnumerable<TestDoc> Documents =>
+    [
+        new("campaign-playbook", "Campaign playbook", "Running campaigns for new users. Retention improved after the campaign launch."),
+        new("campaign-review", "Campaign review", "The campaign met its retention goals."),
+        new("retro-chinese", "大促复盘", "复盘 campaign 大促"),
+        new("zebra-secret", "Zebracorn pricing", "zebracorn pricing notes")
+        {
+            Confidentiality = Confidentiality.Confidential,
+            Readers = [Caller.GroupPrincipal(TestCallers.ResearchGroup)],
+        },
+    ];
+}
+
+/// <summary>"Did you mean" corrects misspelt English words when there are few hits, never from unreadable documents.</summary>
+public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<SpellingCorpus>
+{
+    [Theory]
+    [InlineData("campaing", "campaign")]
+    [InlineData("Campaing retention", "campaign retention")]
+    [InlineData("retension", "retention")]
+    [InlineData("复盘 campaing", "复盘 campaign")]
+    [InlineData("campaing type:retrospective", "campaign type:retrospective")]
+    [InlineData("playbok", "playbook")]
+    public void A_misspelt_word_is_corrected_when_the_correction_finds_something(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol);
+
+        Assert.True(results.Total < 3);
+        Assert.Equal(expected, results.DidYouMean);
+        Assert.True(corpus.Host.Search(expected, TestCallers.Carol).Total > results.Total);
+    }
+
+    [Theory]
+    [InlineData("campaign")]
+    [InlineData("campaigns review")]
+    [InlineData("kangaroo")]
+    [InlineData("campa*")]
+    [InlineData("-campaing")]
+    [InlineData("title:campaing")]
+    [InlineData("复盘")]
+    public void No_correction_without_a_misspelt_word_or_with_enough_hits(string query)
+    {
+        Assert.Null(corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
+    }
+
+    [Fact]
+    public void A_word_only_in_a_document_the_user_may_not_read_is_never_suggested()
+    {
+        Assert.Equal("zebracorn", corpus.Host.Search("zebracorm", TestCallers.Bob).DidYouMean);
+        Assert.Null(corpus.Host.Search("zebracorm", TestCallers.Dave).DidYouMean);
+        Assert.Null(corpus.Host.Search("zebracorm pricing", TestCallers.Dave).DidYouMean);
+    }
+}

@@ -1,0 +1,134 @@
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>Filters typed in the search box and given on the request, date ranges, archived documents and sorting.</summary>
+public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
+{
+    [Theory]
+    [InlineData("运营 type:retrospective", "retro-2025-d11 retro-2026-618")]
+    [InlineData("type:Retrospective", "retro-2025-d11 retro-2026-618")]
+    [InlineData("运营 tag:双十一", "plan-2026-d11 retro-2025-d11")]
+    [InlineData("tag:CAMPAIGN", "retro-2025-d11 retro-2026-618")]
+    [InlineData("tags:大促 collection:campaigns", "draft-plan plan-2026-d11")]
+    [InlineData("owner:alice", "draft-plan retro-2025-d11 retro-2026-618")]
+    [InlineData("owner:王丽", "draft-plan retro-2025-d11 retro-2026-618")]
+    [InlineData("owner:\"Bob Chen\"", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("owner:user:B0B00000-0000-4000-8000-000000000002", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("owner:me", "many-tags")]
+    [InlineData("status:draft", "draft-plan")]
+    [InlineData("status:Archived", "sop-old-launch")]
+    [InlineData("year:2025", "retro-2025-d11")]
+    [InlineData("运营 -type:retrospective", "competitor-secret draft-plan plan-2026-d11 weekly-w46")]
+    [InlineData("运营 NOT tag:大促", "weekly-w46")]
+    [InlineData("运营 -owner:alice", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("运营 type:retrospective OR type:campaign-plan", "draft-plan plan-2026-d11 retro-2025-d11 retro-2026-618")]
+    [InlineData("复盘 tag:campaign", "retro-2025-d11 retro-2026-618")]
+    [InlineData("双十一 type：campaign-plan", "plan-2026-d11")]
+    [InlineData("运营 after:2026-09-01", "draft-plan plan-2026-d11 weekly-w46")]
+    [InlineData("运营 before:2026-06-25", "retro-2025-d11 retro-2026-618")]
+    [InlineData("运营 after:2026-06-25 before:2026-09-28", "competitor-secret plan-2026-d11 retro-2026-618")]
+    [InlineData("运营 updated:[2026-06-25 TO 2026-09-28]", "competitor-secret plan-2026-d11 retro-2026-618")]
+    [InlineData("运营 updated:[2026-10-01 TO *]", "draft-plan weekly-w46")]
+    [InlineData("运营 updated:2026-06-25", "retro-2026-618")]
+    [InlineData("\"type:retrospective\"", "")]
+    public void Typed_filters_select_the_expected_documents(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Null(results.Notice);
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("运营 type:retrospective", SearchFacets.Type, "retrospective")]
+    [InlineData("运营 tag:双十一", "tag", "双十一")]
+    [InlineData("运营 collection:Campaigns", SearchFacets.Collection, "Campaigns")]
+    [InlineData("运营 status:Archived", SearchFacets.Status, "Archived")]
+    [InlineData("运营 year:2026", SearchFacets.Year, "2026")]
+    [InlineData("运营 owner:user:a11ce000-0000-4000-8000-000000000001", SearchFacets.Owner, "user:a11ce000-0000-4000-8000-000000000001")]
+    public void A_clicked_filter_finds_what_the_typed_filter_finds(string typed, string dimension, string value)
+    {
+        var structural = new SearchRequest
+        {
+            Query = "运营",
+            Caller = TestCallers.Carol,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [dimension] = [value] },
+        };
+
+        var expected = corpus.Host.Ids(typed, TestCallers.Carol);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, corpus.Host.Ids(structural));
+    }
+
+    [Fact]
+    public void A_date_range_on_the_request_is_inclusive_of_both_days()
+    {
+        var request = new SearchRequest { Query = "运营", Caller = TestCallers.Carol, From = new DateOnly(2026, 6, 25), To = new DateOnly(2026, 9, 28) };
+
+        Assert.Equal(["competitor-secret", "plan-2026-d11", "retro-2026-618"], corpus.Host.Ids(request));
+    }
+
+    [Theory]
+    [InlineData("运营 status:finished", "status \"finished\"")]
+    [InlineData("运营 after:yesterday", "date \"yesterday\"")]
+    [InlineData("运营 year:26", "\"26\" is not a year")]
+    [InlineData("运营 updated:[2026-01-01 2026-02-01]", "range")]
+    public void A_filter_that_cannot_be_read_is_ignored_with_a_notice(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Contains(expected, results.Notice, StringComparison.Ordinal);
+        Assert.Equal(6, results.Total);
+    }
+
+    [Fact]
+    public void Archived_documents_are_left_out_unless_asked_for()
+    {
+        var request = new SearchRequest { Query = "旧版上线", Caller = TestCallers.Carol };
+
+        Assert.Empty(corpus.Host.Ids(request));
+        Assert.Equal(["sop-old-launch"], corpus.Host.Ids(request with { IncludeArchived = true }));
+        Assert.DoesNotContain("sop-old-launch", corpus.Host.Ids("运营", TestCallers.Carol));
+        Assert.Contains("sop-old-launch", corpus.Host.Ids("运营 status:Archived", TestCallers.Carol));
+        Assert.Equal(7, corpus.Host.Ids("运营 status:Archived status:Published status:Draft", TestCallers.Carol).Length);
+    }
+
+    [Fact]
+    public void Newest_first_orders_by_last_update_and_pages_exactly()
+    {
+        var request = new SearchRequest { Query = "运营", Caller = TestCallers.Carol, Sort = SearchSort.Newest, PageSize = 4 };
+
+        var first = corpus.Host.Search(request);
+        var second = corpus.Host.Search(request with { Page = 2 });
+
+        Assert.Equal(["weekly-w46", "draft-plan", "plan-2026-d11", "competitor-secret"], first.Hits.Select(h => h.DocumentId));
+        Assert.Equal(["retro-2026-618", "retro-2025-d11"], second.Hits.Select(h => h.DocumentId));
+        Assert.All([first, second], r => Assert.Equal(6, r.Total));
+    }
+
+    [Fact]
+    public void A_filter_only_search_lists_newest_first()
+    {
+        var hits = corpus.Host.Search("type:retrospective", TestCallers.Carol).Hits;
+
+        Assert.Equal(["retro-2026-618", "retro-2025-d11"], hits.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public void A_filter_cannot_widen_access()
+    {
+        Assert.Empty(corpus.Host.Ids("type:competitor-analysis", TestCallers.Dave));
+        Assert.Empty(corpus.Host.Ids("tag:机密竞品 OR tag:周报 机密", TestCallers.Dave));
+        Assert.Equal(["competitor-secret"], corpus.Host.Ids("type:competitor-analysis", TestCallers.Bob));
+    }
+
+    [Theory]
+    [InlineData("*运营")]
+    [InlineData("?营")]
+    public void A_leading_wildcard_is_refused_with_a_sentence_saying_so(string query)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol);
+
+        Assert.Contains("start of a word", results.Notice, StringComparison.Ordinal);
+    }
+}

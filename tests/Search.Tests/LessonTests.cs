@@ -1,0 +1,91 @@
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>Lessons are their own entries: searched and filtered alone, trimmed by their document's access rules.</summary>
+public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpus>
+{
+    private SearchService Service => corpus.Host.Service;
+
+    [Theory]
+    [InlineData("尾款", "尾款提醒要分三次发送，并避开深夜。")]
+    [InlineData("尺码表", "直播间要提前准备尺码表。")]
+    [InlineData("final payment", "Final payment reminders need an owner.")]
+    [InlineData("会员权益", "会员权益说明要写清楚。")]
+    public void A_lesson_is_found_by_its_words(string query, string expected)
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = query, Caller = TestCallers.Carol });
+
+        Assert.Equal(expected, results.Hits[0].Text);
+    }
+
+    [Fact]
+    public void A_lesson_hit_names_its_document_and_marks_the_match()
+    {
+        var hit = Service.SearchLessons(new LessonQuery { Query = "尾款", Caller = TestCallers.Alice }).Hits[0];
+
+        Assert.Equal("retro-d11-2025", hit.DocumentId);
+        Assert.Equal("2025 双十一复盘", hit.DocumentTitle);
+        Assert.Equal("<mark>尾款</mark>提醒要分三次发送，并避开深夜。", hit.TextHtml);
+        Assert.Equal(["双十一", "大促"], hit.Tags);
+    }
+
+    [Theory]
+    [InlineData("alice", 6)]
+    [InlineData("dave", 5)]
+    [InlineData("bob", 6)]
+    [InlineData("carol", 6)]
+    public void Lessons_of_a_document_the_user_may_not_read_are_never_listed_or_counted(string user, int expected)
+    {
+        var results = Service.SearchLessons(new LessonQuery { Caller = TestCallers.ByName(user), PageSize = 100 });
+
+        Assert.Equal(expected, results.Total);
+        Assert.Equal(expected, results.Hits.Count);
+        Assert.Equal(expected == 6, results.Hits.Any(h => h.DocumentId == "retro-secret"));
+        Assert.Equal(expected, results.Facets.Single(f => f.Dimension == SearchFacets.Type).Values.Sum(v => v.Count));
+    }
+
+    [Theory]
+    [InlineData("tags", "直播", "直播间要提前准备尺码表。")]
+    [InlineData("year", "2024", "会员权益说明要写清楚。")]
+    public void Lessons_filter_by_their_document(string dimension, string value, string expected)
+    {
+        var results = Service.SearchLessons(new LessonQuery
+        {
+            Caller = TestCallers.Carol,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [dimension] = [value] },
+        });
+
+        Assert.Equal([expected], results.Hits.Select(h => h.Text));
+    }
+
+    [Fact]
+    public void The_year_shorthand_and_typed_filters_select_lessons_too()
+    {
+        var byYear = Service.SearchLessons(new LessonQuery { Caller = TestCallers.Carol, Year = 2025 });
+        var typed = Service.SearchLessons(new LessonQuery { Query = "tag:双十一", Caller = TestCallers.Carol });
+
+        Assert.Equal(3, byYear.Total);
+        Assert.Equal(3, typed.Total);
+        Assert.All(typed.Hits, h => Assert.Equal("retro-d11-2025", h.DocumentId));
+    }
+
+    [Fact]
+    public void Lessons_of_archived_documents_are_kept_unless_left_out()
+    {
+        var all = Service.SearchLessons(new LessonQuery { Query = "会员", Caller = TestCallers.Carol });
+        var current = Service.SearchLessons(new LessonQuery { Query = "会员", Caller = TestCallers.Carol, IncludeArchived = false });
+
+        Assert.Equal(1, all.Total);
+        Assert.Equal(0, current.Total);
+    }
+
+    [Fact]
+    public void Document_search_lists_each_document_once_not_its_lessons_or_actions()
+    {
+        var results = corpus.Host.Search("尾款", TestCallers.Carol);
+
+        Assert.Equal(["retro-d11-2025"], results.Hits.Select(h => h.DocumentId));
+        Assert.Equal(1, results.Total);
+        Assert.Equal(5, corpus.Host.Index.DocumentCount);
+        Assert.Equal(5 + 6 + 9, corpus.Host.Index.EntryCount);
+    }
+}
