@@ -1,6 +1,7 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal;
 using KnowledgeHub.Search;
+using KnowledgeHub.Search.Extraction;
 using KnowledgeHub.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services
     .AddKnowledgeHubStorage(builder.Configuration)
     .AddKnowledgeHubDocuments(builder.Configuration)
     .AddKnowledgeHubSearch(builder.Configuration)
+    .AddKnowledgeHubAttachmentExtraction(builder.Configuration)
     .AddKnowledgeHubPortal(builder.Configuration);
 
 var app = builder.Build();

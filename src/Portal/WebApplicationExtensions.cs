@@ -1,4 +1,8 @@
+using KnowledgeHub.Portal.Api;
+using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Hosting;
+using KnowledgeHub.Portal.Security;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace KnowledgeHub.Portal;
 
@@ -8,6 +12,9 @@ public static class WebApplicationExtensions
     public static WebApplication UseKnowledgeHubPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so every response gets the headers: pages, API, static files, errors, status pages, /healthz.
+        app.UseSecurityHeaders(PortalAuthenticationOptions.Read(app.Configuration).SignInOrigin);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -15,12 +22,25 @@ public static class WebApplicationExtensions
         }
 
         // Unknown routes, unknown documents, 403s: a friendly page, never an empty body or a stack trace.
+        // The API answers in JSON (ProblemDetails) instead.
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.Use((context, next) =>
+        {
+            if (context.Request.IsApiRequest() && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthz();
+        app.MapKnowledgeHubOpenApi();
+        app.MapKnowledgeHubApi();
         app.MapRazorPages();
         return app;
     }

@@ -37,9 +37,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">Configuration keys (<c>AzureAd:ClientId</c>) passed as environment variables.</param>
+    /// <param name="port">The loopback port to listen on; a free one when null (pass one when another party must know it first).</param>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var dataRoot = Path.Combine(Path.GetTempPath(), "kh-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataRoot);
         var start = new ProcessStartInfo("dotnet")

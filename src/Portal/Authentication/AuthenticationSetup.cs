@@ -1,11 +1,12 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Identity.Web;
 
 namespace KnowledgeHub.Portal.Authentication;
 
-/// <summary>Sign-in, chosen once from <c>Authentication:Mode</c>; a wrong combination stops the app at start with a sentence.</summary>
+/// <summary>
+/// Sign-in, chosen once from <c>Authentication:Mode</c>: Entra ID (OpenID Connect + cookie for pages, bearer
+/// tokens for <c>/api</c>) or the local demo users (cookie for pages, locally issued bearer tokens for <c>/api</c>).
+/// A wrong combination stops the app at start with a sentence naming the setting.
+/// </summary>
 public static class AuthenticationSetup
 {
     public const string LocalOnlyInDevelopment =
@@ -14,65 +15,62 @@ public static class AuthenticationSetup
     public const string EntraIdNeedsClientId =
         "Authentication:Mode is EntraId but AzureAd:ClientId is not set.";
 
+    public const string EntraIdNeedsTenantId =
+        "Authentication:Mode is EntraId but AzureAd:TenantId is not set.";
+
+    public const string EntraIdNeedsInstance =
+        "Authentication:Mode is EntraId but AzureAd:Instance is not set.";
+
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PortalAuthenticationOptions>()
             .BindConfiguration(PortalAuthenticationOptions.SectionName)
-            .Configure(o => o.EntraClientId = configuration["AzureAd:ClientId"])
+            .Configure(o => o.CopyEntraKeys(configuration))
             .Validate<IHostEnvironment>(
                 (o, env) => o.Mode != AuthenticationMode.Local || !env.IsProduction(),
                 LocalOnlyInDevelopment)
+            .Validate(o => o.Mode != AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(o.EntraClientId), EntraIdNeedsClientId)
+            .Validate(o => o.Mode != AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(o.EntraTenantId), EntraIdNeedsTenantId)
             .Validate(
-                o => o.Mode != AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(o.EntraClientId),
-                EntraIdNeedsClientId)
+                o => o.Mode != AuthenticationMode.EntraId
+                    || !string.IsNullOrWhiteSpace(o.EntraInstance)
+                    || !string.IsNullOrWhiteSpace(o.EntraAuthority),
+                EntraIdNeedsInstance)
             .ValidateOnStart();
         services.AddOptions<DirectoryOptions>().Bind(configuration);
+        services.AddSingleton<GroupOverage>();
 
-        var mode = configuration.GetValue(
-            $"{PortalAuthenticationOptions.SectionName}:{nameof(PortalAuthenticationOptions.Mode)}",
-            AuthenticationMode.EntraId);
-        var clientId = configuration["AzureAd:ClientId"];
-        if (mode == AuthenticationMode.EntraId && !string.IsNullOrWhiteSpace(clientId))
+        var settings = PortalAuthenticationOptions.Read(configuration);
+        if (settings.Mode == AuthenticationMode.EntraId && settings.EntraIdIsComplete)
         {
-            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
-                .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
-
-            // The cookie holds the session and answers "forbidden" with the 403 page; Entra ID is only asked to sign in.
-            services.PostConfigure<AuthenticationOptions>(o =>
-            {
-                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-                o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
-                o.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            });
+            services.AddEntraIdAuthentication(configuration);
         }
         else
         {
-            // Local sign-in; also the inert registration when EntraId is chosen without a client id,
+            // Local sign-in; also the inert registration when EntraId is chosen with keys missing,
             // which start-up validation then refuses with a sentence.
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddCookie(o =>
-                {
-                    o.LoginPath = "/Account/SignIn";
-                    o.LogoutPath = "/Account/SignOut";
-                });
+            services.AddLocalAuthentication();
         }
 
-        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
-        {
-            o.Cookie.Name = "KnowledgeHub.Auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-
-            // A signed-in user who may not do something gets the friendly 403 page, not a redirect.
-            o.Events.OnRedirectToAccessDenied = context =>
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<IHostEnvironment>((o, environment) =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+                o.Cookie.Name = "KnowledgeHub.Auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookiePolicy.SecurePolicy(environment);
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+                // A signed-in user who may not do something gets the friendly 403 page, not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddPortalAuthorization();
         return services;
     }
 }

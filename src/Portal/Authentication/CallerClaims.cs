@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using KnowledgeHub.Documents;
 
 namespace KnowledgeHub.Portal.Authentication;
@@ -6,7 +7,8 @@ namespace KnowledgeHub.Portal.Authentication;
 /// <summary>
 /// The one place a signed-in user's claims become a <see cref="Caller"/>. Claims are Entra-shaped
 /// (oid, tid, name, preferred_username, roles, groups); the long URI forms that Microsoft's token
-/// handlers map them to are accepted too.
+/// handlers map them to are accepted too. A token that reports group overage (see <see cref="GroupOverage"/>)
+/// gives a caller in no groups, whatever else it says.
 /// </summary>
 public static class CallerClaims
 {
@@ -16,9 +18,12 @@ public static class CallerClaims
     public const string PreferredUserName = "preferred_username";
     public const string Roles = "roles";
     public const string Groups = "groups";
+    public const string ClaimNames = "_claim_names";
+    public const string HasGroups = "hasgroups";
 
     private const string ObjectIdUri = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private const string TenantIdUri = "http://schemas.microsoft.com/identity/claims/tenantid";
+    private const string GroupsUri = "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups";
 
     /// <summary>The caller of this request; throws when nobody is signed in (pages are authorized by folder).</summary>
     public static Caller GetCaller(this HttpContext context)
@@ -49,8 +54,34 @@ public static class CallerClaims
             Name = First(user, Name, ClaimTypes.Name) ?? userName,
             UserName = userName,
             Roles = All(user, Roles, ClaimTypes.Role),
-            Groups = All(user, Groups, "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"),
+            Groups = HasGroupOverage(user) ? [] : All(user, Groups, GroupsUri),
         };
+    }
+
+    /// <summary>True when the token says groups were left out (<c>_claim_names</c> naming groups, or <c>hasgroups</c>).</summary>
+    public static bool HasGroupOverage(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Claims.Any(c => c.Type == HasGroups && string.Equals(c.Value, "true", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        return user.FindAll(ClaimNames).Any(c => NamesGroups(c.Value));
+    }
+
+    private static bool NamesGroups(string claimNames)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(claimNames);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(Groups, out _);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: a mention of groups is still overage (fail closed).
+            return claimNames.Contains(Groups, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>The claims the local sign-in issues for a demo user: the same shape Entra ID gives.</summary>

@@ -1,26 +1,31 @@
 using KnowledgeHub.Documents;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Portal.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal in memory: its own temp storage folder and index, environment Development, the real
-/// local sign-in, and the small content set under TestContent imported at start.
+/// local sign-in, and the small content set under TestContent imported at start. Every log entry is kept in
+/// <see cref="Logs"/>; <see cref="TestSignInPortalFactory"/> signs requests in with a test header instead.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     public PortalFactory()
         : this("Development", null)
     {
     }
 
-    private PortalFactory(string environment, IReadOnlyDictionary<string, string>? settings)
+    protected PortalFactory(string environment, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? configureServices = null)
     {
         Environment = environment;
+        _configureServices = configureServices;
         Root = Path.Combine(Path.GetTempPath(), "kh-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string>
         {
@@ -37,6 +42,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>A portal in another environment or with settings changed (xunit fixtures need the one public constructor).</summary>
     public static PortalFactory With(string environment, IReadOnlyDictionary<string, string>? settings = null) => new(environment, settings);
+
+    /// <summary>As <see cref="With(string, IReadOnlyDictionary{string, string}?)"/>, with services replaced after the portal registered its own.</summary>
+    public static PortalFactory With(string environment, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection> configureServices) =>
+        new(environment, settings, configureServices);
+
+    /// <summary>Every log entry the portal wrote (all levels), for tests that assert a warning was logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public static string TestContentRoot { get; } = Path.Combine(AppContext.BaseDirectory, "TestContent");
 
@@ -95,6 +107,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             // UseSetting reaches the configuration before Program reads it at registration time.
             builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
         }
     }
 

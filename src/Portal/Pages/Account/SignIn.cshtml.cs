@@ -1,13 +1,17 @@
 using KnowledgeHub.Portal.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeHub.Portal.Pages.Account;
 
-/// <summary>The local sign-in: pick a configured demo user and receive Entra-shaped claims in a cookie.</summary>
+/// <summary>
+/// Sign-in. Entra ID: challenge OpenID Connect and come back to the (local) return URL. Local: pick a configured
+/// demo user and receive Entra-shaped claims in a cookie.
+/// </summary>
 public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<PortalAuthenticationOptions> authentication) : PageModel
 {
     public IReadOnlyList<LocalUser> Users => directory.Value.LocalUsers;
@@ -23,8 +27,18 @@ public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<P
     public string GroupName(string groupId) =>
         directory.Value.Groups.TryGetValue(groupId, out var name) ? name : groupId;
 
-    public IActionResult OnGet() =>
-        authentication.Value.Mode == AuthenticationMode.Local ? Page() : Challenge();
+    public IActionResult OnGet()
+    {
+        if (authentication.Value.Mode == AuthenticationMode.Local)
+        {
+            return Page();
+        }
+
+        // Already signed in (e.g. back from Entra ID on this URL): go on instead of challenging again.
+        return User.Identity?.IsAuthenticated == true
+            ? LocalRedirect(SafeReturnUrl)
+            : Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -42,6 +56,9 @@ public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<P
 
         var principal = CallerClaims.ForLocalUser(user, directory.Value.LocalTenantId, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(SafeReturnUrl);
     }
+
+    /// <summary>The return URL when it stays on this site; the home page otherwise.</summary>
+    private string SafeReturnUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 }

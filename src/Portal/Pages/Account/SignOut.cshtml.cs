@@ -8,18 +8,21 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeHub.Portal.Pages.Account;
 
-/// <summary>Sign-out is a POST (with antiforgery); GET shows a button.</summary>
+/// <summary>
+/// Sign-out is a POST (with antiforgery); GET shows a button. Entra ID: the cookie and the Entra session both
+/// end, then /Account/SignedOut (an anonymous page, so the user is not signed straight back in). Local: the cookie.
+/// </summary>
 public sealed class SignOutModel(IOptions<PortalAuthenticationOptions> authentication) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public IActionResult OnPost()
-    {
-        var properties = new AuthenticationProperties { RedirectUri = "/Account/SignIn" };
-        return authentication.Value.Mode == AuthenticationMode.Local
-            ? SignOut(properties, CookieAuthenticationDefaults.AuthenticationScheme)
-            : SignOut(properties, CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme);
-    }
+    public IActionResult OnPost() =>
+        authentication.Value.Mode == AuthenticationMode.Local
+            ? SignOut(new AuthenticationProperties { RedirectUri = "/Account/SignIn" }, CookieAuthenticationDefaults.AuthenticationScheme)
+            : SignOut(
+                new AuthenticationProperties { RedirectUri = "/Account/SignedOut" },
+                CookieAuthenticationDefaults.AuthenticationScheme,
+                OpenIdConnectDefaults.AuthenticationScheme);
 }

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+
+namespace KnowledgeHub.Portal.Authentication;
+
+/// <summary>
+/// Group overage: when a user is in too many groups, Entra ID leaves the <c>groups</c> claim out and says so with
+/// <c>_claim_names</c> (<c>{"groups": "src1"}</c>) or <c>hasgroups: true</c>. That never means "no restriction":
+/// <see cref="CallerClaims"/> treats such a user as in no groups, and each sign-in or token is logged here.
+/// </summary>
+public sealed partial class GroupOverage(ILogger<GroupOverage> logger)
+{
+    /// <summary>Logs a warning (with the oid) when <paramref name="user"/>'s token reports group overage; true when it does.</summary>
+    public bool Check(ClaimsPrincipal? user, string scheme)
+    {
+        if (user is null || !CallerClaims.HasGroupOverage(user))
+        {
+            return false;
+        }
+
+        LogOverage(logger, CallerClaims.ToCaller(user)?.ObjectId ?? "(no oid)", scheme);
+        return true;
+    }
+
+    [LoggerMessage(
+        EventId = 3101,
+        Level = LogLevel.Warning,
+        Message = "Group overage for user {ObjectId} ({Scheme}): the token lists no groups because the user is in too many; " +
+            "the user is treated as in no groups, so group-shared documents stay hidden. Assign access by app role or fewer groups.")]
+    private static partial void LogOverage(ILogger logger, string objectId, string scheme);
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using KnowledgeHub.Portal.Tests.Infrastructure;
+
+namespace KnowledgeHub.Portal.Tests.Api;
+
+public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixture<TestSignInPortalFactory>
+{
+    [Fact]
+    public async Task Search_returns_a_page_of_hits_with_id_title_type_status_snippet_and_url()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=618"), HttpStatusCode.OK);
+
+        Assert.Equal(["hits", "notice", "page", "pageSize", "query", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal("618", json.GetProperty("query").GetString());
+        Assert.Equal(1, json.GetProperty("page").GetInt32());
+        Assert.Equal(10, json.GetProperty("pageSize").GetInt32());
+        Assert.True(json.GetProperty("total").GetInt32() >= 1);
+        var hit = json.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("id").GetString() == "retro-2026-618-campaign");
+        Assert.Equal(["id", "snippet", "status", "title", "type", "updatedUtc", "url"], ApiJson.PropertyNames(hit));
+        Assert.Equal("2026 年 618 大促复盘", hit.GetProperty("title").GetString());
+        Assert.Equal("retrospective", hit.GetProperty("type").GetString());
+        Assert.Equal("Published", hit.GetProperty("status").GetString());
+        Assert.Contains("<mark>618</mark>", hit.GetProperty("snippet").GetString());
+        Assert.Equal("/Documents/retro-2026-618-campaign", hit.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Search_never_returns_a_document_the_caller_may_not_read_nor_counts_it()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        var bob = portal.CreateClientAs(TestUsers.Bob);
+
+        var hidden = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=quillfeather"), HttpStatusCode.OK);
+        var shown = await ApiJson.ReadAsync(await bob.GetPageAsync("/api/v1/search?q=quillfeather"), HttpStatusCode.OK);
+
+        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+        Assert.Empty(ApiJson.Ids(hidden));
+        Assert.Equal(1, shown.GetProperty("total").GetInt32());
+        Assert.Equal(["retro-2026-research-pricing"], ApiJson.Ids(shown));
+    }
+
+    [Fact]
+    public async Task Search_pages_with_page_and_pageSize()
+    {
+        var bob = await portal.CreateReadyClientAsAsync(TestUsers.Bob);
+        var all = await ApiJson.ReadAsync(await bob.GetPageAsync("/api/v1/search?q=2026&pageSize=50"), HttpStatusCode.OK);
+
+        var second = await ApiJson.ReadAsync(await bob.GetPageAsync("/api/v1/search?q=2026&page=2&pageSize=1"), HttpStatusCode.OK);
+
+        Assert.True(all.GetProperty("total").GetInt32() >= 2, all.GetRawText());
+        Assert.Equal(2, second.GetProperty("page").GetInt32());
+        Assert.Equal(1, second.GetProperty("pageSize").GetInt32());
+        Assert.Equal(all.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
+        Assert.Equal([ApiJson.Ids(all)[1]], ApiJson.Ids(second));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/search", "q")]
+    [InlineData("/api/v1/search?q=%20%20", "q")]
+    [InlineData("/api/v1/search?q=x&page=abc", "page")]
+    [InlineData("/api/v1/search?q=x&page=0", "page")]
+    [InlineData("/api/v1/search?q=x&page=-3", "page")]
+    [InlineData("/api/v1/search?q=x&page=99999999999", "page")]
+    [InlineData("/api/v1/search?q=x&pageSize=51", "pageSize")]
+    [InlineData("/api/v1/search?q=x&pageSize=1.5", "pageSize")]
+    public async Task Bad_parameters_are_a_400_with_a_sentence_naming_the_parameter(string url, string parameter)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var problem = await ApiJson.ProblemAsync(await alice.GetPageAsync(url), HttpStatusCode.BadRequest);
+
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_overlong_query_is_a_400()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        await ApiJson.ProblemAsync(await alice.GetPageAsync("/api/v1/search?q=" + new string('复', 501)), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("\"unclosed phrase")]
+    [InlineData("(((")]
+    [InlineData("AND OR NOT")]
+    [InlineData("title:")]
+    [InlineData("*")]
+    [InlineData("~~~ ^2")]
+    [InlineData("复盘 AND (")]
+    [InlineData("a:b:c [x TO")]
+    [InlineData("\\")]
+    public async Task A_query_Lucene_cannot_parse_never_fails_the_request(string query)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString(query)), HttpStatusCode.OK);
+
+        Assert.Equal(query, json.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_signed_in_caller_search_is_a_401_with_a_Bearer_challenge()
+    {
+        await portal.CreateReadyClientAsync();
+
+        var response = await portal.CreatePortalClient().GetPageAsync("/api/v1/search?q=618");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
