@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.WebEncoders;
 
 namespace KnowledgeHub.Portal;
 
-/// <summary>The portal's own services: sign-in, Razor Pages by feature folder, page services, the health endpoint's checks.</summary>
+/// <summary>The portal's own services: sign-in, Razor Pages by feature folder, the API, page services, the health endpoint's checks.</summary>
 public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddKnowledgeHubPortal(this IServiceCollection services, IConfiguration configuration)
@@ -16,18 +20,33 @@ public static class ServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddPortalAuthentication(configuration);
-        services.AddAuthorization();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Account/SignedOut");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Status");
+
+            // Razor Pages validate antiforgery on POST already; said once more for every page, explicitly.
+            o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddSingleton<IHtmlGenerator, CspSafeHtmlGenerator>();
+        services.AddAntiforgery(o =>
+        {
+            // Secure whenever the request is https. Not "Always": antiforgery then refuses to render any form over
+            // http, which would break every page behind a TLS-terminating proxy that does not forward the scheme.
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
+        services.AddKnowledgeHubOpenApi();
         services.AddScoped<TypeLabels>();
         services.AddScoped<DocumentReader>();
         services.AddScoped<DocumentWriter>();
+        services.AddPortalAccess();
+        services.AddPortalWorkflow();
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

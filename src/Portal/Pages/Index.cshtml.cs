@@ -1,10 +1,11 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages;
 
-/// <summary>Home: a search box and the newest documents the caller may read.</summary>
+/// <summary>Home: a search box and the newest documents the caller may read (never Restricted ones: not in feeds).</summary>
 public sealed class IndexModel(DocumentRepository documents, TypeLabels typeLabels) : PageModel
 {
     public const int RecentCount = 10;
@@ -15,6 +16,9 @@ public sealed class IndexModel(DocumentRepository documents, TypeLabels typeLabe
 
     public bool CanCreate { get; private set; }
 
+    /// <summary>Awaiting my review, my drafts, changes requested (<see cref="ReviewQueries"/>).</summary>
+    public ReviewQueues Queues { get; private set; } = new([], [], []);
+
     public string TypeLabel(string type) => _labels.GetValueOrDefault(type, type);
 
     public async Task OnGetAsync()
@@ -23,15 +27,18 @@ public sealed class IndexModel(DocumentRepository documents, TypeLabels typeLabe
         var token = HttpContext.RequestAborted;
         CanCreate = DocumentAccess.CanCreate(caller);
         var readable = new List<DocumentManifest>();
+        var all = new List<DocumentManifest>();
         await foreach (var manifest in documents.ListAsync(token))
         {
-            if (DocumentAccess.CanRead(manifest, caller))
+            all.Add(manifest);
+            if (DocumentAccess.CanRead(manifest, caller) && AccessRules.ShowInFeeds(manifest))
             {
                 readable.Add(manifest);
             }
         }
 
         Recent = readable.OrderByDescending(m => m.UpdatedUtc).Take(RecentCount).ToList();
+        Queues = ReviewQueries.From(all, caller);
         _labels = await typeLabels.GetAsync(token);
     }
 }

@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
 
 namespace KnowledgeHub.Portal;
 
@@ -10,12 +11,22 @@ public sealed record DocumentView(
     string TypeLabel,
     IReadOnlyList<KeyValuePair<string, string>> Fields,
     IReadOnlyList<VersionInfo> Versions,
-    bool CanEdit);
+    bool CanEdit)
+{
+    /// <summary>The caller may change confidentiality, readers and editors (<see cref="AccessRules.CanManageAccess"/>).</summary>
+    public bool CanManageAccess { get; init; }
+
+    /// <summary>The caller may download the document (<see cref="AccessRules.CanDownload"/>).</summary>
+    public bool CanDownload { get; init; }
+}
 
 /// <summary>Loads documents for a caller: missing and unreadable look the same (null → 404); every view is audited.</summary>
 public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog templates, MarkdownRenderer markdown, AuditLog audit)
 {
-    /// <summary>The document at <paramref name="version"/> (the current one when null), or null when the caller may not see it.</summary>
+    /// <summary>
+    /// The document at <paramref name="version"/> (when null, the one readers see: <see cref="DocumentManifest.ReaderVersion"/>),
+    /// or null when the caller may not see it — a newer unapproved draft only for owner, editors and reviewers (<see cref="DocumentAccess.CanReadVersion"/>).
+    /// </summary>
     public async Task<DocumentView?> ReadAsync(string id, int? version, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -32,8 +43,8 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
             return null;
         }
 
-        var number = version ?? manifest.CurrentVersion;
-        var content = await documents.GetVersionAsync(manifest.Id, number, cancellationToken);
+        var number = version ?? manifest.ReaderVersion;
+        var content = DocumentAccess.CanReadVersion(manifest, caller, number) ? await documents.GetVersionAsync(manifest.Id, number, cancellationToken) : null;
         if (content is null)
         {
             return null;
@@ -47,8 +58,12 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
             markdown.ToHtml(content.Markdown),
             template is null ? manifest.Type : TypeLabels.Label(template),
             LabelFields(content.Metadata, template),
-            await documents.ListVersionsAsync(manifest.Id, cancellationToken),
-            DocumentAccess.CanEdit(manifest, caller));
+            (await documents.ListVersionsAsync(manifest.Id, cancellationToken)).Where(v => DocumentAccess.CanReadVersion(manifest, caller, v.Number)).ToList(),
+            DocumentAccess.CanEdit(manifest, caller))
+        {
+            CanManageAccess = AccessRules.CanManageAccess(manifest, caller),
+            CanDownload = AccessRules.CanDownload(manifest, caller),
+        };
     }
 
     /// <summary>The document and its current version when the caller may edit it; unreadable looks like missing.</summary>
@@ -57,8 +72,14 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(caller);
         var manifest = await documents.GetManifestAsync(id, cancellationToken);
-        if (manifest is null || !DocumentAccess.CanRead(manifest, caller))
+        if (manifest is null)
         {
+            return EditTarget.NotFound;
+        }
+
+        if (!DocumentAccess.CanRead(manifest, caller))
+        {
+            await audit.RecordAsync(caller, AuditActions.Edit, manifest.Id, null, AuditActions.Denied, cancellationToken);
             return EditTarget.NotFound;
         }
 
@@ -99,12 +120,16 @@ public sealed record EditTarget(EditAccess Access, DocumentManifest? Manifest, D
     public static EditTarget Forbidden { get; } = new(EditAccess.Forbidden, null, null);
 }
 
-/// <summary>The audit actions and outcomes the portal records.</summary>
+/// <summary>The audit actions and outcomes the portal records (workflow steps and attachments: see <see cref="KnowledgeHub.Documents.AuditActions"/>).</summary>
 public static class AuditActions
 {
     public const string View = "view";
     public const string Create = "create";
     public const string Edit = "edit";
+    public const string Share = "share";
+    public const string Download = "download";
+    public const string AuditView = "audit-view";
+    public const string AuditExport = "audit-export";
     public const string Allowed = "allowed";
     public const string Denied = "denied";
     public const string Conflict = "conflict";

@@ -34,4 +34,12 @@ public sealed class DocumentWriter(DocumentRepository documents, IndexSynchroniz
 
         return result;
     }
+
+    /// <summary>Records a refused attempt (e.g. creating without the Contributor role): the portal audits what it denies.</summary>
+    public Task RecordDeniedAsync(string action, string? documentId, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(caller);
+        return audit.RecordAsync(caller, action, documentId, null, AuditActions.Denied, cancellationToken);
+    }
 }

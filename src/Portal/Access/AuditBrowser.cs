@@ -1,0 +1,100 @@
+using KnowledgeHub.Documents;
+using DomainAudit = KnowledgeHub.Documents.AuditActions;
+
+namespace KnowledgeHub.Portal.Access;
+
+/// <summary>Filters of the audit page and its export; empty text filters match everything.</summary>
+public sealed record AuditQuery
+{
+    public const int MaxDays = 366;
+
+    public required DateOnly From { get; init; }
+
+    public required DateOnly To { get; init; }
+
+    /// <summary>A user name (alice), a principal (user:…), or part of a principal or display name.</summary>
+    public string? Principal { get; init; }
+
+    public string? Action { get; init; }
+
+    public string? DocumentId { get; init; }
+
+    public string? Outcome { get; init; }
+
+    /// <summary>A sentence when the range cannot be read, otherwise null.</summary>
+    public string? RangeError =>
+        To < From ? "The end day is before the start day. 结束日期早于开始日期。"
+            : To.DayNumber - From.DayNumber >= MaxDays ? $"Choose at most {MaxDays} days at a time. 日期范围过长。"
+            : null;
+}
+
+/// <summary>One page of audit entries, newest first.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
+{
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Reads the append-only audit log for admins: filter, page, export. It never writes or removes a record.</summary>
+public sealed class AuditBrowser(AuditLog audit, PrincipalDirectory directory)
+{
+    /// <summary>The actions the filter offers (any other recorded action is still listed and exported).</summary>
+    public static readonly IReadOnlyList<string> KnownActions =
+    [
+        AuditActions.View, AuditActions.Download, AuditActions.Create, AuditActions.Edit, AuditActions.Share,
+        DomainAudit.Submit, DomainAudit.Approve, DomainAudit.RequestChanges,
+        DomainAudit.Archive, DomainAudit.Restore, DomainAudit.RestoreVersion,
+        DomainAudit.Attach, DomainAudit.RemoveAttachment, AuditActions.AuditExport,
+    ];
+
+    public static readonly IReadOnlyList<string> KnownOutcomes =
+        [AuditActions.Allowed, AuditActions.Denied, AuditActions.Conflict, DomainAudit.Refused];
+
+    /// <summary>Every matching entry, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> FindAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.RangeError is not null)
+        {
+            return [];
+        }
+
+        var matches = Matcher(query);
+        var found = new List<AuditEntry>();
+        await foreach (var entry in audit.ReadAsync(query.From, query.To, cancellationToken))
+        {
+            if (matches(entry))
+            {
+                found.Add(entry);
+            }
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    public async Task<AuditPage> PageAsync(AuditQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var all = await FindAsync(query, cancellationToken);
+        var size = Math.Clamp(pageSize, 1, 500);
+        var count = Math.Max(1, (all.Count + size - 1) / size);
+        var number = Math.Clamp(page, 1, count);
+        return new AuditPage(all.Skip((number - 1) * size).Take(size).ToList(), all.Count, number, size);
+    }
+
+    private Func<AuditEntry, bool> Matcher(AuditQuery query)
+    {
+        var text = query.Principal?.Trim() ?? "";
+        var resolved = text.Length == 0 ? null : directory.Parse(text) is { IsValid: true, Principals: [var one] } ? one : null;
+        return entry =>
+            (text.Length == 0
+                || (resolved is not null && string.Equals(entry.Principal, resolved, StringComparison.OrdinalIgnoreCase))
+                || entry.Principal.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || entry.PrincipalName.Contains(text, StringComparison.OrdinalIgnoreCase))
+            && Same(query.Action, entry.Action)
+            && Same(query.DocumentId, entry.DocumentId)
+            && Same(query.Outcome, entry.Outcome);
+    }
+
+    private static bool Same(string? filter, string? value) =>
+        string.IsNullOrWhiteSpace(filter) || string.Equals(filter.Trim(), value, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using KnowledgeHub.Portal.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace KnowledgeHub.Portal.Pages.Admin.Audit;
+
+/// <summary>The audit filters as they travel in the query string (shared by the page, its pager and the export).</summary>
+public sealed class AuditFilter
+{
+    public const int DefaultDays = 7;
+
+    [FromQuery(Name = "from")]
+    [Display(Name = "从 From (UTC)")]
+    public DateOnly? From { get; set; }
+
+    [FromQuery(Name = "to")]
+    [Display(Name = "到 To (UTC)")]
+    public DateOnly? To { get; set; }
+
+    [FromQuery(Name = "principal")]
+    [Display(Name = "用户 User or principal")]
+    public string? Principal { get; set; }
+
+    [FromQuery(Name = "action")]
+    [Display(Name = "操作 Action")]
+    public string? Action { get; set; }
+
+    [FromQuery(Name = "document")]
+    [Display(Name = "文档 Document id")]
+    public string? Document { get; set; }
+
+    [FromQuery(Name = "outcome")]
+    [Display(Name = "结果 Outcome")]
+    public string? Outcome { get; set; }
+
+    /// <summary>The query for the audit log; days default to the last <see cref="DefaultDays"/> UTC days.</summary>
+    public AuditQuery ToQuery(DateOnly today) => new()
+    {
+        From = From ?? (To ?? today).AddDays(1 - DefaultDays),
+        To = To ?? today,
+        Principal = Principal,
+        Action = Action,
+        DocumentId = Document,
+        Outcome = Outcome,
+    };
+
+    /// <summary><paramref name="path"/> with these filters (and <paramref name="page"/> when given) in its query string.</summary>
+    public string Link(string path, AuditQuery query, int? page = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = new Dictionary<string, string?>
+        {
+            ["from"] = query.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = query.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["principal"] = Principal,
+            ["action"] = Action,
+            ["document"] = Document,
+            ["outcome"] = Outcome,
+            ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+    }
+}

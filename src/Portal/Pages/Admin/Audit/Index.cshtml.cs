@@ -1,0 +1,42 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
+using KnowledgeHub.Portal.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeHub.Portal.Pages.Admin.Audit;
+
+/// <summary>
+/// Admins browse the audit log: UTC day range, user, action, document, outcome; newest first, paged. Read only:
+/// the page has no handler that writes, and POST, PUT and DELETE answer 405.
+/// </summary>
+public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time) : ReadOnlyPageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public AuditFilter Filter { get; set; } = new();
+
+    public AuditQuery? Query { get; private set; }
+
+    public AuditPage? Results { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page = 1)
+    {
+        var caller = HttpContext.GetCaller();
+        if (!caller.IsInRole(AppRoles.Admin))
+        {
+            await audit.RecordAsync(caller, AuditActions.AuditView, null, null, AuditActions.Denied, HttpContext.RequestAborted);
+            return Forbid();
+        }
+
+        Query = Filter.ToQuery(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (Query.RangeError is { } error)
+        {
+            ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", error);
+            return Page();
+        }
+
+        Results = await browser.PageAsync(Query, page, PageSize, HttpContext.RequestAborted);
+        return Page();
+    }
+}
