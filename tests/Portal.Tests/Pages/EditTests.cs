@@ -23,13 +23,16 @@ public sealed class EditTests(PortalFactory portal) : IClassFixture<PortalFactor
             ["Form.ChangeNote"] = "Added a lesson",
         });
         var page = await client.FollowAsync(saved);
+        var second = await client.GetDocumentAsync("/Documents/retro-2026-checkout-latency/Versions/2");
         var first = await client.GetDocumentAsync("/Documents/retro-2026-checkout-latency/Versions/1");
 
+        // The document is published: its page keeps showing v1 (what readers see) and points the owner at the new draft.
         Assert.Equal("/Documents/retro-2026-checkout-latency", saved.Headers.Location!.OriginalString);
-        Assert.Contains("Rehearse the failover every quarter.", page.QuerySelector(".markdown-body")!.TextContent);
-        Assert.Contains("2 / 2", page.QuerySelector(".metadata")!.TextContent);
-        Assert.Contains("Added a lesson", page.QuerySelector(".version-list")!.TextContent);
-        Assert.NotNull(page.QuerySelector("a[href='/Documents/retro-2026-checkout-latency/Versions/1']"));
+        Assert.NotNull(page.QuerySelector(".pending-draft a[href='/Documents/retro-2026-checkout-latency/Versions/2']"));
+        Assert.Contains("Rehearse the failover every quarter.", second.QuerySelector(".markdown-body")!.TextContent);
+        Assert.Contains("2 / 2", second.QuerySelector(".metadata")!.TextContent);
+        Assert.Contains("Added a lesson", second.QuerySelector(".version-list")!.TextContent);
+        Assert.NotNull(second.QuerySelector("a[href='/Documents/retro-2026-checkout-latency/Versions/1']"));
         Assert.DoesNotContain("Rehearse the failover", first.QuerySelector(".markdown-body")!.TextContent);
     }
 
@@ -64,7 +67,8 @@ public sealed class EditTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         // Saving again from the conflict page deliberately replaces Alice's version with Bob's text.
         var resaved = await bob.SubmitAsync(EditForm(conflict));
-        var page = await bob.FollowAsync(resaved);
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+        var page = await bob.GetDocumentAsync("/Documents/weekly-2026-w47-growth/Versions/3"); // a draft of a published document
         Assert.Contains("新客首单转化率连续三周提升", page.QuerySelector(".markdown-body")!.TextContent);
         Assert.Contains("3 / 3", page.QuerySelector(".metadata")!.TextContent);
     }
@@ -93,10 +97,11 @@ public sealed class EditTests(PortalFactory portal) : IClassFixture<PortalFactor
         await client.SignInAsync("alice");
 
         var page = await client.GetDocumentAsync("/Documents/retro-2026-618-campaign/Edit");
-        var src = page.QuerySelectorAll("script").Single().GetAttribute("src")!;
+        var scripts = page.QuerySelectorAll("script");
+        Assert.All(scripts, s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src"))));
+        var src = scripts.Select(s => s.GetAttribute("src")!).Single(s => s.StartsWith("/js/editor.js?v=", StringComparison.Ordinal));
         var script = await client.GetPageAsync(src);
 
-        Assert.StartsWith("/js/editor.js?v=", src, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("fetch(url", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/Documents/Preview", page.QuerySelector("textarea[name='Form.Markdown']")!.GetAttribute("data-preview-url"));

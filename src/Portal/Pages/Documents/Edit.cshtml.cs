@@ -1,20 +1,35 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages.Documents;
 
-/// <summary>Edit against a base version; a stale base is a 409 page with both texts, never a silent overwrite.</summary>
-public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : PageModel
+/// <summary>
+/// Edit against a base version, with the template's fields and the live template check (saving is never refused for
+/// it). A stale base is a 409 page with both texts, the differences and, when the changes do not overlap, a proposed
+/// merge to check — never a silent overwrite.
+/// </summary>
+public sealed class EditModel(DocumentReader reader, DocumentWriter writer, TemplateCatalog templates, DocumentRepository documents) : PageModel
 {
     [BindProperty]
     public EditDocumentForm Form { get; set; } = new();
 
+    /// <summary>Template field key → value.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public DocumentManifest? Manifest { get; private set; }
 
     public SaveResult.Conflict? Conflict { get; private set; }
+
+    public MergeView? Merge { get; private set; }
+
+    public DocumentTemplate? Template { get; private set; }
+
+    public ConformanceReport? Conformance { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -31,6 +46,8 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : Pa
             Markdown = target.Current.Markdown,
             BaseVersion = target.Current.Number,
         };
+        Fields = target.Current.Metadata.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.OrdinalIgnoreCase);
+        await CheckAsync(target.Current.Metadata);
         return Page();
     }
 
@@ -44,9 +61,12 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : Pa
         }
 
         Manifest = target.Manifest;
+        Template = await templates.GetAsync(Manifest!.Type, HttpContext.RequestAborted);
+        var metadata = TemplateFields.Merge(target.Current!.Metadata, Template, Fields);
         FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
         if (!ModelState.IsValid)
         {
+            await CheckAsync(metadata);
             return Page();
         }
 
@@ -56,6 +76,7 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : Pa
             BaseVersion = Form.BaseVersion,
             Title = Form.Title!.Trim(),
             Markdown = Form.Markdown ?? "",
+            Metadata = metadata,
             ChangeNote = Form.ChangeNote?.Trim() ?? "",
         };
         switch (await writer.SaveAsync(edit, caller, HttpContext.RequestAborted))
@@ -66,9 +87,15 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : Pa
                 Conflict = conflict;
                 Manifest = conflict.Manifest;
 
-                // Re-saving from this page deliberately replaces their version: the base becomes theirs.
+                // Re-saving from this page deliberately replaces their version: the base becomes theirs. When the two
+                // edits touch different lines, the box holds the proposed merge instead of the user's text (shown too).
+                var baseText = (await documents.GetVersionAsync(edit.Id, edit.BaseVersion, HttpContext.RequestAborted))?.Markdown ?? conflict.Current.Markdown;
+                Merge = ConflictMerge.Prepare(baseText, conflict.Current.Markdown, edit.Markdown.ReplaceLineEndings("\n")); // stored text has \n; browsers post \r\n
                 ModelState.Remove($"{nameof(Form)}.{nameof(Form.BaseVersion)}");
+                ModelState.Remove($"{nameof(Form)}.{nameof(Form.Markdown)}");
                 Form.BaseVersion = conflict.Current.Number;
+                Form.Markdown = Merge.ProposedMerge ?? edit.Markdown;
+                await CheckAsync(metadata);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             default:
@@ -77,4 +104,11 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer) : Pa
     }
 
     private IActionResult Refuse(EditAccess access) => access == EditAccess.Forbidden ? Forbid() : NotFound();
+
+    /// <summary>The template's fields and the template check of what the form holds now (none for a type without a template).</summary>
+    private async Task CheckAsync(IReadOnlyDictionary<string, string> metadata)
+    {
+        Template ??= await templates.GetAsync(Manifest!.Type, HttpContext.RequestAborted);
+        Conformance = Template is null ? null : TemplateConformance.Check(Template, Form.Title ?? "", metadata, Form.Markdown ?? "");
+    }
 }

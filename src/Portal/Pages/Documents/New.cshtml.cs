@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages.Documents;
 
-/// <summary>New document: choose a template, fill the form, create, redirect to the document.</summary>
-public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) : PageModel
+/// <summary>New document: choose a template, fill the form, create (with its collection's access defaults), redirect to the document.</summary>
+public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer, CollectionCatalog collections) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? Type { get; set; }
@@ -19,10 +20,14 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) :
 
     public DocumentTemplate? Template { get; private set; }
 
+    /// <summary>The template check of what the form holds (creating a draft is never refused for it).</summary>
+    public ConformanceReport? Conformance { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!DocumentAccess.CanCreate(HttpContext.GetCaller()))
         {
+            await writer.RecordDeniedAsync(AuditActions.Create, null, HttpContext.GetCaller(), HttpContext.RequestAborted);
             return Forbid();
         }
 
@@ -39,6 +44,7 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) :
         }
 
         Form = new NewDocumentForm { Markdown = Template.Markdown };
+        Conformance = TemplateConformance.Check(Template, "", FieldValues(Template, Form), Form.Markdown);
         return Page();
     }
 
@@ -47,6 +53,7 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) :
         var caller = HttpContext.GetCaller();
         if (!DocumentAccess.CanCreate(caller))
         {
+            await writer.RecordDeniedAsync(AuditActions.Create, null, caller, HttpContext.RequestAborted);
             return Forbid();
         }
 
@@ -59,11 +66,12 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) :
         FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
         if (!ModelState.IsValid)
         {
+            Conformance = TemplateConformance.Check(Template, Form.Title ?? "", FieldValues(Template, Form), Form.Markdown ?? "");
             return Page();
         }
 
         var manifest = await writer.CreateAsync(
-            new NewDocument
+            collections.Apply(new NewDocument
             {
                 Type = Template.Key,
                 Title = Form.Title!.Trim(),
@@ -72,7 +80,7 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer) :
                 Tags = NewDocumentForm.SplitTags(Form.Tags),
                 Collection = Template.DefaultCollection,
                 Confidentiality = Template.DefaultConfidentiality,
-            },
+            }),
             caller,
             HttpContext.RequestAborted);
         return Redirect(DocumentLinks.View(manifest.Id));

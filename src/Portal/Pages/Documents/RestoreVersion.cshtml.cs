@@ -1,0 +1,37 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Workflow;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeHub.Portal.Pages.Documents;
+
+/// <summary>
+/// Restores an old version as a new one (editors; POST only, from the history and version pages). Done: to the
+/// history with a message. Refused: the sentence with 400, 403 or 409; unknown or unreadable is 404.
+/// </summary>
+public sealed class RestoreVersionModel(WorkflowActions actions) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string DocumentId { get; private set; } = "";
+
+    public IActionResult OnGet(string id, int n) => Redirect(WorkflowLinks.History(id));
+
+    public async Task<IActionResult> OnPostAsync(string id, int n)
+    {
+        var result = await actions.RestoreVersionAsync(id, n, HttpContext.GetCaller(), HttpContext.RequestAborted);
+        switch (result)
+        {
+            case WorkflowResult.Done done:
+                TempData["WorkflowMessage"] = $"已将 v{n} 恢复为新版本 v{done.Manifest.CurrentVersion}。Version {n} was restored as the new version {done.Manifest.CurrentVersion}.";
+                return Redirect(WorkflowLinks.History(done.Manifest.Id));
+            case WorkflowResult.NotFound:
+                return NotFound();
+            default:
+                (Error, DocumentId) = (result.Message, id);
+                Response.StatusCode = WorkflowStatus.Of(result);
+                return Page();
+        }
+    }
+}

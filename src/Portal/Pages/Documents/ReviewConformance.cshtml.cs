@@ -1,0 +1,54 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.Workflow;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeHub.Portal.Pages.Documents;
+
+/// <summary>
+/// The editor's live template check (conformance.js): POST the type, title, template fields and Markdown (with the
+/// antiforgery header), get back which fields are missing and which required sections are missing or empty, as JSON.
+/// </summary>
+public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageModel
+{
+    [BindProperty(Name = "type")]
+    public string? DocumentType { get; set; }
+
+    [BindProperty(Name = "title")]
+    public string? Title { get; set; }
+
+    [BindProperty(Name = "markdown")]
+    public string? Markdown { get; set; }
+
+    [BindProperty(Name = "fields")]
+    public Dictionary<string, string?> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Markdown is { Length: > PreviewModel.MaxLength })
+        {
+            return UploadResponses.Error(StatusCodes.Status413PayloadTooLarge, $"The text is longer than {PreviewModel.MaxLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(DocumentType))
+        {
+            return UploadResponses.Error(StatusCodes.Status400BadRequest, "Say which type of document to check.");
+        }
+
+        var fields = Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
+        var report = await workflow.CheckAsync(DocumentType, Title ?? "", fields, Markdown ?? "", HttpContext.RequestAborted);
+        return new JsonResult(new ConformanceAnswer(
+            report.Conforms,
+            WorkflowText.Conformance(report),
+            [.. report.Problems.Select(p => new ConformanceAnswer.Problem(ConformancePanel.Kebab(p.Kind), p.Key, p.Message))]));
+    }
+}
+
+/// <summary>The live check's answer: <see cref="Summary"/> and each problem's sentence are ready to show.</summary>
+public sealed record ConformanceAnswer(bool Conforms, string Summary, IReadOnlyList<ConformanceAnswer.Problem> Problems)
+{
+    public sealed record Problem(string Kind, string Key, string Message);
+}

@@ -1,0 +1,90 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
+using KnowledgeHub.Search;
+
+namespace KnowledgeHub.Portal.Workflow;
+
+/// <summary>How an attachment is asked for: as a download, or inline for the sandboxed preview.</summary>
+public enum AttachmentUse
+{
+    Download,
+    Preview,
+}
+
+/// <summary>The answer to a request for an attachment's bytes.</summary>
+public abstract record AttachmentFile
+{
+    private AttachmentFile()
+    {
+    }
+
+    /// <summary>No such document or attachment, the caller may not read it, or no inline preview for this type (404).</summary>
+    public sealed record NotFound : AttachmentFile;
+
+    /// <summary>Readable, but a Restricted document without a download grant (403).</summary>
+    public sealed record Forbidden : AttachmentFile;
+
+    public sealed record Found(AttachmentContent Content) : AttachmentFile;
+}
+
+/// <summary>
+/// Attachments for the pages: adding (then indexing), and serving with the portal's rules on top of
+/// <see cref="AttachmentService"/>'s read check — a Restricted document's files need a download grant
+/// (<see cref="AccessRules.CanDownload"/>), and only images and PDFs are served inline. Every attempt is audited.
+/// </summary>
+public sealed class AttachmentFiles(DocumentRepository documents, AttachmentService attachments, IndexSynchronizer index, AuditLog audit)
+{
+    /// <summary>The document when the caller may read it, else null (missing and unreadable look the same).</summary>
+    public async Task<DocumentManifest?> GetReadableAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return await documents.GetManifestAsync(id, cancellationToken) is { } manifest && DocumentAccess.CanRead(manifest, caller) ? manifest : null;
+    }
+
+    public async Task<AttachmentResult> AddAsync(string id, IFormFile? file, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (file is null)
+        {
+            return await GetReadableAsync(id, caller, cancellationToken) is null
+                ? new AttachmentResult.NotFound(id)
+                : new AttachmentResult.Invalid("Choose a file to upload. 请选择要上传的文件。");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await attachments.AddAsync(id, file.FileName, stream, file.Length, caller, cancellationToken);
+        if (result is AttachmentResult.Added)
+        {
+            await index.CatchUpAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public async Task<AttachmentFile> OpenAsync(string id, string name, AttachmentUse use, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await documents.GetManifestAsync(id, cancellationToken) is not { } manifest)
+        {
+            return new AttachmentFile.NotFound();
+        }
+
+        if (DocumentAccess.CanRead(manifest, caller) && !AccessRules.CanDownload(manifest, caller))
+        {
+            await audit.RecordAsync(caller, AuditActions.Download, manifest.Id, null, AuditActions.Denied, cancellationToken);
+            return new AttachmentFile.Forbidden();
+        }
+
+        var entry = manifest.Attachments.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (use == AttachmentUse.Preview && entry is not null && !(entry.Kind is { } kind && AttachmentTypes.CanPreviewInline(kind)))
+        {
+            return new AttachmentFile.NotFound();
+        }
+
+        // Reads, checks read access again on the stored manifest and audits the download (allowed or denied).
+        return await attachments.ReadAsync(manifest.Id, name, caller, cancellationToken) is { } content
+            ? new AttachmentFile.Found(content)
+            : new AttachmentFile.NotFound();
+    }
+}

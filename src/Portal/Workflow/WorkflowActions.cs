@@ -1,0 +1,68 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search;
+
+namespace KnowledgeHub.Portal.Workflow;
+
+/// <summary>
+/// The workflow steps for the portal: each is the domain's step (<see cref="DocumentWorkflow"/>,
+/// <see cref="DocumentHistory.RestoreVersionAsync"/>), and once done the index is brought up to date so
+/// search shows the new status (archived documents leave the default results) right away.
+/// </summary>
+public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, IndexSynchronizer index)
+{
+    public Task<WorkflowResult> SubmitAsync(string id, IReadOnlyList<string> reviewers, string? comment, Caller caller, CancellationToken cancellationToken) =>
+        IndexedAsync(workflow.SubmitForReviewAsync(id, reviewers, Blank(comment), caller, cancellationToken), cancellationToken);
+
+    /// <summary>Approve or request changes; any other decision is refused as invalid.</summary>
+    public Task<WorkflowResult> DecideAsync(string id, ReviewDecision decision, string? comment, Caller caller, CancellationToken cancellationToken) => decision switch
+    {
+        ReviewDecision.Approve => IndexedAsync(workflow.ApproveAsync(id, Blank(comment), caller, cancellationToken), cancellationToken),
+        ReviewDecision.RequestChanges => IndexedAsync(workflow.RequestChangesAsync(id, comment ?? "", caller, cancellationToken), cancellationToken),
+        _ => Task.FromResult<WorkflowResult>(new WorkflowResult.Invalid("Choose Approve or Request changes.")),
+    };
+
+    public Task<WorkflowResult> ArchiveAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        IndexedAsync(workflow.ArchiveAsync(id, caller, cancellationToken), cancellationToken);
+
+    public Task<WorkflowResult> RestoreFromArchiveAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        IndexedAsync(workflow.RestoreAsync(id, caller, cancellationToken), cancellationToken);
+
+    public Task<WorkflowResult> RestoreVersionAsync(string id, int number, Caller caller, CancellationToken cancellationToken) =>
+        IndexedAsync(history.RestoreVersionAsync(id, number, caller, cancellationToken), cancellationToken);
+
+    private static string? Blank(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment;
+
+    private async Task<WorkflowResult> IndexedAsync(Task<WorkflowResult> step, CancellationToken cancellationToken)
+    {
+        var result = await step;
+        if (result is WorkflowResult.Done)
+        {
+            await index.CatchUpAsync(cancellationToken);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>HTTP status codes of workflow and attachment outcomes, in one place.</summary>
+public static class WorkflowStatus
+{
+    public static int Of(WorkflowResult result) => result switch
+    {
+        WorkflowResult.Done => StatusCodes.Status200OK,
+        WorkflowResult.NotFound => StatusCodes.Status404NotFound,
+        WorkflowResult.Forbidden => StatusCodes.Status403Forbidden,
+        WorkflowResult.Invalid => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    public static int Of(AttachmentResult result) => result switch
+    {
+        AttachmentResult.Added => StatusCodes.Status201Created,
+        AttachmentResult.NotFound => StatusCodes.Status404NotFound,
+        AttachmentResult.Forbidden => StatusCodes.Status403Forbidden,
+        AttachmentResult.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        AttachmentResult.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

@@ -1,0 +1,22 @@
+using KnowledgeHub.Portal.Workflow;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the portal's root namespace, next to AddKnowledgeHubPortal, so the composition root needs no extra using.
+namespace KnowledgeHub.Portal;
+
+/// <summary>The page services of review, history and attachments.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DocumentPanels"/>, <see cref="WorkflowActions"/> and <see cref="AttachmentFiles"/> (scoped). Needs the document services
+    /// (<c>AddKnowledgeHubDocuments</c>) and the index synchronizer (<c>AddKnowledgeHubSearch</c>). Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddPortalWorkflow(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddScoped<DocumentPanels>();
+        services.TryAddScoped<WorkflowActions>();
+        services.TryAddScoped<AttachmentFiles>();
+        return services;
+    }
+}
