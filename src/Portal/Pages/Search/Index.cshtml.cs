@@ -1,17 +1,25 @@
-using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Components;
 using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages.Search;
 
-/// <summary>Full-text search; the caller's principals filter inside the query, and each hit is checked again here.</summary>
-public sealed class IndexModel(SearchService search, DocumentRepository documents, TypeLabels typeLabels) : PageModel
+/// <summary>
+/// Full-text search with facets, sort, dates and archived; the caller's principals filter inside the query, and each
+/// hit is checked again here. <c>GET /Search/Suggest?q=</c> answers the nav box's suggestions as JSON.
+/// </summary>
+public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeLabels typeLabels) : PageModel
 {
     public const int PageSize = 10;
 
+    public const int MaxSuggestions = 8;
+
     public string? Q { get; private set; }
+
+    public SearchState State { get; private set; } = new("/Search", "", SearchFacets.NoFilters);
 
     public SearchResults? Results { get; private set; }
 
@@ -21,36 +29,80 @@ public sealed class IndexModel(SearchService search, DocumentRepository document
     /// <paramref name="page"/> comes from the query string only: Razor Pages' own "page" route value
     /// would otherwise win over <c>?page=2</c>.
     /// </summary>
-    public async Task OnGetAsync([FromQuery(Name = "q")] string? q, [FromQuery(Name = "page")] int page = 1)
+    public async Task OnGetAsync(
+        [FromQuery(Name = "q")] string? q,
+        [FromQuery(Name = "page")] int page = 1,
+        [FromQuery(Name = "from")] string? from = null,
+        [FromQuery(Name = "to")] string? to = null,
+        [FromQuery(Name = "sort")] string? sort = null,
+        [FromQuery(Name = "archived")] string? archived = null)
     {
         Q = q;
-        if (string.IsNullOrWhiteSpace(Q))
+        var token = HttpContext.RequestAborted;
+        State = new SearchState(
+            "/Search",
+            q?.Trim() ?? "",
+            FilterBinding.Read(Request.Query, SearchFacets.Dimensions),
+            FilterBinding.Day(from),
+            FilterBinding.Day(to),
+            string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
+            archived is "1" or "true" or "on");
+        TypeLabels = await typeLabels.GetAsync(token);
+        if (State.Q.Length == 0 && !State.HasAnyFilter)
         {
             return;
         }
 
         var caller = HttpContext.GetCaller();
-        var token = HttpContext.RequestAborted;
         var results = search.Search(new SearchRequest
         {
-            Query = Q.Trim(),
+            Query = State.Q,
             Caller = caller,
             Page = Math.Max(1, page),
             PageSize = PageSize,
+            Filters = State.Filters,
+            From = State.From,
+            To = State.To,
+            Sort = State.Sort,
+            IncludeArchived = State.Archived,
         });
 
-        // Defence in depth: the index filtered by principals; the manifest decides.
-        var readable = new List<SearchHit>(results.Hits.Count);
-        foreach (var hit in results.Hits)
+        // Defence in depth (the index filtered by principals; the manifest decides), and Restricted hits without snippets.
+        Results = await guard.GuardAsync(results, caller, token);
+    }
+
+    /// <summary>Titles and tags for what has been typed (at least one CJK character or two other characters), trimmed by the library.</summary>
+    public JsonResult OnGetSuggest([FromQuery(Name = "q")] string? q)
+    {
+        var prefix = q?.Trim() ?? "";
+        if (!SuggestRules.LongEnough(prefix))
         {
-            var manifest = await documents.GetManifestAsync(hit.DocumentId, token);
-            if (manifest is not null && DocumentAccess.CanRead(manifest, caller))
-            {
-                readable.Add(hit);
-            }
+            return new JsonResult(Array.Empty<SuggestionItem>());
         }
 
-        Results = results with { Hits = readable };
-        TypeLabels = await typeLabels.GetAsync(token);
+        var suggestions = search.Suggest(prefix, HttpContext.GetCaller(), MaxSuggestions);
+        return new JsonResult(suggestions.Select(SuggestionItem.From).ToList());
+    }
+}
+
+/// <summary>A suggestion as the nav box's script reads it: <c>url</c> is where choosing it goes.</summary>
+public sealed record SuggestionItem(string Text, string Kind, string Url)
+{
+    public static SuggestionItem From(SearchSuggestion suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        return suggestion.Kind == SuggestionKind.Title && suggestion.DocumentId is { } id
+            ? new SuggestionItem(suggestion.Text, "title", DocumentLinks.View(id))
+            : new SuggestionItem(suggestion.Text, "tag", "/Search?q=" + Uri.EscapeDataString("tag:\"" + suggestion.Text + "\""));
+    }
+}
+
+/// <summary>When typing is long enough to suggest: one CJK character, or two of anything else.</summary>
+public static class SuggestRules
+{
+    public static bool LongEnough(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return prefix.Length >= 2 || (prefix.Length == 1 && prefix[0] >= '\u2E80');
     }
 }
