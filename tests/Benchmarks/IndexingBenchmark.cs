@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search;
+using Lucene.Net.Analysis.TokenAttributes;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeHub.Benchmarks;
+
+/// <summary>Indexing figures of one language. Seconds are wall time; MB = 10^6 bytes of UTF-8 text (title + Markdown).</summary>
+public sealed record LanguageIndexing(
+    string Language,
+    int Documents,
+    long TextBytes,
+    double StoreSeconds,
+    double CatchUpSeconds,
+    IReadOnlyList<double> IndexOnlySeconds,
+    IReadOnlyList<double> IndexOnlyCpuSeconds,
+    long IndexOnlyBytes,
+    AnalysisCost Analysis)
+{
+    public double TextMB => TextBytes / 1e6;
+
+    /// <summary>The median of the index-only repetitions.</summary>
+    public double IndexSeconds => IndexOnlySeconds.Order().ElementAt(IndexOnlySeconds.Count / 2);
+
+    public double IndexMBPerSecond => TextMB / IndexSeconds;
+
+    /// <summary>MB per second of process CPU time (all threads: analysis, merges, GC): less sensitive to a busy machine than wall time.</summary>
+    public double IndexMBPerCpuSecond => TextMB / IndexOnlyCpuSeconds.Order().ElementAt(IndexOnlyCpuSeconds.Count / 2);
+
+    public double IndexDocumentsPerSecond => Documents / IndexSeconds;
+
+    public double PipelineSeconds => StoreSeconds + CatchUpSeconds;
+
+    public double PipelineMBPerSecond => TextMB / PipelineSeconds;
+
+    public double PipelineDocumentsPerSecond => Documents / PipelineSeconds;
+}
+
+/// <summary>Where index-only time goes, measured apart: Markdown → plain text, SmartCn analysis (title, body), CJK bigrams.</summary>
+public sealed record AnalysisCost(double MarkdownSeconds, double SmartCnSeconds, long SmartCnTokens, double BigramSeconds, long BigramTokens);
+
+/// <summary>
+/// Measures one language in two ways. Pipeline: DocumentRepository.CreateAsync for every page (blob writes),
+/// then IndexSynchronizer.CatchUpAsync (change log → blob reads → DocumentMapper → LuceneIndex → commit).
+/// Index only: the same manifests and versions, already read into memory, through DocumentMapper.MapEntries,
+/// LuceneIndex.Replace (as the synchronizer does) and one Commit into a fresh index, repeated; the median counts.
+/// </summary>
+public static class IndexingBenchmark
+{
+    public static async Task<LanguageIndexing> RunAsync(BenchHost host, IReadOnlyList<HelpPage> pages, int repetitions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(pages);
+        var language = pages[0].Language.Code;
+        var store = await CorpusImport.CreateAllAsync(host.Repository, pages, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await host.Synchronizer.CatchUpAsync(cancellationToken);
+        var catchUp = Stopwatch.GetElapsedTime(started);
+
+        var stored = new List<(DocumentManifest Manifest, DocumentVersion Version)>(pages.Count);
+        foreach (var page in pages)
+        {
+            var manifest = await host.Repository.GetManifestAsync(page.Id, cancellationToken) ?? throw new InvalidOperationException($"{page.Id} was not stored.");
+            stored.Add((manifest, (await host.Repository.GetVersionAsync(page.Id, manifest.CurrentVersion, cancellationToken))!));
+        }
+
+        var (runs, cpu) = (new List<double>(), new List<double>());
+        long indexBytes = 0;
+        for (var i = 0; i < repetitions; i++)
+        {
+            (var seconds, var cpuSeconds, indexBytes) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}"));
+            runs.Add(seconds);
+            cpu.Add(cpuSeconds);
+        }
+
+        return new LanguageIndexing(
+            language, pages.Count, pages.Sum(p => p.TextBytes), store.TotalSeconds, catchUp.TotalSeconds, runs, cpu, indexBytes, Analyze(host, stored));
+    }
+
+    /// <summary>MapEntries + Replace + Commit into a fresh index at <paramref name="path"/>; returns wall and CPU seconds and the index's bytes.</summary>
+    public static (double Seconds, double CpuSeconds, long Bytes) IndexOnly(BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored, string path)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(stored);
+        var mapper = host.Get<DocumentMapper>();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        double seconds;
+        var cpu = Machine.CpuTime();
+        using (var index = new LuceneIndex(path, host.Get<SearchAnalyzer>(), host.Get<ILogger<LuceneIndex>>()))
+        {
+            var started = Stopwatch.GetTimestamp();
+            foreach (var (manifest, version) in stored)
+            {
+                index.Replace(manifest.Id, mapper.MapEntries(manifest, version));
+            }
+
+            index.Commit(new ChangeLogPosition("benchmark"));
+            seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
+
+        var cpuSeconds = (Machine.CpuTime() - cpu).TotalSeconds;
+
+        var bytes = BenchHost.FolderBytes(path);
+        Directory.Delete(path, recursive: true);
+        return (seconds, cpuSeconds, bytes);
+    }
+
+    private static AnalysisCost Analyze(BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored)
+    {
+        var markdown = host.Get<MarkdownRenderer>();
+        var analyzer = host.Get<SearchAnalyzer>();
+        var started = Stopwatch.GetTimestamp();
+        var texts = stored.Select(s => (s.Manifest.Title, Body: markdown.ToPlainText(s.Version.Markdown))).ToList();
+        var markdownSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var (smartSeconds, smartTokens) = Tokens(analyzer, texts, SearchFields.Title, SearchFields.Body);
+        var (bigramSeconds, bigramTokens) = Tokens(analyzer, texts, SearchFields.TitleCjk, SearchFields.BodyCjk);
+        return new AnalysisCost(markdownSeconds, smartSeconds, smartTokens, bigramSeconds, bigramTokens);
+    }
+
+    private static (double Seconds, long Tokens) Tokens(SearchAnalyzer analyzer, List<(string Title, string Body)> texts, string titleField, string bodyField)
+    {
+        var started = Stopwatch.GetTimestamp();
+        long count = 0;
+        foreach (var (title, body) in texts)
+        {
+            count += Count(analyzer, titleField, title) + Count(analyzer, bodyField, body);
+        }
+
+        return (Stopwatch.GetElapsedTime(started).TotalSeconds, count);
+    }
+
+    private static long Count(SearchAnalyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        long count = 0;
+        while (stream.IncrementToken())
+        {
+            count += term.Length > 0 ? 1 : 0;
+        }
+
+        stream.End();
+        return count;
+    }
+}
