@@ -64,6 +64,9 @@ internal sealed partial class MarkdownSanitizer
             }
 
             input.SetAttribute("disabled", "disabled");
+
+            // A task's box has no visible label of its own (the item's text follows it): name its state for screen readers.
+            input.SetAttribute("aria-label", input.HasAttribute("checked") ? "已完成 Done" : "未完成 Open");
         }
 
         if (element is IHtmlAnchorElement)

@@ -22,7 +22,7 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void A_task_list_renders_disabled_checkboxes_with_their_state()
+    public void A_task_list_renders_disabled_checkboxes_with_their_state_named_for_screen_readers()
     {
         var html = Renderer.ToHtml("- [ ] 优化注册流程 @alice due:2026-12-05\n- [x] 发布复盘\n");
         var boxes = HtmlSafety.Parse(html).QuerySelectorAll("li.task-list-item input[type=checkbox]");
@@ -31,6 +31,7 @@ public sealed class RenderingTests
         Assert.All(boxes, box => Assert.True(box.HasAttribute("disabled")));
         Assert.False(boxes[0].HasAttribute("checked"));
         Assert.True(boxes[1].HasAttribute("checked"));
+        Assert.Equal(["未完成 Open", "已完成 Done"], boxes.Select(b => b.GetAttribute("aria-label")));
         Assert.Contains("优化注册流程", html);
     }
 
