@@ -93,7 +93,7 @@ public sealed record SuggestionItem(string Text, string Kind, string Url)
         ArgumentNullException.ThrowIfNull(suggestion);
         return suggestion.Kind == SuggestionKind.Title && suggestion.DocumentId is { } id
             ? new SuggestionItem(suggestion.Text, "title", DocumentLinks.View(id))
-            : new SuggestionItem(suggestion.Text, "tag", "/Search?q=" + Uri.EscapeDataString("tag:\"" + suggestion.Text + "\""));
+            : new SuggestionItem(suggestion.Text, "tag", "/Search?tag=" + Uri.EscapeDataString(suggestion.Text));
     }
 }
 

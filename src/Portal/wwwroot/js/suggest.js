@@ -1,4 +1,4 @@
-// Search-as-you-type on the nav search box: titles go to the document, tags search tag:"…".
+// Search-as-you-type on the nav search box: titles go to the document, tags to the search filtered by that tag.
 // Accessible combobox: role=listbox, aria-activedescendant, Up/Down/Enter/Escape.
 (function () {
     'use strict';

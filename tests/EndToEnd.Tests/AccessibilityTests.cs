@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>
+/// axe-core (npm package <c>axe-core</c>, installed by scripts/install-test-tools.sh) over the pages people use most,
+/// after their scripts have run: no violation of impact "serious" or "critical" anywhere.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class AccessibilityTests(PortalFixture fixture)
+{
+    private const string RunAxe = """
+        async () => {
+            const result = await axe.run(document, { resultTypes: ['violations'] });
+            return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map(n => n.target.join(' ')),
+                }));
+        }
+        """;
+
+    [Fact]
+    public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations()
+    {
+        var axe = AxePath();
+        // The portal's Content-Security-Policy forbids injected script; only this test's context bypasses it.
+        var page = await fixture.SignedInAsync("carol", Browsing.Options(fixture, bypassCsp: true));
+        var report = new StringBuilder();
+
+        async Task CheckAsync(string name)
+        {
+            await page.AddScriptTagAsync(new() { Path = axe });
+            var violations = await page.EvaluateAsync<JsonElement>(RunAxe);
+            foreach (var v in violations.EnumerateArray())
+            {
+                report.Append(name).Append(": ").Append(v.GetProperty("id").GetString())
+                    .Append(" (").Append(v.GetProperty("impact").GetString()).Append(") ").Append(v.GetProperty("help").GetString())
+                    .Append(" — ").AppendJoin(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()))
+                    .AppendLine();
+            }
+        }
+
+        await page.GotoAsync("/");
+        await CheckAsync("home");
+        await page.Locator("#nav-q").PressSequentiallyAsync("campa");
+        await Expect(page.Locator("#nav-q-suggestions [role=option]").First).ToBeVisibleAsync();
+        await CheckAsync("header search with suggestions open");
+
+        await page.SearchAsync("复盘");
+        await Expect(page.Locator("article.hit").First).ToBeVisibleAsync();
+        await CheckAsync("search results");
+
+        await page.GotoAsync("/Documents/retro-2026-618-campaign");
+        await Expect(page.Locator(".markdown-body")).ToBeVisibleAsync();
+        await CheckAsync("document page");
+
+        // The new-document editor once its scripts have drawn the live check, the preview and the related lessons.
+        await page.GotoAsync("/Documents/New?type=retrospective");
+        await page.FillAsync("input[name='Form.Title']", "无障碍检查复盘 a11y");
+        await page.FillAsync("textarea[name='Form.Markdown']", "## 经验教训 Lessons\n\n- 直播选品要提前确认，控制退货率。\n");
+        await Expect(page.Locator("#preview h2")).ToHaveCountAsync(1); // the preview followed the typing
+        await Expect(page.Locator("#preview h2")).ToHaveTextAsync("经验教训 Lessons");
+        await Expect(page.Locator("#conformance .conformance-problems li").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".related-lesson-list li").First).ToBeVisibleAsync();
+        await CheckAsync("new-document editor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建 Create" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("无障碍检查复盘 a11y");
+        var documentUrl = new Uri(page.Url).AbsolutePath;
+        await page.GotoAsync(documentUrl + "/Edit");
+        await page.FillAsync("textarea[name='Form.Markdown']", "## 经验教训 Lessons\n\n- 直播选品要提前两周确认，控制退货率。\n");
+        await Expect(page.Locator("#preview")).ToContainTextAsync("提前两周");
+        await CheckAsync("editor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存 Save" }).ClickAsync();
+        await Expect(page.Locator(".markdown-body")).ToContainTextAsync("提前两周");
+
+        await page.GotoAsync(documentUrl + "/History");
+        await Expect(page.Locator(".history-entry")).ToHaveCountAsync(2);
+        await CheckAsync("history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "比较 Compare" }).ClickAsync();
+        await Expect(page.Locator(".compare-body ins.diff-ins").First).ToBeVisibleAsync();
+        await CheckAsync("compare");
+
+        await page.GotoAsync("/Lessons");
+        await Expect(page.Locator(".lesson-list li").First).ToBeVisibleAsync();
+        await CheckAsync("lessons");
+
+        await page.GotoAsync("/Actions");
+        await Expect(page.Locator(".results-total")).ToBeVisibleAsync();
+        await CheckAsync("action items");
+
+        await page.GotoAsync("/Admin/Audit");
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await CheckAsync("admin audit");
+
+        Assert.True(report.Length == 0, "axe-core found serious or critical violations (page: rule (impact) help — targets):\n" + report);
+    }
+
+    /// <summary>node_modules/axe-core/axe.min.js of the repository; missing is a failure that says how to install it, never a skip.</summary>
+    private static string AxePath()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                $"axe-core is not installed at {path}: run scripts/install-test-tools.sh (npm ci installs the npm package axe-core from package.json).");
+    }
+}
