@@ -11,16 +11,23 @@ namespace KnowledgeHub.Documents;
 /// </summary>
 public static class ContentDispositionHeader
 {
-    public static string ForAttachment(string fileName) => Build("attachment", fileName);
+    public static string ForAttachment(string fileName) => Build("attachment", fileName, null);
+
+    /// <summary>An attachment with a chosen ASCII fallback name (a document's id when its title, the real name, is Chinese).</summary>
+    public static string ForAttachment(string fileName, string asciiFallback)
+    {
+        ArgumentNullException.ThrowIfNull(asciiFallback);
+        return Build("attachment", fileName, asciiFallback);
+    }
 
     /// <summary>For the inline preview of PDFs and images (served in a sandboxed frame).</summary>
-    public static string ForInline(string fileName) => Build("inline", fileName);
+    public static string ForInline(string fileName) => Build("inline", fileName, null);
 
-    private static string Build(string disposition, string fileName)
+    private static string Build(string disposition, string fileName, string? asciiFallback)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var name = Clean(fileName);
-        return $"{disposition}; filename=\"{AsciiFallback(name)}\"; filename*=UTF-8''{PercentEncode(name)}";
+        return $"{disposition}; filename=\"{AsciiFallback(asciiFallback is null ? name : Clean(asciiFallback))}\"; filename*=UTF-8''{PercentEncode(name)}";
     }
 
     private static string Clean(string fileName)

@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Text;
+using KnowledgeHub.Documents;
 
 namespace KnowledgeHub.Portal.Access;
 
 /// <summary>
-/// RFC 6266 <c>Content-Disposition: attachment</c> for a document's Markdown: <c>filename="{id}.md"</c> as the
-/// ASCII fallback (ids are [a-z0-9-]) and <c>filename*=UTF-8''…</c> with the title, percent-encoded (RFC 8187).
+/// RFC 6266 <c>Content-Disposition: attachment</c> for a document's Markdown (<see cref="ContentDispositionHeader"/>):
+/// <c>filename="{id}.md"</c> as the ASCII fallback (ids are [a-z0-9-]) and <c>filename*</c> with the title made a file name.
 /// </summary>
 public static class DownloadFileName
 {
@@ -15,7 +15,7 @@ public static class DownloadFileName
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(asciiFallback);
-        return $"attachment; filename=\"{Ascii(asciiFallback)}\"; filename*=UTF-8''{PercentEncode(FileName(title) + ".md")}";
+        return ContentDispositionHeader.ForAttachment(FileName(title) + ".md", asciiFallback);
     }
 
     /// <summary>The title as a file name: no control characters, path separators or characters file systems refuse.</summary>
@@ -36,35 +36,5 @@ public static class DownloadFileName
         }
 
         return name.Length == 0 ? "document" : name;
-    }
-
-    private static string Ascii(string name)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in name)
-        {
-            builder.Append(c is >= ' ' and <= '~' && c is not ('"' or '\\' or '%') ? c : '_');
-        }
-
-        return builder.ToString();
-    }
-
-    private static string PercentEncode(string name)
-    {
-        var builder = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(name))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || "!#$&+-.^_`|~".Contains(c, StringComparison.Ordinal))
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
     }
 }
