@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
+using static KnowledgeHub.Documents.Tests.Support.SampleFiles;
 using static Microsoft.Playwright.Assertions;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace KnowledgeHub.EndToEnd.Tests;
 
@@ -178,26 +173,5 @@ public sealed class WorkflowFlowTests(PortalFixture fixture)
         await zone.DispatchEventAsync("dragover", new { dataTransfer = transfer });
         await Expect(zone).ToHaveClassAsync(new Regex("dragging"));
         await zone.DispatchEventAsync("drop", new { dataTransfer = transfer });
-    }
-
-    private static byte[] Pdf(string text)
-    {
-        var builder = new PdfDocumentBuilder();
-        var page = builder.AddPage(PageSize.A4);
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        page.AddText(text, 12, new PdfPoint(25, 700), font);
-        return builder.Build();
-    }
-
-    private static byte[] Docx(string text)
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.Document = new W.Document(new W.Body(new W.Paragraph(new W.Run(new W.Text(text)))));
-        }
-
-        return stream.ToArray();
     }
 }

@@ -35,6 +35,16 @@ public static class SampleFiles
         return builder.Build();
     }
 
+    /// <summary>A PDF padded with spaces to <paramref name="size"/> bytes (still a PDF by its bytes).</summary>
+    public static byte[] PdfOfSize(int size)
+    {
+        var pdf = Pdf("padding");
+        var padded = new byte[Math.Max(size, pdf.Length)];
+        pdf.CopyTo(padded, 0);
+        padded.AsSpan(pdf.Length).Fill((byte)' ');
+        return padded;
+    }
+
     public static byte[] Docx(string text)
     {
         using var stream = new MemoryStream();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.Tests.Support;
 using KnowledgeHub.Portal.Tests.Access;
 using KnowledgeHub.Portal.Tests.Infrastructure;
 using KnowledgeHub.Search;

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using KnowledgeHub.Documents.Tests.Support;
 using KnowledgeHub.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
