@@ -12,8 +12,6 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal static class EntryFields
 {
-    private static readonly FieldType TextType = CreateTextType();
-
     public static LuceneDocument Create(DocumentManifest manifest, string kind, string entryId)
     {
         var updated = manifest.UpdatedUtc.ToUnixTimeMilliseconds();
@@ -56,10 +54,10 @@ internal static class EntryFields
         return document;
     }
 
-    /// <summary>The entry's text: <see cref="SearchFields.Body"/> (stored, term vectors with offsets) and its bigram shadow.</summary>
+    /// <summary>The entry's text: <see cref="SearchFields.Body"/> (stored) and its bigram shadow.</summary>
     public static void AddBody(LuceneDocument document, string text)
     {
-        document.Add(new Field(SearchFields.Body, text, TextType));
+        document.Add(new TextField(SearchFields.Body, text, Field.Store.YES));
         document.Add(new TextField(SearchFields.BodyCjk, text, Field.Store.NO));
     }
 
@@ -73,17 +71,5 @@ internal static class EntryFields
 
         document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
-    }
-
-    private static FieldType CreateTextType()
-    {
-        var type = new FieldType(TextField.TYPE_STORED)
-        {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
-        };
-        type.Freeze();
-        return type;
     }
 }

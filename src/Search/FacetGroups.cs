@@ -10,6 +10,9 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal static class FacetGroups
 {
+    /// <summary>The one stored field a label needs (not the entry's body).</summary>
+    private static readonly HashSet<string> OwnerNameField = new(StringComparer.Ordinal) { SearchFields.OwnerName };
+
     public static IReadOnlyList<FacetGroup> Build(
         IndexSearcher searcher,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> counts,
@@ -53,6 +56,6 @@ internal static class FacetGroups
         var top = searcher.Search(ConstraintQueries.Restrict(new TermQuery(new Term(SearchFields.Owner, value)), visible), 1);
         return top.ScoreDocs.Length == 0
             ? null
-            : searcher.Doc(top.ScoreDocs[0].Doc).Get(SearchFields.OwnerName, System.Globalization.CultureInfo.InvariantCulture);
+            : searcher.Doc(top.ScoreDocs[0].Doc, OwnerNameField).Get(SearchFields.OwnerName, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

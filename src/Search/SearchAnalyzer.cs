@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -9,7 +9,8 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// The analyzer per field: <see cref="SearchFields.Title"/> and <see cref="SearchFields.Body"/> with
-/// SmartChineseAnalyzer (dictionary segmentation of Chinese; English lower-cased and Porter-stemmed),
+/// SmartCn tokens (dictionary segmentation of Chinese; English lower-cased and Porter-stemmed) — text without
+/// Chinese takes a direct path that yields the same tokens (<see cref="LanguageRoutingTokenizer"/>),
 /// the <c>_cjk</c> shadows and <see cref="SearchFields.OwnerName"/> with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
 /// CJKBigramFilter). Thread-safe; one instance serves the writer, the query builder and the highlighter.
 /// </summary>
@@ -17,13 +18,20 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    private readonly SmartChineseAnalyzer smart = new(Version);
+    private readonly SmartCnAnalyzer smart = new();
     private readonly CjkBigramAnalyzer bigrams = new();
+    private readonly SmartCnAnalyzer asciiWords = new(wordsOnly: true);
 
     public SearchAnalyzer()
         : base(PER_FIELD_REUSE_STRATEGY)
     {
     }
+
+    /// <summary>
+    /// The ASCII words of any text as the SmartCn fields have them (lower-cased, Porter-stemmed), every other
+    /// character skipped: English words in Chinese text, found without segmenting the Chinese.
+    /// </summary>
+    internal Analyzer AsciiWords => asciiWords;
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
         fieldName is SearchFields.TitleCjk or SearchFields.BodyCjk or SearchFields.AttachmentTextCjk or SearchFields.OwnerName ? bigrams : smart;
@@ -34,9 +42,20 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
         {
             smart.Dispose();
             bigrams.Dispose();
+            asciiWords.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>SmartChineseAnalyzer's chain (HMM segmenter, punctuation stop filter, Porter stemmer), routed by language.</summary>
+    private sealed class SmartCnAnalyzer(bool wordsOnly = false) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new LanguageRoutingTokenizer(reader, wordsOnly);
+            return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
+        }
     }
 
     private sealed class CjkBigramAnalyzer : Analyzer

@@ -8,8 +8,12 @@ namespace KnowledgeHub.Search;
 /// </summary>
 public static class SearchFields
 {
-    /// <summary>2: entries for lessons and action items, owner names, tag words, attachment text.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// 2: entries for lessons and action items, owner names, tag words, attachment text.
+    /// 3: no term vectors on <see cref="Body"/> (snippets analyse windows of the stored text); text without Chinese
+    /// tokenized directly (same tokens as SmartCn, except that SmartCn cut words at its 1,024-character buffer edges).
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";
@@ -46,7 +50,7 @@ public static class SearchFields
     /// <summary>SmartCn-analyzed (Chinese words, English lower-cased and Porter-stemmed).</summary>
     public const string Title = "title";
 
-    /// <summary>SmartCn-analyzed plain text, stored with term vectors (positions and offsets) for highlighting.</summary>
+    /// <summary>SmartCn-analyzed plain text, stored (snippets are highlighted from it).</summary>
     public const string Body = "body";
 
     /// <summary>CJK bigram shadow of <see cref="Title"/>, for words the SmartCn dictionary does not know.</summary>

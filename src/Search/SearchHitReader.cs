@@ -8,16 +8,23 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal sealed class SearchHitReader(SnippetHighlighter highlighter)
 {
+    private static readonly HashSet<string> HitFields = new(StringComparer.Ordinal)
+    {
+        SearchFields.DocId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Status, SearchFields.Updated,
+    };
+
+    private static readonly HashSet<string> AttachmentFields = new(StringComparer.Ordinal) { SearchFields.AttachmentText, SearchFields.AttachmentNames };
+
     public SearchHit Read(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)
     {
-        var entry = StoredEntry.Load(searcher, scoreDoc.Doc);
+        var entry = StoredEntry.Load(searcher, scoreDoc.Doc, HitFields);
         var title = entry.Title;
         var body = entry.Body;
-        var snippet = highlighter.BodyMatch(searcher.IndexReader, scoreDoc.Doc, body, query);
+        var snippet = highlighter.BodyMatch(body, query);
         string? attachment = null;
         if (snippet is null)
         {
-            (attachment, snippet) = AttachmentMatch(entry, query);
+            (attachment, snippet) = AttachmentMatch(StoredEntry.Load(searcher, scoreDoc.Doc, AttachmentFields), query);
         }
 
         return new SearchHit(

@@ -1,55 +1,65 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 
 namespace KnowledgeHub.Search;
 
 /// <summary>
 /// HTML for hits: the text HTML-encoded, matches in &lt;mark&gt; (adjacent marks merged, so a Chinese word
-/// is one mark). The body snippet is the best ~160-character fragment, from the SmartCn field's term vectors
-/// or, when only the bigram field matched, from a bigram analysis; without a match, the text's start.
+/// is one mark). A match is a token of the field's analysis that the query names: a term, a prefix's expansion, or
+/// all the terms of a phrase at their positions (see <see cref="WindowMarks"/> for which analysis).
+/// The body snippet is the ~160-character fragment around the best match, without one the text's start. Only
+/// windows of the text around places that contain a query term's characters are analysed (<see cref="WindowSize"/>),
+/// so a hit costs about the same whether its match is in the first line of a long document or deep in it.
 /// </summary>
 public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
 {
     public const int FragmentSize = 160;
 
-    private static readonly Func<QueryScorer, IFragmenter> Fragments = scorer => new SimpleSpanFragmenter(scorer, FragmentSize);
-    private static readonly Func<QueryScorer, IFragmenter> WholeText = _ => new NullFragmenter();
+    /// <summary>Characters analysed around a candidate place.</summary>
+    internal const int WindowSize = FragmentSize + 96;
 
-    public string Body(IndexReader reader, int docId, string text, Query query) =>
-        BodyMatch(reader, docId, text, query) ?? Leading(text);
+    /// <summary>Candidate places looked at before giving up on a field (a key such as "th" may occur often without a match).</summary>
+    private const int MaxWindows = 24;
+
+    private const int Lead = FragmentSize / 3;
+
+    /// <summary>The body snippet of a hit: the fragment around the best match, or the text's start.</summary>
+    public string Body(string text, Query query) => BodyMatch(text, query) ?? Leading(text);
 
     /// <summary>The body fragment around the best match, or null when the body has no match.</summary>
-    internal string? BodyMatch(IndexReader reader, int docId, string text, Query query)
+    internal string? BodyMatch(string text, Query query)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(query);
-        var fragment = Highlight(query, SearchFields.Body, text, () => TokenSources.GetAnyTokenStream(reader, docId, SearchFields.Body, analyzer), Fragments)
-            ?? Highlight(query, SearchFields.BodyCjk, text, () => analyzer.GetTokenStream(SearchFields.BodyCjk, text), Fragments);
-        return fragment is null ? null : SnippetText.Frame(fragment, text, FragmentSize);
+        return Match(SearchFields.Body, SearchFields.BodyCjk, text, query, whole: false);
     }
 
     /// <summary>
-    /// <paramref name="text"/> of <paramref name="field"/> (with its bigram shadow <paramref name="cjkField"/>) analyzed
-    /// again and highlighted: a fragment around the best match, or the whole text when <paramref name="whole"/>; null without a match.
+    /// <paramref name="text"/> of <paramref name="field"/> (with its bigram shadow <paramref name="cjkField"/>) highlighted:
+    /// a fragment around the best match, or the whole text when <paramref name="whole"/>; null without a match.
     /// </summary>
     internal string? Match(string field, string cjkField, string text, Query query, bool whole)
     {
-        var fragmenter = whole ? WholeText : Fragments;
-        var fragment = Highlight(query, field, text, () => analyzer.GetTokenStream(field, text), fragmenter)
-            ?? Highlight(query, cjkField, text, () => analyzer.GetTokenStream(cjkField, text), fragmenter);
-        return fragment is null || whole ? fragment : SnippetText.Frame(fragment, text, FragmentSize);
+        var terms = QueryTerms.Of(query);
+        var wanted = new Wanted(field, cjkField, terms.For(field), terms.For(cjkField));
+        if (wanted.Smart is null && wanted.Cjk is null)
+        {
+            return null;
+        }
+
+        if (!whole)
+        {
+            return Fragment(text, wanted);
+        }
+
+        var marks = WindowMarks(text, 0, text.Length, wanted, segment: true);
+        return marks.Count > 0 ? TextMarks.Html(text, 0, text.Length, marks) : null;
     }
 
     public string Title(string title, Query query)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(query);
-        return Highlight(query, SearchFields.Title, title, () => analyzer.GetTokenStream(SearchFields.Title, title), WholeText)
-            ?? Highlight(query, SearchFields.TitleCjk, title, () => analyzer.GetTokenStream(SearchFields.TitleCjk, title), WholeText)
-            ?? HtmlTextEncoder.Encode(title);
+        return Match(SearchFields.Title, SearchFields.TitleCjk, title, query, whole: true) ?? HtmlTextEncoder.Encode(title);
     }
 
     /// <summary><c>&lt;mark&gt;复&lt;/mark&gt;&lt;mark&gt;盘&lt;/mark&gt;</c> → <c>&lt;mark&gt;复盘&lt;/mark&gt;</c>.</summary>
@@ -57,28 +67,6 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(html);
         return html.Replace("</mark><mark>", "", StringComparison.Ordinal);
-    }
-
-    private static string? Highlight(Query query, string field, string text, Func<TokenStream> tokens, Func<QueryScorer, IFragmenter> fragmenter)
-    {
-        var scorer = new QueryScorer(query, field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), scorer)
-        {
-            TextFragmenter = fragmenter(scorer),
-        };
-        try
-        {
-            using var stream = tokens();
-            var fragment = highlighter.GetBestFragment(stream, text);
-            return string.IsNullOrEmpty(fragment) || !fragment.Contains("<mark>", StringComparison.Ordinal)
-                ? null
-                : MergeAdjacentMarks(fragment.Trim());
-        }
-        catch (InvalidTokenOffsetsException)
-        {
-            // Term vectors that disagree with the stored text (e.g. written by an older analyzer): no highlight.
-            return null;
-        }
     }
 
     /// <summary>The encoded start of the text, for a hit without a match in it.</summary>
@@ -92,4 +80,120 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         var end = char.IsHighSurrogate(text[FragmentSize - 1]) ? FragmentSize - 1 : FragmentSize;
         return HtmlTextEncoder.Encode(text[..end].Trim()) + "…";
     }
+
+    /// <summary>
+    /// The fragment around the best match in the first window that has one: candidate places are where a key of the
+    /// query's terms occurs in the raw text; each is analysed in a window starting a little before it.
+    /// </summary>
+    private string? Fragment(string text, Wanted wanted)
+    {
+        var from = 0;
+        var keys = wanted.Keys;
+        var segment = true;
+        for (var window = 0; window < MaxWindows; window++)
+        {
+            var candidate = NextCandidate(text, from, keys);
+            if (candidate < 0)
+            {
+                return null;
+            }
+
+            var start = SafeIndex(text, Math.Max(0, candidate - Lead));
+            var end = SafeIndex(text, Math.Min(text.Length, candidate + WindowSize));
+            var marks = WindowMarks(text, start, end, wanted, segment);
+            segment = false;
+            if (marks.Count > 0)
+            {
+                var best = Best(marks);
+                var sliceStart = SafeIndex(text, Math.Max(0, marks[best].Start - Lead));
+                var sliceEnd = SafeIndex(text, Math.Min(text.Length, sliceStart + (2 * FragmentSize)));
+                return SnippetText.Frame(TextMarks.Html(text, sliceStart, sliceEnd, marks), text, FragmentSize);
+            }
+
+            // No token of this window matched (the key was part of another word): look further on.
+            from = Math.Max(candidate + 1, end - Lead);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The matches in text[start..end]. Text of SmartCn's plain classes (English): its SmartCn tokens, which are cheap
+    /// (<see cref="LanguageRoutingTokenizer"/>), else its bigrams. Chinese: segmenting it again would cost far more than
+    /// the search, so its bigrams (every Chinese word the query has is a phrase of bigrams there) and its English words
+    /// as the SmartCn field has them; only when neither matches and <paramref name="segment"/> (once per text), the
+    /// SmartCn tokens of the window's start, for a word only SmartCn has (a single character: 表 of 表格 is no bigram).
+    /// </summary>
+    private List<TextMark> WindowMarks(string text, int start, int end, Wanted wanted, bool segment)
+    {
+        var plain = LanguageRoutingTokenizer.IsPlain(text.AsSpan(start, end - start));
+        var marks = new List<TextMark>();
+        if (wanted.Smart is { } smart)
+        {
+            marks = TextMarks.Find(plain ? analyzer : analyzer.AsciiWords, wanted.Field, text, start, end, smart);
+        }
+
+        if (wanted.Cjk is { } cjk && (!plain || marks.Count == 0))
+        {
+            marks = TextMarks.Merge([.. marks, .. TextMarks.Find(analyzer, wanted.CjkField, text, start, end, cjk)]);
+        }
+
+        if (marks.Count == 0 && !plain && segment && wanted.Smart is { NeedsSegmenter: true } segmented
+            && NextCandidate(text, start, segmented.Keys) is var place && place >= 0 && place < end)
+        {
+            marks = TextMarks.Find(analyzer, wanted.Field, text, start, SafeIndex(text, Math.Min(end, start + Lead + FragmentSize)), segmented);
+        }
+
+        return marks;
+    }
+
+    /// <summary>The mark that starts the fragment holding the most distinct matched terms (the first such).</summary>
+    private static int Best(List<TextMark> marks)
+    {
+        var (best, bestCount) = (0, 0);
+        var seen = new HashSet<int>();
+        for (var i = 0; i < marks.Count; i++)
+        {
+            seen.Clear();
+            for (var j = i; j < marks.Count && marks[j].End - marks[i].Start <= FragmentSize - Lead; j++)
+            {
+                seen.Add(marks[j].Term);
+            }
+
+            if (seen.Count > bestCount)
+            {
+                (best, bestCount) = (i, seen.Count);
+            }
+        }
+
+        return best;
+    }
+
+    private static int NextCandidate(string text, int from, IReadOnlyList<string> keys)
+    {
+        var first = -1;
+        var span = text.AsSpan(from);
+        foreach (var key in keys)
+        {
+            var limit = first < 0 ? span : span[..Math.Min(span.Length, first - from + key.Length)];
+            var found = limit.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            if (found >= 0 && (first < 0 || from + found < first))
+            {
+                first = from + found;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Moves an index off the second half of a surrogate pair.</summary>
+    private static int SafeIndex(string text, int index) =>
+        index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) ? index - 1 : index;
+
+    /// <summary>What the query looks for in a field and its bigram shadow.</summary>
+    private sealed record Wanted(string Field, string CjkField, FieldTerms? Smart, FieldTerms? Cjk)
+    {
+        public IReadOnlyList<string> Keys { get; } = [.. (Smart?.Keys ?? []).Concat(Cjk?.Keys ?? []).Distinct(StringComparer.Ordinal)];
+    }
+
 }

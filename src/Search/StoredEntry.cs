@@ -10,6 +10,9 @@ internal readonly struct StoredEntry(LuceneDocument document)
 {
     public static StoredEntry Load(IndexSearcher searcher, int doc) => new(searcher.Doc(doc));
 
+    /// <summary>Only <paramref name="fields"/>: the stored fields of other fields (e.g. long attachment texts) are not decoded.</summary>
+    public static StoredEntry Load(IndexSearcher searcher, int doc, ISet<string> fields) => new(searcher.Doc(doc, fields));
+
     public LuceneDocument Document => document;
 
     public string DocumentId => Get(SearchFields.DocId);

@@ -37,7 +37,56 @@ public sealed class AnalyzerTests : IDisposable
         Assert.DoesNotContain("复盘", Tokens(SearchFields.BodyCjk, "恢复，盘点"));
     }
 
+    [Theory]
+    [InlineData("Campaigns campaigning Campaign")]
+    [InlineData("Hello, world. The quick  brown—fox; isn't it? 2026-01-01 =SUM(A1) user@example.com C++ x_y")]
+    [InlineData("abc123 e.g. 3.5 50% a’b “c” d…e ©g h\u00A0i\tj\nk\r\nl → ≥ • ™ ® §p")]
+    [InlineData("(leading punctuation) and trailing!!")]
+    [InlineData("naïve café × ½")] // letters SmartCn splits one by one: routed to SmartCn
+    [InlineData("ＧＭＶ and GMV")] // full-width letters: routed to SmartCn
+    [InlineData("618 复盘 GMV and campaigns")]
+    [InlineData("本次复盘。\nSUM(A1:B2), =AVERAGE(x).\n\n...\n竞品分析（直播）\nEnd!!")] // plain lines between Chinese ones
+    [InlineData("abc!!\n中文\r\n!!def 123")]
+    public void Text_and_lines_without_Chinese_get_exactly_the_tokens_SmartCn_gives_them(string text)
+    {
+        using var smartCn = new Lucene.Net.Analysis.Cn.Smart.SmartChineseAnalyzer(SearchAnalyzer.Version);
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+
+        Assert.Equal(Detailed(smartCn, SearchFields.Body, text), Detailed(analyzer, SearchFields.Body, text));
+        Assert.Equal(Detailed(smartCn, SearchFields.Title, text), Detailed(analyzer, SearchFields.Title, text));
+    }
+
+    [Fact]
+    public void Long_English_text_keeps_words_whole_where_SmartCn_cut_them_at_its_buffer_edge()
+    {
+        var text = string.Concat(Enumerable.Repeat("abcdefghi ", 300)) + "campaigns";
+
+        var tokens = Tokens(SearchFields.Body, text);
+
+        Assert.Equal(301, tokens.Count);
+        Assert.All(tokens.Take(300), t => Assert.Equal("abcdefghi", t));
+        Assert.Equal("campaign", tokens[^1]);
+    }
+
     public void Dispose() => analyzer.Dispose();
+
+    private static List<string> Detailed(Lucene.Net.Analysis.Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var tokens = new List<string>();
+        while (stream.IncrementToken())
+        {
+            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}");
+        }
+
+        stream.End();
+        tokens.Add($"end@{offset.EndOffset}");
+        return tokens;
+    }
 
     private List<string> Tokens(string field, string text)
     {

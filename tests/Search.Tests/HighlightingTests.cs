@@ -8,6 +8,14 @@ public sealed class HighlightCorpus : HostFixture
     public static readonly string LongEnglish =
         string.Concat(Enumerable.Repeat("Nothing to see in this sentence. ", 20)) + "The kangaroo & `<wombat>` plan. " + string.Concat(Enumerable.Repeat("More filler text here. ", 20));
 
+    /// <summary>About 90,000 characters of Chinese before the one match, then more text.</summary>
+    public static readonly string DeepChinese =
+        string.Concat(Enumerable.Repeat("前言部分没有关键词，只是铺垫。", 6000)) + "最后才写到竞品定价的结论。" + string.Concat(Enumerable.Repeat("后记。", 100));
+
+    /// <summary>Many near misses of the word ("then", "there", "theme") before it, deep in English text.</summary>
+    public static readonly string DeepEnglish =
+        string.Concat(Enumerable.Repeat("Then there was a theme, and then another one. ", 2000)) + "Finally the thesaurus arrived. " + string.Concat(Enumerable.Repeat("Filler. ", 50));
+
     protected override IEnumerable<TestDoc> Documents =>
     [
         new("retro-618", "2026 年 618 大促复盘", "本次复盘覆盖 618 大促。"),
@@ -16,6 +24,10 @@ public sealed class HighlightCorpus : HostFixture
         new("long-english", "Long English", LongEnglish),
         new("competitor", "竞品分析", "直播竞品分析结论。"),
         new("title-only", "Kangaroo 季度计划", "正文没有那个词。<>&"),
+        new("deep-chinese", "很长的中文文档", DeepChinese),
+        new("deep-english", "Long English document", DeepEnglish),
+        new("mixed-doc", "混合文档", "我们的 Campaigns 很成功，表格也整理好了。"),
+        new("phrase-doc", "Phrase document", "The red apple fell. Later the green car left; the red car stayed."),
     ];
 }
 
@@ -98,6 +110,60 @@ public sealed class HighlightingTests(HighlightCorpus corpus) : IClassFixture<Hi
         var hit = Hit("kangaroos", "title-only");
 
         Assert.Equal("<mark>Kangaroo</mark> 季度计划", hit.TitleHtml);
+    }
+
+    [Fact]
+    public void A_Chinese_match_deep_in_a_long_document_is_found_and_marked()
+    {
+        var hit = Hit("竞品定价", "deep-chinese");
+
+        Assert.Contains("写到<mark>竞品定价</mark>的结论", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.StartsWith("…", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.EndsWith("…", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_English_match_deep_in_the_text_is_marked_past_many_look_alike_words()
+    {
+        var hit = Hit("thesaurus", "deep-english");
+
+        Assert.Contains("Finally the <mark>thesaurus</mark> arrived.", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_phrase_marks_only_its_occurrences_not_its_words_elsewhere()
+    {
+        var hit = Hit("\"red car\"", "phrase-doc");
+
+        Assert.Contains("the <mark>red</mark> <mark>car</mark> stayed", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("The red apple", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("green car", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_English_word_in_Chinese_text_is_marked_in_its_inflected_form()
+    {
+        var hit = Hit("campaign", "mixed-doc");
+
+        Assert.Equal("我们的 <mark>Campaigns</mark> 很成功，表格也整理好了。", hit.SnippetHtml);
+    }
+
+    [Fact]
+    public void A_Chinese_word_only_SmartCn_has_is_marked()
+    {
+        // 了 is a word of its own for SmartCn, but no bigram: 好了 and 了。 are.
+        var hit = Hit("了", "mixed-doc");
+
+        Assert.Equal("我们的 Campaigns 很成功，表格也整理好<mark>了</mark>。", hit.SnippetHtml);
+    }
+
+    [Fact]
+    public void A_query_with_an_excluded_word_still_marks_its_other_words()
+    {
+        var hit = Hit("apple -banana car", "phrase-doc");
+
+        Assert.Contains("<mark>apple</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("<mark>car</mark>", hit.SnippetHtml, StringComparison.Ordinal);
     }
 
     [Theory]
