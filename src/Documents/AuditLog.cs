@@ -62,15 +62,19 @@ public sealed class AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditL
 
 public sealed record AuditEntry(DateTimeOffset Utc, string Principal, string PrincipalName, string Action, string? DocumentId, int? Version, string Outcome);
 
-/// <summary>Common audit actions and outcomes (any string is accepted).</summary>
+/// <summary>The audit actions and outcomes the portal records (any string is accepted), one vocabulary for every surface.</summary>
 public static class AuditActions
 {
-    public const string Read = "read";
+    public const string View = "view";
     public const string Download = "download";
     public const string Create = "create";
-    public const string Update = "update";
+    public const string Edit = "edit";
     public const string Share = "share";
     public const string StatusChange = "status";
+
+    // The admin pages of the audit log itself.
+    public const string AuditView = "audit-view";
+    public const string AuditExport = "audit-export";
 
     // Workflow steps (status changes), history and attachments.
     public const string Submit = "submit";

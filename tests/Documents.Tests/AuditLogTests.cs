@@ -13,11 +13,11 @@ public sealed class AuditLogTests : IDisposable
     {
         var audit = new AuditLog(store.Blobs, store.Clock);
         var day1 = DateOnly.FromDateTime(store.Clock.GetUtcNow().UtcDateTime);
-        await audit.RecordAsync(People.Alice, AuditActions.Read, "doc-a", 1, AuditActions.Allowed, CancellationToken.None);
+        await audit.RecordAsync(People.Alice, AuditActions.View, "doc-a", 1, AuditActions.Allowed, CancellationToken.None);
         store.Clock.Advance(TimeSpan.FromMinutes(1));
-        await audit.RecordAsync(People.Bob, AuditActions.Read, "doc-secret", null, AuditActions.Denied, CancellationToken.None);
+        await audit.RecordAsync(People.Bob, AuditActions.View, "doc-secret", null, AuditActions.Denied, CancellationToken.None);
         store.Clock.Advance(TimeSpan.FromDays(1));
-        await audit.RecordAsync(People.Alice, AuditActions.Update, "doc-a", 2, AuditActions.Allowed, CancellationToken.None);
+        await audit.RecordAsync(People.Alice, AuditActions.Edit, "doc-a", 2, AuditActions.Allowed, CancellationToken.None);
         store.Clock.Advance(TimeSpan.FromDays(1));
         await audit.RecordAsync(People.Alice, AuditActions.Download, "doc-a", 2, AuditActions.Allowed, CancellationToken.None);
 
@@ -25,7 +25,7 @@ public sealed class AuditLogTests : IDisposable
         var lastDay = await ReadAsync(audit, day1.AddDays(2), day1.AddDays(2));
 
         Assert.Equal(
-            [(People.Alice.Principal, "read", "doc-a", (int?)1, "allowed"), (People.Bob.Principal, "read", "doc-secret", null, "denied"), (People.Alice.Principal, "update", "doc-a", 2, "allowed")],
+            [(People.Alice.Principal, "view", "doc-a", (int?)1, "allowed"), (People.Bob.Principal, "view", "doc-secret", null, "denied"), (People.Alice.Principal, "edit", "doc-a", 2, "allowed")],
             firstTwoDays.Select(e => (e.Principal, e.Action, e.DocumentId, e.Version, e.Outcome)));
         Assert.Equal("陈波 Bob Chen", firstTwoDays[1].PrincipalName);
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 8, 31, 0, TimeSpan.Zero), firstTwoDays[1].Utc);

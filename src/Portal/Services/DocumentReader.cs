@@ -119,18 +119,3 @@ public sealed record EditTarget(EditAccess Access, DocumentManifest? Manifest, D
 
     public static EditTarget Forbidden { get; } = new(EditAccess.Forbidden, null, null);
 }
-
-/// <summary>The audit actions and outcomes the portal records (workflow steps and attachments: see <see cref="KnowledgeHub.Documents.AuditActions"/>).</summary>
-public static class AuditActions
-{
-    public const string View = "view";
-    public const string Create = "create";
-    public const string Edit = "edit";
-    public const string Share = "share";
-    public const string Download = "download";
-    public const string AuditView = "audit-view";
-    public const string AuditExport = "audit-export";
-    public const string Allowed = "allowed";
-    public const string Denied = "denied";
-    public const string Conflict = "conflict";
-}
