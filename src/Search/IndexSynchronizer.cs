@@ -8,7 +8,9 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// Keeps the index in step with storage by following the change log from the index's checkpoint.
 /// Every change is applied by re-reading the manifest and its current version (a missing manifest deletes
-/// the document), so replaying a change is harmless. Catch-ups and rebuilds run one at a time.
+/// the document), so replaying a change is harmless. Catch-ups and rebuilds run one at a time; a catch-up applies
+/// its changes in order on one thread, a rebuild indexes up to <see cref="SearchOptions.RebuildParallelism"/> documents
+/// at once (the IndexWriter takes documents from several threads, the analyzer keeps its token streams per thread).
 /// A document is indexed as all its entries (<see cref="DocumentMapper.MapEntries"/>), with the attachment texts
 /// <paramref name="attachments"/> gives (none by default).
 /// </summary>
@@ -151,23 +153,30 @@ public sealed partial class IndexSynchronizer(
         {
             // Taken before reading: changes made during the rebuild are replayed (idempotently) afterwards.
             var end = await changeLog.EndAsync(cancellationToken);
-            LogRebuildStarted(logger, index.Path);
+            var parallelism = options.Value.RebuildParallelism;
+            LogRebuildStarted(logger, index.Path, parallelism);
             index.DeleteAll();
-            await foreach (var manifest in repository.ListAsync(cancellationToken))
+
+            // Each worker reads a document's version and attachment texts (async), then maps and adds it (CPU-bound).
+            // ForEachAsync completes only once every worker has stopped: after a failure or a cancellation no
+            // document is still being added when the rebuild is marked as needed again, and none after the commit.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(repository.ListAsync(cancellationToken), parallel, async (manifest, token) =>
             {
-                var version = await repository.GetVersionAsync(manifest.Id, manifest.ReaderVersion, cancellationToken);
+                var version = await repository.GetVersionAsync(manifest.Id, manifest.ReaderVersion, token);
                 if (version is null)
                 {
                     LogMissingVersion(logger, manifest.Id, manifest.ReaderVersion);
-                    continue;
+                    return;
                 }
 
-                await IndexAsync(manifest, version, cancellationToken);
-                if (++count % options.Value.RebuildProgressEvery == 0)
+                await IndexAsync(manifest, version, token);
+                var indexed = Interlocked.Increment(ref count);
+                if (indexed % options.Value.RebuildProgressEvery == 0)
                 {
-                    LogRebuildProgress(logger, count);
+                    LogRebuildProgress(logger, indexed);
                 }
-            }
+            });
 
             index.Commit(end);
             LogRebuilt(logger, count, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -200,8 +209,8 @@ public sealed partial class IndexSynchronizer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index checkpoint {Checkpoint} is not a position in the change log; rebuilding")]
     private static partial void LogUnknownCheckpoint(ILogger logger, string checkpoint, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index at {IndexPath} from storage")]
-    private static partial void LogRebuildStarted(ILogger logger, string indexPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index at {IndexPath} from storage, {Parallelism} documents at a time")]
+    private static partial void LogRebuildStarted(ILogger logger, string indexPath, int parallelism);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index: {Count} documents so far")]
     private static partial void LogRebuildProgress(ILogger logger, int count);

@@ -22,6 +22,13 @@ public sealed class SearchOptions
     [Range(1, 1_000_000, ErrorMessage = "The setting Search:RebuildProgressEvery must be between 1 and 1000000.")]
     public int RebuildProgressEvery { get; set; } = 500;
 
+    /// <summary>
+    /// How many documents a rebuild reads and indexes at once (default: one per processor). Analysis and the
+    /// IndexWriter are CPU-bound; 1 rebuilds on one thread. Catching up with single changes is always sequential.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "The setting Search:RebuildParallelism must be at least 1.")]
+    public int RebuildParallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>The absolute index folder: <see cref="IndexPath"/> resolved against <paramref name="contentRoot"/>.</summary>
     public string ResolveIndexPath(string contentRoot)
     {

@@ -6,35 +6,55 @@ using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Benchmarks;
 
-/// <summary>Indexing figures of one language. Seconds are wall time; MB = 10^6 bytes of UTF-8 text (title + Markdown).</summary>
+/// <summary>
+/// Indexing figures of one language. Seconds are wall time; MB = 10^6 bytes of UTF-8 text (title + Markdown).
+/// The index-only figures without a qualifier are those of <see cref="Parallel"/> (as a rebuild indexes); the
+/// <c>SingleThread</c> ones index the same documents on one thread.
+/// </summary>
 public sealed record LanguageIndexing(
     string Language,
     int Documents,
     long TextBytes,
     double StoreSeconds,
     double CatchUpSeconds,
-    IReadOnlyList<double> IndexOnlySeconds,
-    IReadOnlyList<double> IndexOnlyCpuSeconds,
+    IndexOnlyRuns SingleThread,
+    IndexOnlyRuns Parallel,
     long IndexOnlyBytes,
     AnalysisCost Analysis)
 {
     public double TextMB => TextBytes / 1e6;
 
-    /// <summary>The median of the index-only repetitions.</summary>
-    public double IndexSeconds => IndexOnlySeconds.Order().ElementAt(IndexOnlySeconds.Count / 2);
+    /// <summary>The median of the index-only repetitions on <see cref="IndexOnlyRuns.Threads"/> of <see cref="Parallel"/>.</summary>
+    public double IndexSeconds => Parallel.MedianSeconds;
 
-    public double IndexMBPerSecond => TextMB / IndexSeconds;
+    public double IndexMBPerSecond => TextMB / Parallel.MedianSeconds;
 
     /// <summary>MB per second of process CPU time (all threads: analysis, merges, GC): less sensitive to a busy machine than wall time.</summary>
-    public double IndexMBPerCpuSecond => TextMB / IndexOnlyCpuSeconds.Order().ElementAt(IndexOnlyCpuSeconds.Count / 2);
+    public double IndexMBPerCpuSecond => TextMB / Parallel.MedianCpuSeconds;
 
-    public double IndexDocumentsPerSecond => Documents / IndexSeconds;
+    public double IndexDocumentsPerSecond => Documents / Parallel.MedianSeconds;
+
+    public double SingleThreadIndexMBPerSecond => TextMB / SingleThread.MedianSeconds;
+
+    public double SingleThreadIndexMBPerCpuSecond => TextMB / SingleThread.MedianCpuSeconds;
+
+    public double SingleThreadIndexDocumentsPerSecond => Documents / SingleThread.MedianSeconds;
 
     public double PipelineSeconds => StoreSeconds + CatchUpSeconds;
 
     public double PipelineMBPerSecond => TextMB / PipelineSeconds;
 
     public double PipelineDocumentsPerSecond => Documents / PipelineSeconds;
+}
+
+/// <summary>The index-only repetitions from <see cref="Threads"/> threads: wall and process CPU seconds of each; the medians count.</summary>
+public sealed record IndexOnlyRuns(int Threads, IReadOnlyList<double> Seconds, IReadOnlyList<double> CpuSeconds)
+{
+    public double MedianSeconds => Median(Seconds);
+
+    public double MedianCpuSeconds => Median(CpuSeconds);
+
+    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 }
 
 /// <summary>Where index-only time goes, measured apart: Markdown → plain text, SmartCn analysis (title, body), CJK bigrams.</summary>
@@ -45,10 +65,11 @@ public sealed record AnalysisCost(double MarkdownSeconds, double SmartCnSeconds,
 /// then IndexSynchronizer.CatchUpAsync (change log → blob reads → DocumentMapper → LuceneIndex → commit).
 /// Index only: the same manifests and versions, already read into memory, through DocumentMapper.MapEntries,
 /// LuceneIndex.Replace (as the synchronizer does) and one Commit into a fresh index, repeated; the median counts.
+/// Once from one thread, once from <c>threads</c> threads at a time (as a rebuild indexes), alternately.
 /// </summary>
 public static class IndexingBenchmark
 {
-    public static async Task<LanguageIndexing> RunAsync(BenchHost host, IReadOnlyList<HelpPage> pages, int repetitions, CancellationToken cancellationToken)
+    public static async Task<LanguageIndexing> RunAsync(BenchHost host, IReadOnlyList<HelpPage> pages, int repetitions, int threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(pages);
@@ -65,24 +86,33 @@ public static class IndexingBenchmark
             stored.Add((manifest, (await host.Repository.GetVersionAsync(page.Id, manifest.CurrentVersion, cancellationToken))!));
         }
 
-        var (runs, cpu) = (new List<double>(), new List<double>());
+        var (single, singleCpu, parallel, parallelCpu) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         long indexBytes = 0;
         for (var i = 0; i < repetitions; i++)
         {
-            (var seconds, var cpuSeconds, indexBytes) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}"));
-            runs.Add(seconds);
-            cpu.Add(cpuSeconds);
+            (var seconds, var cpuSeconds, indexBytes) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}"), threads: 1);
+            single.Add(seconds);
+            singleCpu.Add(cpuSeconds);
+            (seconds, cpuSeconds, _) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}-parallel"), threads);
+            parallel.Add(seconds);
+            parallelCpu.Add(cpuSeconds);
         }
 
         return new LanguageIndexing(
-            language, pages.Count, pages.Sum(p => p.TextBytes), store.TotalSeconds, catchUp.TotalSeconds, runs, cpu, indexBytes, Analyze(host, stored));
+            language, pages.Count, pages.Sum(p => p.TextBytes), store.TotalSeconds, catchUp.TotalSeconds,
+            new IndexOnlyRuns(1, single, singleCpu), new IndexOnlyRuns(threads, parallel, parallelCpu), indexBytes, Analyze(host, stored));
     }
 
-    /// <summary>MapEntries + Replace + Commit into a fresh index at <paramref name="path"/>; returns wall and CPU seconds and the index's bytes.</summary>
-    public static (double Seconds, double CpuSeconds, long Bytes) IndexOnly(BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored, string path)
+    /// <summary>
+    /// MapEntries + Replace from <paramref name="threads"/> threads (each taking the next document), then one Commit, into a
+    /// fresh index at <paramref name="path"/>; returns wall and CPU seconds and the index's bytes.
+    /// </summary>
+    public static (double Seconds, double CpuSeconds, long Bytes) IndexOnly(
+        BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored, string path, int threads)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(stored);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var mapper = host.Get<DocumentMapper>();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -91,9 +121,20 @@ public static class IndexingBenchmark
         using (var index = new LuceneIndex(path, host.Get<SearchAnalyzer>(), host.Get<ILogger<LuceneIndex>>()))
         {
             var started = Stopwatch.GetTimestamp();
-            foreach (var (manifest, version) in stored)
+            if (threads == 1)
             {
-                index.Replace(manifest.Id, mapper.MapEntries(manifest, version));
+                foreach (var (manifest, version) in stored)
+                {
+                    index.Replace(manifest.Id, mapper.MapEntries(manifest, version));
+                }
+            }
+            else
+            {
+                Parallel.For(0, stored.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+                {
+                    var (manifest, version) = stored[i];
+                    index.Replace(manifest.Id, mapper.MapEntries(manifest, version));
+                });
             }
 
             index.Commit(new ChangeLogPosition("benchmark"));

@@ -45,10 +45,11 @@ public static class SearchBenchmark
 
         await host.Synchronizer.CatchUpAsync(cancellationToken); // an empty, checkpointed index: the follower path from here on
         var indexing = new List<LanguageIndexing>();
+        var indexThreads = Environment.ProcessorCount; // as a rebuild indexes (Search:RebuildParallelism's default)
         foreach (var language in Language.All)
         {
-            Console.WriteLine($"Indexing {language.Folder}: pipeline, then index only x{IndexOnlyRepetitions}...");
-            indexing.Add(await IndexingBenchmark.RunAsync(host, corpus[language], IndexOnlyRepetitions, cancellationToken));
+            Console.WriteLine($"Indexing {language.Folder}: pipeline, then index only x{IndexOnlyRepetitions} on 1 and on {indexThreads} threads...");
+            indexing.Add(await IndexingBenchmark.RunAsync(host, corpus[language], IndexOnlyRepetitions, indexThreads, cancellationToken));
         }
 
         var index = host.Get<LuceneIndex>();

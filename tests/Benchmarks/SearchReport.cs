@@ -60,6 +60,7 @@ public sealed partial record SearchReport(
             ["documents"] = Documents,
             ["zh_index_mb_s"] = R(Lang("zh").IndexMBPerSecond),
             ["en_index_mb_s"] = R(Lang("en").IndexMBPerSecond),
+            ["index_parallel_threads"] = Indexing[0].Parallel.Threads,
             ["index_size_ratio"] = R(IndexSizeRatio),
             ["search_p50_ms"] = R(Headline.P50),
             ["search_p95_ms"] = R(Headline.P95),
@@ -77,8 +78,12 @@ public sealed partial record SearchReport(
         {
             json[$"{i.Language}_documents"] = i.Documents;
             json[$"{i.Language}_text_mb"] = R(i.TextMB);
+            json[$"{i.Language}_index_mb_s_parallel"] = R(i.IndexMBPerSecond);
+            json[$"{i.Language}_index_mb_s_1t"] = R(i.SingleThreadIndexMBPerSecond);
             json[$"{i.Language}_index_docs_s"] = R(i.IndexDocumentsPerSecond);
+            json[$"{i.Language}_index_docs_s_1t"] = R(i.SingleThreadIndexDocumentsPerSecond);
             json[$"{i.Language}_index_mb_per_cpu_s"] = R(i.IndexMBPerCpuSecond);
+            json[$"{i.Language}_index_mb_per_cpu_s_1t"] = R(i.SingleThreadIndexMBPerCpuSecond);
             json[$"{i.Language}_pipeline_mb_s"] = R(i.PipelineMBPerSecond);
             json[$"{i.Language}_pipeline_docs_s"] = R(i.PipelineDocumentsPerSecond);
             json[$"{i.Language}_index_size_ratio"] = R((double)i.IndexOnlyBytes / i.TextBytes);

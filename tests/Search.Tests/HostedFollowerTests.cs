@@ -98,6 +98,7 @@ public sealed class HostedFollowerTests : IDisposable
     [InlineData("Search:IndexPath", "")]
     [InlineData("Search:PollInterval", "00:00:00")]
     [InlineData("Search:RebuildProgressEvery", "0")]
+    [InlineData("Search:RebuildParallelism", "0")]
     public async Task A_wrong_setting_stops_the_start_with_a_sentence_naming_it(string key, string value)
     {
         using var host = Build((key, value));

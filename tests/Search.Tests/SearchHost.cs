@@ -117,6 +117,19 @@ public sealed class SearchHost : IAsyncDisposable
             Attachments);
     }
 
+    /// <summary>
+    /// A second synchronizer of this index, which the caller disposes: with <paramref name="options"/>, reading through
+    /// <paramref name="store"/> instead of <see cref="Store"/> when given, with <paramref name="attachments"/> when given.
+    /// </summary>
+    public IndexSynchronizer NewSynchronizer(SearchOptions options, IBlobStore? store = null, IAttachmentTextProvider? attachments = null) => new(
+        Index,
+        store is null ? Repository : new DocumentRepository(store, ChangeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance),
+        ChangeLog,
+        new DocumentMapper(new MarkdownRenderer()),
+        Options.Create(options),
+        NullLogger<IndexSynchronizer>.Instance,
+        attachments ?? Attachments);
+
     /// <summary>Disposes the index as the process would at exit.</summary>
     public void CloseIndex()
     {
