@@ -107,15 +107,7 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
     /// <summary>All manifests (no access filtering: callers filter with <see cref="DocumentAccess"/>), in id order.</summary>
     public async IAsyncEnumerable<DocumentManifest> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        await foreach (var item in store.ListAsync(DocumentLayout.DocsPrefix, cancellationToken))
-        {
-            if (DocumentLayout.IdOfManifest(item.Name) is { } id)
-            {
-                ids.Add(id);
-            }
-        }
-
+        var ids = await ListIdsAsync(cancellationToken);
         foreach (var id in ids)
         {
             DocumentManifest? manifest = null;
@@ -133,6 +125,21 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
                 yield return manifest;
             }
         }
+    }
+
+    /// <summary>The ids of all documents that have a manifest, in id order (one listing of <c>docs/</c>, no manifest read).</summary>
+    internal async Task<List<string>> ListIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var item in store.ListAsync(DocumentLayout.DocsPrefix, cancellationToken))
+        {
+            if (DocumentLayout.IdOfManifest(item.Name) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The committed versions of a document, newest first, without their Markdown bodies; empty when there is no such document.</summary>

@@ -8,7 +8,7 @@ namespace KnowledgeHub.Documents;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The document domain as singletons: repository, change log, audit log, template catalog, Markdown
+    /// The document domain as singletons: repository, change log, manifest catalog, audit log, template catalog, Markdown
     /// renderer, content importer, review log, workflow, review queries, history, attachments (settings
     /// <c>Documents:Attachments</c>, validated at start), and the start-up import (<see cref="ContentImportService"/>). Needs an
     /// <c>IBlobStore</c> (AddKnowledgeHubStorage); registers <see cref="TimeProvider.System"/> unless a clock is registered.
@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChangeLog>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DocumentRepository>();
+        services.TryAddSingleton<ManifestCatalog>();
         services.TryAddSingleton<TemplateCatalog>();
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<ContentImporter>();

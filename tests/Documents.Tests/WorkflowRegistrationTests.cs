@@ -20,6 +20,7 @@ public sealed class WorkflowRegistrationTests : IDisposable
         Assert.NotNull(provider.GetRequiredService<DocumentWorkflow>());
         Assert.NotNull(provider.GetRequiredService<DocumentHistory>());
         Assert.NotNull(provider.GetRequiredService<ReviewQueries>());
+        Assert.Same(provider.GetRequiredService<ManifestCatalog>(), provider.GetRequiredService<ManifestCatalog>());
         Assert.NotNull(provider.GetRequiredService<AttachmentService>());
         Assert.Equal(50L * 1024 * 1024, provider.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes);
     }

@@ -7,23 +7,18 @@ public sealed record ReviewQueues(
     IReadOnlyList<DocumentManifest> ChangesRequested);
 
 /// <summary>
-/// "Awaiting my review", "my drafts" and "changes requested" for a caller, in one pass over
-/// <see cref="DocumentRepository.ListAsync"/>. Reading every manifest is fine while documents number in the
-/// thousands; past that the search index (which already stores status, owner and the review principals
-/// could be added to it) can answer the same three questions.
+/// "Awaiting my review", "my drafts" and "changes requested" for a caller, in one pass over the manifests held in
+/// memory by <see cref="ManifestCatalog"/> (which follows the change log, so a visit costs a change-log read and the
+/// manifests changed since the last one, not a read of every manifest). The pass itself is over every document in
+/// memory, fine for tens of thousands; past that the search index (which already stores status and owner; the review
+/// principals could be added to it) can answer the same three questions.
 /// </summary>
-public sealed class ReviewQueries(DocumentRepository documents)
+public sealed class ReviewQueries(ManifestCatalog catalog)
 {
     public async Task<ReviewQueues> ForCallerAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var manifests = new List<DocumentManifest>();
-        await foreach (var manifest in documents.ListAsync(cancellationToken))
-        {
-            manifests.Add(manifest);
-        }
-
-        return From(manifests, caller);
+        return From(await catalog.GetAsync(cancellationToken), caller);
     }
 
     /// <summary>

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages;
 
-/// <summary>Home: a search box and the newest documents the caller may read (never Restricted ones: not in feeds).</summary>
-public sealed class IndexModel(DocumentRepository documents, TypeLabels typeLabels) : PageModel
+/// <summary>
+/// Home: a search box and the newest documents the caller may read (never Restricted ones: not in feeds), from the
+/// in-memory <see cref="ManifestCatalog"/> rather than a read of every manifest per visit.
+/// </summary>
+public sealed class IndexModel(ManifestCatalog catalog, TypeLabels typeLabels) : PageModel
 {
     public const int RecentCount = 10;
 
@@ -26,19 +29,13 @@ public sealed class IndexModel(DocumentRepository documents, TypeLabels typeLabe
         var caller = HttpContext.GetCaller();
         var token = HttpContext.RequestAborted;
         CanCreate = DocumentAccess.CanCreate(caller);
-        var readable = new List<DocumentManifest>();
-        var all = new List<DocumentManifest>();
-        await foreach (var manifest in documents.ListAsync(token))
-        {
-            all.Add(manifest);
-            if (DocumentAccess.CanRead(manifest, caller) && AccessRules.ShowInFeeds(manifest))
-            {
-                readable.Add(manifest);
-            }
-        }
-
-        Recent = readable.OrderByDescending(m => m.UpdatedUtc).Take(RecentCount).ToList();
-        Queues = ReviewQueries.From(all, caller);
+        var manifests = await catalog.GetAsync(token);
+        Recent = manifests
+            .Where(m => DocumentAccess.CanRead(m, caller) && AccessRules.ShowInFeeds(m))
+            .OrderByDescending(m => m.UpdatedUtc)
+            .Take(RecentCount)
+            .ToList();
+        Queues = ReviewQueries.From(manifests, caller);
         _labels = await typeLabels.GetAsync(token);
     }
 }

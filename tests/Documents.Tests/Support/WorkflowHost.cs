@@ -47,7 +47,8 @@ public sealed class WorkflowHost : IDisposable
         Reviews = new ReviewLog(Store.Blobs);
         Workflow = new DocumentWorkflow(Store.Repository, Templates, Reviews, Audit, Store.Clock, NullLogger<DocumentWorkflow>.Instance);
         History = new DocumentHistory(Store.Repository, Reviews, Audit);
-        Queries = new ReviewQueries(Store.Repository);
+        Catalog = new ManifestCatalog(Store.Repository, Store.ChangeLog, NullLogger<ManifestCatalog>.Instance);
+        Queries = new ReviewQueries(Catalog);
     }
 
     public TestStore Store { get; } = new();
@@ -63,6 +64,8 @@ public sealed class WorkflowHost : IDisposable
     public DocumentWorkflow Workflow { get; }
 
     public DocumentHistory History { get; }
+
+    public ManifestCatalog Catalog { get; }
 
     public ReviewQueries Queries { get; }
 
@@ -102,5 +105,9 @@ public sealed class WorkflowHost : IDisposable
         return entries;
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Catalog.Dispose();
+        Store.Dispose();
+    }
 }
