@@ -31,7 +31,8 @@ public sealed class TwoProcessRaceTests : IDisposable
         {
             foreach (var writer in writers)
             {
-                Assert.Equal("ready", await writer.StandardOutput.ReadLineAsync());
+                var first = await writer.StandardOutput.ReadLineAsync();
+                Assert.True(first == "ready", $"A writer said '{first}' instead of 'ready': {(first is null ? await writer.StandardError.ReadToEndAsync() : "")}");
             }
 
             for (var round = 0; round < Rounds; round++)
