@@ -66,8 +66,10 @@ internal sealed class FileLock : IAsyncDisposable
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
-            catch (DirectoryNotFoundException)
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
             {
+                // The lock's folder is missing. When another process creates it between the failed open and .NET's
+                // look at the folder, the same ENOENT surfaces as FileNotFoundException: both mean "create, retry".
                 Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
             }
             catch (IOException ex) when (ex is not FileNotFoundException and not PathTooLongException)
