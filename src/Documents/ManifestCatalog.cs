@@ -15,17 +15,35 @@ namespace KnowledgeHub.Documents;
 /// No access filtering: callers filter with <see cref="DocumentAccess"/>.
 /// </summary>
 /// <remarks>
-/// Only what reaches the change log is seen. Every manifest write of <see cref="DocumentRepository"/> appends an entry
+/// Following the log sees only what reaches it. Every manifest write of <see cref="DocumentRepository"/> appends an entry
 /// after its commit point, but an append that fails (the repository logs it), a crash between the two, or a manifest
-/// edited outside the repository stays unseen by a running catalog until the process restarts.
+/// edited outside the repository never does: so the first visit once the last full load is older than
+/// <paramref name="reloadInterval"/> (default <see cref="DefaultReloadInterval"/>, by <paramref name="time"/>) loads
+/// every manifest again instead of following the log, and such a change shows up at the latest then.
 /// </remarks>
-public sealed partial class ManifestCatalog(DocumentRepository documents, ChangeLog changeLog, ILogger<ManifestCatalog> logger) : IDisposable
+public sealed partial class ManifestCatalog(
+    DocumentRepository documents,
+    ChangeLog changeLog,
+    ILogger<ManifestCatalog> logger,
+    TimeProvider? time = null,
+    TimeSpan? reloadInterval = null) : IDisposable
 {
     /// <summary>How many manifests are read at once.</summary>
     public const int Parallelism = 8;
 
+    /// <summary>How old the last full load may grow before a visit loads every manifest again.</summary>
+    public static readonly TimeSpan DefaultReloadInterval = TimeSpan.FromMinutes(10);
+
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly TimeSpan reloadAfter = reloadInterval switch
+    {
+        null => DefaultReloadInterval,
+        { } interval when interval > TimeSpan.Zero => interval,
+        _ => throw new ArgumentOutOfRangeException(nameof(reloadInterval), reloadInterval, "The catalog's reload interval must be positive."),
+    };
     private ManifestSnapshot? snapshot;
+    private DateTimeOffset loadedUtc;
     private long started;
     private long lastCompleted;
 
@@ -42,7 +60,9 @@ public sealed partial class ManifestCatalog(DocumentRepository documents, Change
             }
 
             var number = Interlocked.Increment(ref started);
-            snapshot = snapshot is null ? await LoadAsync(cancellationToken) : await RefreshAsync(snapshot, cancellationToken);
+            snapshot = snapshot is null || clock.GetUtcNow() - loadedUtc >= reloadAfter
+                ? await LoadAsync(cancellationToken)
+                : await RefreshAsync(snapshot, cancellationToken);
             lastCompleted = number;
             return snapshot;
         }
@@ -57,6 +77,7 @@ public sealed partial class ManifestCatalog(DocumentRepository documents, Change
     private async Task<ManifestSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         // Taken before reading: a change made during the load is read again (harmlessly) by the next refresh.
+        var loading = clock.GetUtcNow();
         var end = await changeLog.EndAsync(cancellationToken);
         var ids = await documents.ListIdsAsync(cancellationToken);
         var manifests = await ReadAsync(ids, cancellationToken);
@@ -70,6 +91,7 @@ public sealed partial class ManifestCatalog(DocumentRepository documents, Change
         }
 
         LogLoaded(loaded.Count, end.Value);
+        loadedUtc = loading;
         return new ManifestSnapshot(loaded.ToImmutable(), end);
     }
 

@@ -17,7 +17,8 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
     /// <summary>
     /// The document entry: its text, and each non-empty attachment text with the file's name — except for a
     /// <see cref="Confidentiality.Restricted"/> document, whose attachments need a grant beyond reading: their text
-    /// is not indexed, so a search cannot reveal what they contain.
+    /// is not indexed, so a search cannot reveal what they contain. The entry carries the <see cref="SearchFields.Stamp"/>
+    /// of <paramref name="manifest"/> as given (before the version's title replaces the manifest's).
     /// </summary>
     public LuceneDocument Map(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText> attachments)
     {
@@ -25,6 +26,7 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(attachments);
         var document = EntryFields.Create(AsOf(manifest, version), EntryKinds.Document, manifest.Id);
+        document.Add(new StoredField(SearchFields.Stamp, ManifestStamp.Of(manifest)));
         EntryFields.AddBody(document, markdown.ToPlainText(version.Markdown));
         var searchable = manifest.Confidentiality == Confidentiality.Restricted ? [] : attachments;
         foreach (var attachment in searchable.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
@@ -43,12 +45,13 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(version);
         var structure = markdown.GetStructure(version.Markdown);
-        manifest = AsOf(manifest, version);
+        var document = Map(manifest, version, attachments ?? []);
+        var asOf = AsOf(manifest, version);
         return
         [
-            Map(manifest, version, attachments ?? []),
-            .. structure.Lessons.Select((lesson, i) => StructureEntries.Lesson(manifest, lesson, i + 1)),
-            .. structure.ActionItems.Select((item, i) => StructureEntries.Action(manifest, item, i + 1)),
+            document,
+            .. structure.Lessons.Select((lesson, i) => StructureEntries.Lesson(asOf, lesson, i + 1)),
+            .. structure.ActionItems.Select((item, i) => StructureEntries.Action(asOf, item, i + 1)),
         ];
     }
 

@@ -12,7 +12,8 @@ namespace KnowledgeHub.Search;
 /// its changes in order on one thread, a rebuild indexes up to <see cref="SearchOptions.RebuildParallelism"/> documents
 /// at once (the IndexWriter takes documents from several threads, the analyzer keeps its token streams per thread).
 /// A document is indexed as all its entries (<see cref="DocumentMapper.MapEntries"/>), with the attachment texts
-/// <paramref name="attachments"/> gives (none by default).
+/// <paramref name="attachments"/> gives (none by default). Changes that never reached the change log are found by
+/// <see cref="ReconcileAsync"/>, which repairs under the same gate.
 /// </summary>
 public sealed partial class IndexSynchronizer(
     LuceneIndex index,

@@ -12,8 +12,9 @@ public static class SearchFields
     /// 2: entries for lessons and action items, owner names, tag words, attachment text.
     /// 3: no term vectors on <see cref="Body"/> (snippets analyse windows of the stored text); text without Chinese
     /// tokenized directly (same tokens as SmartCn, except that SmartCn cut words at its 1,024-character buffer edges).
+    /// 4: <see cref="Stamp"/> on document entries, so reconciliation can tell a stale entry from a current one.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";
@@ -76,6 +77,12 @@ public static class SearchFields
 
     /// <summary>Action items: "true"/"false" (StringField, stored) and 1/0 as NumericDocValues for sorting.</summary>
     public const string Done = "done";
+
+    /// <summary>
+    /// Document entries only, stored and not indexed: the SHA-256 (hex) of the manifest the entry was built from
+    /// (<see cref="ManifestStamp"/>). Reconciliation re-indexes a document whose manifest no longer has this stamp.
+    /// </summary>
+    public const string Stamp = "stamp";
 
     /// <summary>Fields with SortedSetDocValues, for facet counts.</summary>
     public static IReadOnlyList<string> Facets { get; } = [Type, Collection, Tags, Owner, Status, Year];

@@ -18,6 +18,13 @@ public sealed class SearchOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Search:PollInterval must be between 00:00:00.010 and 01:00:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How often the follower reconciles the index with the manifests in storage (and once shortly after start), to
+    /// repair changes whose change-log entry was never written. Each round lists and reads every manifest.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "The setting Search:ReconcileInterval must be between 00:00:00.010 and 1.00:00:00.")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>A rebuild logs its progress every this many documents.</summary>
     [Range(1, 1_000_000, ErrorMessage = "The setting Search:RebuildProgressEvery must be between 1 and 1000000.")]
     public int RebuildProgressEvery { get; set; } = 500;

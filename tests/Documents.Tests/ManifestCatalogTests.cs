@@ -118,6 +118,40 @@ public sealed class ManifestCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_the_log_missed_shows_up_once_the_last_full_load_is_older_than_the_reload_interval()
+    {
+        var kept = await host.CreateRetroAsync(status: DocumentStatus.Published);
+        var gone = await host.CreateRetroAsync();
+        var reader = Start(reloadInterval: TimeSpan.FromMinutes(10));
+        await reader.Catalog.GetAsync(None);
+
+        var lossy = new LostAppendStore(host.Store.Blobs);
+        var unlogged = new DocumentRepository(lossy, new ChangeLog(lossy, host.Store.Clock), host.Store.Clock, NullLogger<DocumentRepository>.Instance);
+        await unlogged.UpdateManifestAsync(kept.Id, m => m with { Confidentiality = Confidentiality.Confidential, Readers = [People.ResearchGroup] }, People.Alice, None);
+        Assert.True(await host.Store.Blobs.DeleteAsync($"docs/{gone.Id}/manifest.json", None));
+        var added = await unlogged.CreateAsync(People.Retro(title: "没进日志"), People.Alice, None);
+
+        host.Store.Clock.Advance(TimeSpan.FromMinutes(9));
+        reader.Blobs.ResetCounts();
+        var stale = await reader.Catalog.GetAsync(None);
+        Assert.Equal(Ids(kept, gone), Ids(stale));
+        Assert.True(DocumentAccess.CanRead(Seen(stale, kept.Id), People.Dave));
+        Assert.Equal(0, reader.Blobs.Listings("docs/"));
+
+        host.Store.Clock.Advance(TimeSpan.FromMinutes(1));
+        var reloaded = await AssertInStepAsync(reader);
+        Assert.Equal(Ids(kept, added), Ids(reloaded));
+        Assert.False(DocumentAccess.CanRead(Seen(reloaded, kept.Id), People.Dave));
+        Assert.Equal(1, reader.Blobs.Listings("docs/"));
+
+        // The interval counts from that reload: the next visits follow the log again.
+        host.Store.Clock.Advance(TimeSpan.FromMinutes(5));
+        reader.Blobs.ResetCounts();
+        await reader.Catalog.GetAsync(None);
+        Assert.Equal(0, reader.Blobs.Listings("docs/"));
+    }
+
+    [Fact]
     public async Task An_unreadable_manifest_is_left_out_with_a_warning_instead_of_failing_the_visit()
     {
         var good = await host.CreateRetroAsync();
@@ -189,13 +223,13 @@ public sealed class ManifestCatalogTests : IAsyncLifetime
     }
 
     /// <summary>Another portal process on the same storage: its own store client, change log, repository and catalog.</summary>
-    private Process Start()
+    private Process Start(TimeSpan? reloadInterval = null)
     {
         var blobs = new CountingBlobStore(new FileSystemBlobStore(Path.Combine(host.Store.Root, "blobs")));
         var changeLog = new ChangeLog(blobs, host.Store.Clock);
         var repository = new DocumentRepository(blobs, changeLog, host.Store.Clock, NullLogger<DocumentRepository>.Instance);
         var logs = new ListLogger<ManifestCatalog>();
-        var process = new Process(blobs, repository, new ManifestCatalog(repository, changeLog, logs), logs);
+        var process = new Process(blobs, repository, new ManifestCatalog(repository, changeLog, logs, host.Store.Clock, reloadInterval), logs);
         processes.Add(process);
         return process;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.Tests.Support;
 using KnowledgeHub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,26 @@ public sealed class HostedFollowerTests : IDisposable
         var elapsed = await WaitForAsync(host, "跟随复盘", expected: 1);
 
         Assert.True(elapsed < TimeSpan.FromSeconds(2), $"found after {elapsed}");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_follower_reconciles_on_its_interval_and_repairs_a_change_the_log_missed()
+    {
+        using var host = Build(("Search:ReconcileInterval", "00:00:00.200"));
+        await host.StartAsync();
+        var repository = host.Services.GetRequiredService<DocumentRepository>();
+        await repository.CreateAsync(
+            new TestDoc("shared-doc", "共享复盘", "周迪可读") { Confidentiality = Confidentiality.Confidential, Readers = [TestCallers.Dave.Principal] }.ToNewDocument(),
+            TestCallers.Alice,
+            CancellationToken.None);
+        await WaitForAsync(host, "共享复盘", expected: 1, TestCallers.Dave);
+
+        var lossy = LostAppendStore.Repository(host.Services.GetRequiredService<IBlobStore>());
+        await lossy.UpdateManifestAsync("shared-doc", m => m with { Readers = [] }, TestCallers.Alice, CancellationToken.None);
+
+        await WaitForAsync(host, "共享复盘", expected: 0, TestCallers.Dave);
+        await WaitForAsync(host, "共享复盘", expected: 1, TestCallers.Alice);
         await host.StopAsync();
     }
 
@@ -99,6 +120,8 @@ public sealed class HostedFollowerTests : IDisposable
     [InlineData("Search:PollInterval", "00:00:00")]
     [InlineData("Search:RebuildProgressEvery", "0")]
     [InlineData("Search:RebuildParallelism", "0")]
+    [InlineData("Search:ReconcileInterval", "00:00:00")]
+    [InlineData("Search:ReconcileInterval", "2.00:00:00")]
     public async Task A_wrong_setting_stops_the_start_with_a_sentence_naming_it(string key, string value)
     {
         using var host = Build((key, value));
@@ -120,11 +143,11 @@ public sealed class HostedFollowerTests : IDisposable
         }
     }
 
-    private static async Task<TimeSpan> WaitForAsync(IHost host, string query, int expected)
+    private static async Task<TimeSpan> WaitForAsync(IHost host, string query, int expected, Caller? caller = null)
     {
         var service = host.Services.GetRequiredService<SearchService>();
         var clock = Stopwatch.StartNew();
-        while (service.Search(new SearchRequest { Query = query, Caller = TestCallers.Carol }).Total != expected)
+        while (service.Search(new SearchRequest { Query = query, Caller = caller ?? TestCallers.Carol }).Total != expected)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"'{query}' did not reach {expected} hits within 5 s");
             await Task.Delay(20);
