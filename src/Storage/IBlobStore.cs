@@ -10,16 +10,31 @@ public interface IBlobStore
     Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads a blob from byte <paramref name="offset"/> to its end (a ranged read: the cost is what is read), or returns
+    /// null when it does not exist. An offset at or past the end gives empty content (with the blob's ETag).
+    /// </summary>
+    Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes a whole blob atomically under <paramref name="condition"/> and returns the new ETag.
     /// Throws <see cref="BlobConditionFailedException"/> when the condition does not hold.
     /// </summary>
     Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a whole blob from a stream (read to its end; memory stays bounded whatever its size), atomically under
+    /// <paramref name="condition"/>, and returns the new ETag. Throws <see cref="BlobConditionFailedException"/> when the condition does not hold.
+    /// </summary>
+    Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken);
+
     /// <summary>Lists blobs whose names start with <paramref name="prefix"/>, in ordinal name order.</summary>
     IAsyncEnumerable<BlobItem> ListAsync(string prefix, CancellationToken cancellationToken);
 
-    /// <summary>Appends to a blob (creating it when missing); concurrent appends never interleave within one call.</summary>
-    Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends to a blob (creating it when missing); concurrent appends never interleave within one call. Returns the
+    /// blob's length just after this append (the end offset of the appended bytes), usable as a position in a log.
+    /// </summary>
+    Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
     /// <summary>Deletes a blob; returns false when it did not exist.</summary>
     Task<bool> DeleteAsync(string name, CancellationToken cancellationToken);

@@ -135,12 +135,18 @@ public sealed class ParallelRebuildTests : IAsyncLifetime
         public Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) =>
             name == unreadable ? Task.FromException<BlobContent?>(new IOException($"The blob '{name}' cannot be read.")) : inner.ReadAsync(name, cancellationToken);
 
+        public Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken) =>
+            name == unreadable ? Task.FromException<BlobContent?>(new IOException($"The blob '{name}' cannot be read.")) : inner.ReadAsync(name, offset, cancellationToken);
+
+        public Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken) =>
+            inner.WriteAsync(name, content, condition, cancellationToken);
+
         public Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
             inner.WriteAsync(name, content, condition, cancellationToken);
 
         public IAsyncEnumerable<BlobItem> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 
-        public Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.AppendAsync(name, content, cancellationToken);
+        public Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.AppendAsync(name, content, cancellationToken);
 
         public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
     }

@@ -45,6 +45,21 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
+    public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var whole = await ReadAsync(name, cancellationToken);
+        return whole is null ? null : whole with { Content = whole.Content[(int)Math.Min(offset, whole.Content.Length)..] };
+    }
+
+    public async Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return await WriteAsync(name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), condition, cancellationToken);
+    }
+
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         Validate(name);
@@ -67,7 +82,7 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    public async Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         Validate(name);
         var client = Container.GetAppendBlobClient(name);
@@ -81,7 +96,8 @@ public sealed class AzureBlobStore : IBlobStore
         {
             await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             using var stream = BinaryData.FromBytes(content).ToStream();
-            await client.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+            var appended = await client.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+            return long.Parse(appended.Value.BlobAppendOffset, System.Globalization.CultureInfo.InvariantCulture) + content.Length;
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.InvalidBlobType)
         {

@@ -64,6 +64,21 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
+    public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var whole = await ReadAsync(name, cancellationToken);
+        return whole is null ? null : whole with { Content = whole.Content[(int)Math.Min(offset, whole.Content.Length)..] };
+    }
+
+    public async Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return await WriteAsync(name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), condition, cancellationToken);
+    }
+
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = BlobNames.ToPath(RootPath, name);
@@ -78,13 +93,14 @@ public sealed class FileSystemBlobStore : IBlobStore
         return await ReplaceAsync(path, current, [content], cancellationToken);
     }
 
-    public async Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var path = BlobNames.ToPath(RootPath, name);
         await using var held = await FileLock.AcquireAsync(LockPath(name), cancellationToken);
         var current = Stat(path);
         var existing = current is null ? ReadOnlyMemory<byte>.Empty : await File.ReadAllBytesAsync(path, cancellationToken);
         await ReplaceAsync(path, current, [existing, content], cancellationToken);
+        return existing.Length + content.Length;
     }
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)

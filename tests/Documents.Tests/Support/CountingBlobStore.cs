@@ -33,6 +33,15 @@ public sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
         return inner.ReadAsync(name, cancellationToken);
     }
 
+    public Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
+    {
+        reads.Enqueue(name);
+        return inner.ReadAsync(name, offset, cancellationToken);
+    }
+
+    public Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken) =>
+        inner.WriteAsync(name, content, condition, cancellationToken);
+
     public async IAsyncEnumerable<BlobItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         listings.Enqueue(prefix);
@@ -52,7 +61,7 @@ public sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
     public Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
         inner.WriteAsync(name, content, condition, cancellationToken);
 
-    public Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.AppendAsync(name, content, cancellationToken);
+    public Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.AppendAsync(name, content, cancellationToken);
 
     public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
 

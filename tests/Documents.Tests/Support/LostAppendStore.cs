@@ -18,12 +18,17 @@ public sealed class LostAppendStore(IBlobStore inner) : IBlobStore
 
     public Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) => inner.ReadAsync(name, cancellationToken);
 
+    public Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken) => inner.ReadAsync(name, offset, cancellationToken);
+
+    public Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken) =>
+        inner.WriteAsync(name, content, condition, cancellationToken);
+
     public Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
         inner.WriteAsync(name, content, condition, cancellationToken);
 
     public IAsyncEnumerable<BlobItem> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 
-    public Task AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+    public Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
         name.StartsWith(ChangeLog.Prefix, StringComparison.Ordinal)
             ? throw new IOException($"Simulated: the append to '{name}' was lost.")
             : inner.AppendAsync(name, content, cancellationToken);
