@@ -16,13 +16,42 @@ public sealed class ChangeLog(IBlobStore store, TimeProvider time, ILogger<Chang
     public const string Prefix = "changes/";
 
     private readonly ILogger logger = logger ?? NullLogger<ChangeLog>.Instance;
+    private readonly System.Threading.Lock lastGate = new();
+    private ChangeLogPosition lastAppended = ChangeLogPosition.Start;
 
-    public Task AppendAsync(DocumentChange change, CancellationToken cancellationToken)
+    /// <summary>Raised after each append of this process, with the position just after the entry.</summary>
+    public event EventHandler<ChangeLogPosition>? Appended;
+
+    /// <summary>The greatest position this process has appended (Start before its first append).</summary>
+    public ChangeLogPosition LastAppended
+    {
+        get
+        {
+            lock (lastGate)
+            {
+                return lastAppended;
+            }
+        }
+    }
+
+    /// <summary>Appends an entry and returns the position just after it.</summary>
+    public async Task<ChangeLogPosition> AppendAsync(DocumentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var day = time.GetUtcNow().UtcDateTime;
         var name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{day:yyyy}/{day:MM}/{day:dd}.jsonl");
-        return store.AppendAsync(name, JsonLines.Line(change), cancellationToken);
+        var end = await store.AppendAsync(name, JsonLines.Line(change), cancellationToken);
+        var position = Encode(name, end);
+        lock (lastGate)
+        {
+            if (position.CompareTo(lastAppended) > 0)
+            {
+                lastAppended = position;
+            }
+        }
+
+        Appended?.Invoke(this, position);
+        return position;
     }
 
     /// <summary>
@@ -30,6 +59,9 @@ public sealed class ChangeLog(IBlobStore store, TimeProvider time, ILogger<Chang
     /// Only whole lines are consumed: a partially written last line is read again next time.
     /// When nothing is new the same position comes back.
     /// </summary>
+    public Task<ChangeBatch> ReadSinceAsync(ChangeLogPosition position, int maxChanges, CancellationToken cancellationToken) =>
+        ReadSinceAsync(position, cancellationToken);
+
     public async Task<ChangeBatch> ReadSinceAsync(ChangeLogPosition position, CancellationToken cancellationToken)
     {
         var (fromBlob, fromOffset) = Decode(position);
@@ -118,10 +150,39 @@ public static class ChangeKinds
     public const string ManifestChanged = "manifest";
 }
 
-/// <summary>An opaque, serializable checkpoint in the change log (<c>{blob}@{byte offset}</c>).</summary>
-public readonly record struct ChangeLogPosition(string Value)
+/// <summary>An opaque, serializable checkpoint in the change log (<c>{blob}@{byte offset}</c>); later positions compare greater.</summary>
+public readonly record struct ChangeLogPosition(string Value) : IComparable<ChangeLogPosition>
 {
     public static ChangeLogPosition Start => new("");
 
+    public static bool operator <(ChangeLogPosition left, ChangeLogPosition right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ChangeLogPosition left, ChangeLogPosition right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ChangeLogPosition left, ChangeLogPosition right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ChangeLogPosition left, ChangeLogPosition right) => left.CompareTo(right) >= 0;
+
+    public int CompareTo(ChangeLogPosition other)
+    {
+        var (blob, offset) = Split(Value);
+        var (otherBlob, otherOffset) = Split(other.Value);
+        var byBlob = string.CompareOrdinal(blob, otherBlob);
+        return byBlob != 0 ? byBlob : offset.CompareTo(otherOffset);
+    }
+
     public override string ToString() => Value;
+
+    private static (string Blob, long Offset) Split(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return ("", -1);
+        }
+
+        var at = value.LastIndexOf('@');
+        return at > 0 && long.TryParse(value.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            ? (value[..at], offset)
+            : (value, -1);
+    }
 }

@@ -80,3 +80,9 @@ public sealed class DocumentAlreadyExistsException : Exception
 
     public string Id { get; }
 }
+
+/// <summary>A manifest and the ETag of the blob it was read from.</summary>
+public sealed record StoredManifest(DocumentManifest Manifest, string ETag);
+
+/// <summary>A document id and its manifest blob's ETag, as a listing shows them.</summary>
+public sealed record ListedManifest(string Id, string ETag);

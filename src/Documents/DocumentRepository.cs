@@ -104,6 +104,34 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
         return await ReadVersionAsync(id, number, cancellationToken);
     }
 
+    /// <summary>The manifest with the ETag it was read at (what a listing of <c>docs/</c> shows for it), or null when there is none.</summary>
+    public async Task<StoredManifest?> GetStoredManifestAsync(string id, CancellationToken cancellationToken) =>
+        await ReadManifestAsync(id, cancellationToken) is var (manifest, etag) ? new StoredManifest(manifest, etag) : null;
+
+    /// <summary>
+    /// Version <paramref name="number"/> of a manifest already read (one storage read, unlike <see cref="GetVersionAsync"/>,
+    /// which reads the manifest again); null when it is missing or above the manifest's current version.
+    /// </summary>
+    public Task<DocumentVersion?> GetVersionOfAsync(DocumentManifest manifest, int number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return number < 1 || number > manifest.CurrentVersion
+            ? Task.FromResult<DocumentVersion?>(null)
+            : ReadVersionAsync(manifest.Id, number, cancellationToken);
+    }
+
+    /// <summary>The ids of all documents with a manifest and each manifest's ETag, from one listing of <c>docs/</c> (no manifest read).</summary>
+    public async IAsyncEnumerable<ListedManifest> ListManifestETagsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in store.ListAsync(DocumentLayout.DocsPrefix, cancellationToken))
+        {
+            if (DocumentLayout.IdOfManifest(item.Name) is { } id)
+            {
+                yield return new ListedManifest(id, item.ETag);
+            }
+        }
+    }
+
     /// <summary>All manifests (no access filtering: callers filter with <see cref="DocumentAccess"/>), in id order.</summary>
     public async IAsyncEnumerable<DocumentManifest> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

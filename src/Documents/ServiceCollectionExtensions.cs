@@ -1,3 +1,4 @@
+using KnowledgeHub.Documents.Following;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ namespace KnowledgeHub.Documents;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The document domain as singletons: repository, change log, manifest catalog, audit log, template catalog, Markdown
+    /// The document domain as singletons: repository, change log, the change follower, audit log, template catalog, Markdown
     /// renderer, content importer, review log, workflow, review queries, history, attachments (settings
     /// <c>Documents:Attachments</c>, validated at start), and the start-up import (<see cref="ContentImportService"/>). Needs an
     /// <c>IBlobStore</c> (AddKnowledgeHubStorage); registers <see cref="TimeProvider.System"/> unless a clock is registered.
@@ -26,7 +27,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChangeLog>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DocumentRepository>();
-        services.TryAddSingleton<ManifestCatalog>();
         services.TryAddSingleton<TemplateCatalog>();
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<ContentImporter>();
@@ -36,10 +36,19 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ReviewLog>();
         services.TryAddSingleton<DocumentWorkflow>();
-        services.TryAddSingleton<ReviewQueries>();
         services.TryAddSingleton<DocumentHistory>();
         services.TryAddSingleton<AttachmentService>();
         services.AddHostedService<ContentImportService>();
+
+        // After the import: the follower loads (rebuilds) what needs it, in the background, then follows the log.
+        services.AddOptions<FollowingOptions>()
+            .Bind(configuration.GetSection(FollowingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ChangeFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeFollower>());
+        services.TryAddSingleton<ReadYourWrites>();
+        services.TryAddSingleton<CommitFollowUp>();
         return services;
     }
 }

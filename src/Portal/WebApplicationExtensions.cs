@@ -13,7 +13,7 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // First, so every response gets the headers: pages, API, static files, errors, status pages, /healthz.
+        // First, so every response gets the headers: pages, API, static files, errors, status pages, health.
         app.UseSecurityHeaders(PortalAuthenticationOptions.Read(app.Configuration).SignInOrigin);
         if (!app.Environment.IsDevelopment())
         {
@@ -38,7 +38,7 @@ public static class WebApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthz();
+        app.MapHealth();
         app.MapKnowledgeHubOpenApi();
         app.MapKnowledgeHubApi();
         app.MapRazorPages();

@@ -4,17 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search;
 
-/// <summary>Reconciliation: the index compared with the manifests in storage, for changes the change log never carried.</summary>
+/// <summary>Reconciliation: the index compared with a listing of storage, for changes the change log never carried.</summary>
 public sealed partial class IndexSynchronizer
 {
     /// <summary>
     /// Repairs what following the change log cannot see — a change-log append that failed, a crash between a manifest
-    /// write and its append, a manifest edited outside the repository: a document whose entry is missing or carries
-    /// another <see cref="SearchFields.Stamp"/> than its manifest's is re-indexed (as a catch-up indexes it), the entries
-    /// of a document without a manifest are deleted, then the index is committed under the checkpoint it already had.
-    /// Manifests are listed and compared with the index outside the gate (saves and catch-ups go on meanwhile); each
-    /// difference is read again and repaired under the gate, so what a catch-up applied in between is never undone.
-    /// An index without a checkpoint is left to the next catch-up, which rebuilds it. Returns the number of documents repaired.
+    /// write and its append, a manifest edited outside the repository. It costs one listing of <c>docs/</c> and no
+    /// manifest read: a document whose entry is missing or carries another <see cref="SearchFields.Stamp"/> than its
+    /// manifest blob's ETag is re-indexed, the entries of a document without a manifest are deleted, then the index is
+    /// committed under the checkpoint it already had. The listing and the comparison run outside the gate (the follower
+    /// goes on meanwhile); each difference is read again and repaired under the gate, so what the follower applied in
+    /// between is never undone. An index without a checkpoint is left to the follower, which rebuilds it.
+    /// Returns the number of documents repaired.
     /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -28,16 +29,16 @@ public sealed partial class IndexSynchronizer
         var indexed = index.Search(IndexedStamps.ReadAll);
         var suspects = new List<string>();
         var manifests = 0;
-        await foreach (var manifest in repository.ListAsync(cancellationToken))
+        await foreach (var listed in repository.ListManifestETagsAsync(cancellationToken))
         {
             manifests++;
-            if (!indexed.Remove(manifest.Id, out var stamp) || stamp != ManifestStamp.Of(manifest))
+            if (!indexed.Remove(listed.Id, out var stamp) || stamp != listed.ETag)
             {
-                suspects.Add(manifest.Id);
+                suspects.Add(listed.Id);
             }
         }
 
-        // Indexed, but no manifest was listed: gone, or unreadable (RepairAsync tells them apart).
+        // Indexed, but no manifest was listed: gone (the repair reads again to be sure).
         suspects.AddRange(indexed.Keys);
         var repaired = suspects.Count == 0 ? 0 : await RepairAsync(suspects, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -60,7 +61,7 @@ public sealed partial class IndexSynchronizer
         {
             if (index.Checkpoint is not { } checkpoint)
             {
-                // A rebuild failed meanwhile: the next catch-up rebuilds everything.
+                // A rebuild failed meanwhile: the follower rebuilds everything.
                 return 0;
             }
 
@@ -89,44 +90,24 @@ public sealed partial class IndexSynchronizer
     /// <summary>Re-reads the manifest and repairs the document's entries if they still differ; true when it did.</summary>
     private async Task<bool> RepairAsync(string id, CancellationToken cancellationToken)
     {
-        DocumentManifest? manifest;
-        try
-        {
-            manifest = await repository.GetManifestAsync(id, cancellationToken);
-        }
-        catch (InvalidDataException exception)
-        {
-            LogUnreadableManifest(logger, id, exception);
-            return false;
-        }
-
+        var stored = await repository.GetStoredManifestAsync(id, cancellationToken);
         var stamp = index.Search(searcher => IndexedStamps.ReadOne(searcher, id));
-        if (manifest is null)
-        {
-            if (stamp is null)
-            {
-                return false;
-            }
-
-            index.Delete(id);
-            LogRepaired(logger, id, "deleted");
-            return true;
-        }
-
-        if (stamp == ManifestStamp.Of(manifest))
+        if (stored is null && stamp is null)
         {
             return false;
         }
 
-        var version = await repository.GetVersionAsync(id, manifest.ReaderVersion, cancellationToken);
-        if (version is null)
+        if (stored is not null && stamp == stored.ETag)
         {
-            LogMissingVersion(logger, id, manifest.ReaderVersion);
             return false;
         }
 
-        await IndexAsync(manifest, version, cancellationToken);
-        LogRepaired(logger, id, stamp is null ? "added" : "re-indexed");
+        if (!await ApplyOneAsync(id, cancellationToken))
+        {
+            return false;
+        }
+
+        LogRepaired(logger, id, stored is null ? "deleted" : stamp is null ? "added" : "re-indexed");
         return true;
     }
 

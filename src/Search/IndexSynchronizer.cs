@@ -1,56 +1,84 @@
 using System.Diagnostics;
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.Following;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Keeps the index in step with storage by following the change log from the index's checkpoint.
-/// Every change is applied by re-reading the manifest and its current version (a missing manifest deletes
-/// the document), so replaying a change is harmless. Catch-ups and rebuilds run one at a time; a catch-up applies
-/// its changes in order on one thread, a rebuild indexes up to <see cref="SearchOptions.RebuildParallelism"/> documents
-/// at once (the IndexWriter takes documents from several threads, the analyzer keeps its token streams per thread).
-/// A document is indexed as all its entries (<see cref="DocumentMapper.MapEntries"/>), with the attachment texts
-/// <paramref name="attachments"/> gives (none by default). Changes that never reached the change log are found by
-/// <see cref="ReconcileAsync"/>, which repairs under the same gate.
+/// Keeps the index in step with storage: the index's <see cref="IChangeConsumer"/>, fed by the node's
+/// <see cref="ChangeFollower"/>. Every change is applied by re-reading the manifest and the version its readers see
+/// (a missing manifest deletes the document), so replaying a change is harmless. Loads (rebuilds), batches and repairs
+/// run one at a time; a rebuild indexes up to <see cref="SearchOptions.RebuildParallelism"/> documents at once.
+/// <para>
+/// No document can stop it (<see cref="IndexAsync"/>): what the mapper, the Markdown parser or Lucene refuses is indexed
+/// degraded — metadata and plain text — and listed in <see cref="IndexProblems"/>; a document storage cannot give back
+/// is retried on the next rounds, then skipped and listed. Only a failure of storage as a whole fails a batch.
+/// </para>
+/// Each document entry carries its manifest blob's ETag as <see cref="SearchFields.Stamp"/>, so reconciliation
+/// (<see cref="ReconcileAsync"/>) compares a listing of <c>docs/</c> with the index without reading any manifest.
 /// </summary>
 public sealed partial class IndexSynchronizer(
     LuceneIndex index,
     DocumentRepository repository,
     ChangeLog changeLog,
     DocumentMapper mapper,
+    IndexProblems problems,
     IOptions<SearchOptions> options,
     ILogger<IndexSynchronizer> logger,
-    IAttachmentTextProvider? attachments = null) : IDisposable
+    IAttachmentTextProvider? attachments = null) : IChangeConsumer, IDisposable
 {
+    /// <summary>A document storage fails to give back this many rounds in a row is skipped (and listed) so the rest goes on.</summary>
+    public const int MaxReadFailures = 3;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly IAttachmentTextProvider attachmentTexts = attachments ?? NoAttachmentTexts.Instance;
-    private int rebuilding;
+    private readonly Dictionary<string, int> readFailures = new(StringComparer.Ordinal);
+    private volatile RebuildProgress? rebuild;
+
+    public string Name => "search-index";
+
+    /// <summary>The committed checkpoint of the index; null while it must be rebuilt.</summary>
+    public ChangeLogPosition? Position => index.Checkpoint;
 
     /// <summary>True while a rebuild from storage runs.</summary>
-    public bool IsRebuilding => Volatile.Read(ref rebuilding) != 0;
+    public bool IsRebuilding => rebuild is not null;
+
+    /// <summary>The running rebuild's progress, or null.</summary>
+    public RebuildProgress? Rebuild => rebuild;
 
     /// <summary>
-    /// Applies every change logged since the checkpoint and makes it searchable before returning; the portal
-    /// calls it right after a save. An index without a checkpoint (missing, corrupt, interrupted) is rebuilt first.
+    /// Applies every change logged since the checkpoint (rebuilding first when there is none) and commits. The follower
+    /// does this in the background; tests and tools call it to be in step at once. Requests never do.
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        if (index.Checkpoint is null)
         {
-            if (index.Checkpoint is not { } checkpoint)
+            await LoadAsync(cancellationToken);
+        }
+
+        while (index.Checkpoint is { } checkpoint)
+        {
+            ChangeBatch batch;
+            try
             {
-                await RebuildCoreAsync(cancellationToken);
+                batch = await changeLog.ReadSinceAsync(checkpoint, cancellationToken);
+            }
+            catch (ArgumentException exception)
+            {
+                LogUnknownCheckpoint(logger, checkpoint.Value, exception);
+                await LoadAsync(cancellationToken);
+                continue;
+            }
+
+            if (batch.Position == checkpoint)
+            {
                 return;
             }
 
-            await ApplySinceAsync(checkpoint, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
+            await ApplyAsync(batch, cancellationToken);
         }
     }
 
@@ -68,87 +96,173 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
+    public async Task LoadAsync(CancellationToken cancellationToken) => await RebuildAsync(cancellationToken);
+
+    public async Task ApplyAsync(ChangeBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (index.Checkpoint is not { } checkpoint || checkpoint >= batch.Position)
+            {
+                // Not built yet (the follower loads it first), or nothing new for the index.
+                return;
+            }
+
+            var ids = batch.Changes.Select(change => change.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var id in ids)
+            {
+                await ApplyOneAsync(id, cancellationToken);
+            }
+
+            index.Commit(batch.Position);
+            LogApplied(logger, batch.Changes.Count, ids.Count, batch.Position.Value);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public void Dispose() => gate.Dispose();
 
-    private async Task ApplySinceAsync(ChangeLogPosition checkpoint, CancellationToken cancellationToken)
+    /// <summary>Re-reads one document and replaces its entries; true when its entries changed (indexed or deleted).</summary>
+    private async Task<bool> ApplyOneAsync(string id, CancellationToken cancellationToken)
     {
-        ChangeBatch batch;
-        try
+        if (await ReadAsync(id, cancellationToken) is not { } read)
         {
-            batch = await changeLog.ReadSinceAsync(checkpoint, cancellationToken);
-        }
-        catch (ArgumentException exception)
-        {
-            // The stored checkpoint is not a position of this change log (e.g. the storage was replaced).
-            LogUnknownCheckpoint(logger, checkpoint.Value, exception);
-            await RebuildCoreAsync(cancellationToken);
-            return;
+            return false;
         }
 
-        if (batch.Changes.Count == 0 && batch.Position == checkpoint)
-        {
-            return;
-        }
-
-        var ids = batch.Changes.Select(change => change.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in ids)
-        {
-            await ApplyAsync(id, cancellationToken);
-        }
-
-        index.Commit(batch.Position);
-        LogApplied(logger, batch.Changes.Count, ids.Count, batch.Position.Value);
-    }
-
-    private async Task ApplyAsync(string id, CancellationToken cancellationToken)
-    {
-        DocumentManifest? manifest;
-        try
-        {
-            manifest = await repository.GetManifestAsync(id, cancellationToken);
-        }
-        catch (InvalidDataException exception)
-        {
-            // One unreadable manifest must not stop the follower: leave its entry and go on.
-            LogUnreadableManifest(logger, id, exception);
-            return;
-        }
-
-        if (manifest is null)
+        if (read.Stored is null)
         {
             index.Delete(id);
-            return;
+            problems.Clear(id);
+            return true;
         }
 
-        var version = await repository.GetVersionAsync(id, manifest.ReaderVersion, cancellationToken);
-        if (version is null)
-        {
-            LogMissingVersion(logger, id, manifest.ReaderVersion);
-            return;
-        }
-
-        await IndexAsync(manifest, version, cancellationToken);
+        await IndexAsync(read.Stored, read.Version, cancellationToken);
+        return true;
     }
 
-    private async Task IndexAsync(DocumentManifest manifest, DocumentVersion version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The manifest (null: no such document) and reader version of a document; null when it cannot be read now
+    /// (the caller leaves its entries as they are). A transient failure is rethrown, to fail the round and retry it,
+    /// until the same document has failed <see cref="MaxReadFailures"/> times; then it is skipped and listed.
+    /// </summary>
+    private async Task<DocumentRead?> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AttachmentText> texts = [];
+        StoredManifest? stored = null;
         try
         {
-            texts = await attachmentTexts.GetTextsAsync(manifest, cancellationToken);
+            stored = await repository.GetStoredManifestAsync(id, cancellationToken);
+            var version = stored is null ? null : await repository.GetVersionOfAsync(stored.Manifest, stored.Manifest.ReaderVersion, cancellationToken);
+            lock (readFailures)
+            {
+                readFailures.Remove(id);
+            }
+
+            if (stored is not null && version is null)
+            {
+                LogMissingVersion(logger, id, stored.Manifest.ReaderVersion);
+                problems.Record(id, stored.Manifest.ReaderVersion, IndexProblemKind.Skipped, "The version readers see is missing from storage.");
+                return null;
+            }
+
+            return new DocumentRead(stored, version!);
+        }
+        catch (Exception exception) when (IsUnreadableContent(exception))
+        {
+            // Bytes that are there but are no manifest or version: no retry will help. Index what can be read.
+            LogUnreadable(logger, id, exception);
+            if (stored is not null)
+            {
+                await IndexDegradedAsync(stored, null, $"The version cannot be read: {exception.Message}", cancellationToken);
+            }
+            else
+            {
+                problems.Record(id, null, IndexProblemKind.Skipped, $"The manifest cannot be read: {exception.Message}");
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            int failures;
+            lock (readFailures)
+            {
+                failures = readFailures[id] = readFailures.GetValueOrDefault(id) + 1;
+            }
+
+            if (failures < MaxReadFailures)
+            {
+                throw;
+            }
+
+            LogSkipped(logger, id, failures, exception);
+            problems.Record(id, stored?.Manifest.ReaderVersion, IndexProblemKind.Skipped, $"Storage could not give it back ({failures} tries): {exception.Message}");
+            return null;
+        }
+    }
+
+    private static bool IsUnreadableContent(Exception exception) =>
+        exception is InvalidDataException or FormatException or System.Text.Json.JsonException;
+
+    /// <summary>Maps and indexes a document; whatever the mapper or Lucene refuses is indexed degraded instead.</summary>
+    private async Task IndexAsync(StoredManifest stored, DocumentVersion version, CancellationToken cancellationToken)
+    {
+        var texts = await AttachmentTextsAsync(stored.Manifest, cancellationToken);
+        try
+        {
+            var entries = mapper.MapEntries(stored.Manifest, version, texts);
+            DegradedEntries.SetStamp(entries[0], stored.ETag);
+            WorkflowFields.Add(entries[0], stored.Manifest);
+            index.Replace(stored.Manifest.Id, entries);
+            problems.Clear(stored.Manifest.Id);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await IndexDegradedAsync(stored, version, DegradedEntries.Reason(exception), cancellationToken, texts);
+        }
+    }
+
+    private Task IndexDegradedAsync(StoredManifest stored, DocumentVersion? version, string reason, CancellationToken cancellationToken, IReadOnlyList<AttachmentText>? texts = null)
+    {
+        var id = stored.Manifest.Id;
+        var number = version?.Number ?? stored.Manifest.ReaderVersion;
+        LogDegraded(logger, id, number, reason);
+        try
+        {
+            index.Replace(id, [DegradedEntries.Create(stored, version, texts ?? [], reason)]);
+            problems.Record(id, number, IndexProblemKind.Degraded, reason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            index.Delete(id);
+            problems.Record(id, number, IndexProblemKind.Skipped, $"{reason} Even the plain entry was refused: {exception.Message}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task<IReadOnlyList<AttachmentText>> AttachmentTextsAsync(DocumentManifest manifest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attachmentTexts.GetTextsAsync(manifest, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogAttachmentsFailed(logger, manifest.Id, exception);
+            return [];
         }
-
-        index.Replace(manifest.Id, mapper.MapEntries(manifest, version, texts));
     }
 
     private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
     {
-        Volatile.Write(ref rebuilding, 1);
         var started = Stopwatch.GetTimestamp();
+        rebuild = new RebuildProgress(0, null, DateTimeOffset.UtcNow);
         var count = 0;
         try
         {
@@ -156,26 +270,45 @@ public sealed partial class IndexSynchronizer(
             var end = await changeLog.EndAsync(cancellationToken);
             var parallelism = options.Value.RebuildParallelism;
             LogRebuildStarted(logger, index.Path, parallelism);
-            index.DeleteAll();
+            var ids = new List<string>();
+            await foreach (var listed in repository.ListManifestETagsAsync(cancellationToken))
+            {
+                ids.Add(listed.Id);
+            }
 
-            // Each worker reads a document's version and attachment texts (async), then maps and adds it (CPU-bound).
+            rebuild = rebuild with { Total = ids.Count };
+            index.DeleteAll();
+            problems.ClearAll();
+
             // ForEachAsync completes only once every worker has stopped: after a failure or a cancellation no
             // document is still being added when the rebuild is marked as needed again, and none after the commit.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(repository.ListAsync(cancellationToken), parallel, async (manifest, token) =>
+            await Parallel.ForEachAsync(ids, parallel, async (id, token) =>
             {
-                var version = await repository.GetVersionAsync(manifest.Id, manifest.ReaderVersion, token);
-                if (version is null)
+                DocumentRead? read = null;
+                for (var attempt = 1; read is null; attempt++)
                 {
-                    LogMissingVersion(logger, manifest.Id, manifest.ReaderVersion);
-                    return;
+                    try
+                    {
+                        read = await ReadAsync(id, token);
+                        break;
+                    }
+                    catch (Exception) when (attempt < MaxReadFailures && !token.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), token);
+                    }
                 }
 
-                await IndexAsync(manifest, version, token);
+                if (read?.Stored is { } stored)
+                {
+                    await IndexAsync(stored, read.Version, token);
+                }
+
                 var indexed = Interlocked.Increment(ref count);
+                rebuild = rebuild! with { Done = indexed };
                 if (indexed % options.Value.RebuildProgressEvery == 0)
                 {
-                    LogRebuildProgress(logger, indexed);
+                    LogRebuildProgress(logger, indexed, ids.Count);
                 }
             });
 
@@ -185,15 +318,17 @@ public sealed partial class IndexSynchronizer(
         }
         catch
         {
-            // Half a rebuild must never be committed under a checkpoint: the next catch-up starts over.
+            // Half a rebuild must never be committed under a checkpoint: the next round starts over.
             index.MarkNeedsRebuild();
             throw;
         }
         finally
         {
-            Volatile.Write(ref rebuilding, 0);
+            rebuild = null;
         }
     }
+
+    private sealed record DocumentRead(StoredManifest? Stored, DocumentVersion Version);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {ChangeCount} changes to {DocumentCount} documents; checkpoint {Checkpoint}")]
     private static partial void LogApplied(ILogger logger, int changeCount, int documentCount, string checkpoint);
@@ -204,8 +339,14 @@ public sealed partial class IndexSynchronizer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The attachment texts of document {DocumentId} could not be read; it is indexed without them")]
     private static partial void LogAttachmentsFailed(ILogger logger, string documentId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The manifest of document {DocumentId} cannot be read; its index entry is left as it was")]
-    private static partial void LogUnreadableManifest(ILogger logger, string documentId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} cannot be read from storage; it is indexed from what can be read")]
+    private static partial void LogUnreadable(ILogger logger, string documentId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} could not be read from storage {Failures} times; skipped until reconciliation")]
+    private static partial void LogSkipped(ILogger logger, string documentId, int failures, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} version {Version} is indexed degraded (metadata and plain text): {Reason}")]
+    private static partial void LogDegraded(ILogger logger, string documentId, int version, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index checkpoint {Checkpoint} is not a position in the change log; rebuilding")]
     private static partial void LogUnknownCheckpoint(ILogger logger, string checkpoint, Exception exception);
@@ -213,9 +354,12 @@ public sealed partial class IndexSynchronizer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index at {IndexPath} from storage, {Parallelism} documents at a time")]
     private static partial void LogRebuildStarted(ILogger logger, string indexPath, int parallelism);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index: {Count} documents so far")]
-    private static partial void LogRebuildProgress(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index: {Count} of {Total} documents")]
+    private static partial void LogRebuildProgress(ILogger logger, int count, int total);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the search index: {Count} documents in {ElapsedSeconds:0.0} s")]
     private static partial void LogRebuilt(ILogger logger, int count, double elapsedSeconds);
 }
+
+/// <summary>How far a rebuild has come: documents done of <see cref="Total"/> (null until the listing is read).</summary>
+public sealed record RebuildProgress(int Done, int? Total, DateTimeOffset StartedUtc);

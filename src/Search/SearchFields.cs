@@ -13,8 +13,10 @@ public static class SearchFields
     /// 3: no term vectors on <see cref="Body"/> (snippets analyse windows of the stored text); text without Chinese
     /// tokenized directly (same tokens as SmartCn, except that SmartCn cut words at its 1,024-character buffer edges).
     /// 4: <see cref="Stamp"/> on document entries, so reconciliation can tell a stale entry from a current one.
+    /// 5: <see cref="Stamp"/> is the manifest blob's ETag (reconciliation compares a listing, reads no manifest);
+    /// <see cref="Degraded"/> entries.
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";
@@ -79,10 +81,19 @@ public static class SearchFields
     public const string Done = "done";
 
     /// <summary>
-    /// Document entries only, stored and not indexed: the SHA-256 (hex) of the manifest the entry was built from
-    /// (<see cref="ManifestStamp"/>). Reconciliation re-indexes a document whose manifest no longer has this stamp.
+    /// Document entries only, stored and not indexed: the ETag of the manifest blob the entry was built from, as a
+    /// listing of <c>docs/</c> shows it. Reconciliation re-indexes a document whose manifest no longer has this stamp.
     /// </summary>
     public const string Stamp = "stamp";
+
+    /// <summary>"true" on the entry of a document indexed degraded (metadata and plain text only); indexed, not stored.</summary>
+    public const string Degraded = "degraded";
+
+    /// <summary>Stored only: why a degraded document could not be indexed whole.</summary>
+    public const string DegradedReason = "degraded_reason";
+
+    /// <summary>Stored only: the version a degraded entry was made from.</summary>
+    public const string DegradedVersion = "degraded_version";
 
     /// <summary>Fields with SortedSetDocValues, for facet counts.</summary>
     public static IReadOnlyList<string> Facets { get; } = [Type, Collection, Tags, Owner, Status, Year];

@@ -14,13 +14,10 @@ public sealed class SearchOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "The setting Search:IndexPath must name the folder of the search index.")]
     public string IndexPath { get; set; } = Path.Combine("data", "index");
 
-    /// <summary>How often the follower reads the change log.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Search:PollInterval must be between 00:00:00.010 and 01:00:00.")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>
     /// How often the follower reconciles the index with the manifests in storage (and once shortly after start), to
-    /// repair changes whose change-log entry was never written. Each round lists and reads every manifest.
+    /// repair changes whose change-log entry was never written. Each round lists <c>docs/</c> once and reads no manifest
+    /// unless it differs from the index.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "The setting Search:ReconcileInterval must be between 00:00:00.010 and 1.00:00:00.")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);

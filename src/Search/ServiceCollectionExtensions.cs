@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.Following;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ namespace KnowledgeHub.Search;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The search index and its follower. Needs the Documents services (DocumentRepository, ChangeLog).
+    /// The search index, fed by the node's change follower (registered as its <see cref="IChangeConsumer"/>), and its
+    /// reconciliation in the background. Needs the Documents services (DocumentRepository, ChangeLog).
     /// Settings: section "Search" (<see cref="SearchOptions"/>), validated at start; a relative IndexPath
     /// resolves against the content root. Adds the health check "search-index". Attachment text comes from the
     /// registered <see cref="IAttachmentTextProvider"/> (none unless one is added, before or after this call).
@@ -36,9 +38,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SearchQueryBuilder>();
         services.AddSingleton<SnippetHighlighter>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<IndexProblems>();
         services.AddSingleton<IndexSynchronizer>();
-        services.AddSingleton<IndexFollower>();
-        services.AddHostedService(provider => provider.GetRequiredService<IndexFollower>());
+        services.AddSingleton<IChangeConsumer>(provider => provider.GetRequiredService<IndexSynchronizer>());
+        services.AddSingleton<IndexReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<IndexReconciler>());
+        services.AddSingleton<HomeFeeds>();
         services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index");
         return services;
     }

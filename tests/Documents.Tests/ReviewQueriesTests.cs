@@ -28,9 +28,9 @@ public sealed class ReviewQueriesTests : IAsyncLifetime
         WorkflowTests.Done(await host.Workflow.SubmitForReviewAsync(sentBack.Id, [People.ResearchGroup], People.Alice, CancellationToken.None));
         WorkflowTests.Done(await host.Workflow.RequestChangesAsync(sentBack.Id, "补充数据", People.Bob, CancellationToken.None));
 
-        var alice = await host.Queries.ForCallerAsync(People.Alice, CancellationToken.None);
-        var bob = await host.Queries.ForCallerAsync(People.Bob, CancellationToken.None);
-        var dave = await host.Queries.ForCallerAsync(People.Dave, CancellationToken.None);
+        var alice = await host.QueuesAsync(People.Alice);
+        var bob = await host.QueuesAsync(People.Bob);
+        var dave = await host.QueuesAsync(People.Dave);
 
         Assert.Equal(Ids(draft, revised), Ids(alice.MyDrafts));
         Assert.Equal(Ids(sentBack), Ids(alice.ChangesRequested));

@@ -35,7 +35,7 @@ public sealed class ServiceRegistrationTests : IDisposable
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.NotNull(await provider.GetRequiredService<DocumentRepository>().GetManifestAsync("a-doc", CancellationToken.None));
         Assert.NotNull(await provider.GetRequiredService<TemplateCatalog>().GetAsync("retrospective", CancellationToken.None));
-        Assert.Equal(["a-doc"], (await provider.GetRequiredService<ManifestCatalog>().GetAsync(CancellationToken.None)).Select(m => m.Id));
+        Assert.Empty(provider.GetRequiredService<KnowledgeHub.Documents.Following.ChangeFollower>().Consumers);
     }
 
     [Fact]

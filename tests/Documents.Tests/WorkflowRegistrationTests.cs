@@ -13,14 +13,13 @@ public sealed class WorkflowRegistrationTests : IDisposable
     public void Dispose() => store.Dispose();
 
     [Fact]
-    public void Workflow_history_queries_and_attachments_resolve_with_the_default_50_MB_limit()
+    public void Workflow_history_follower_and_attachments_resolve_with_the_default_50_MB_limit()
     {
         using var provider = Build([]);
 
         Assert.NotNull(provider.GetRequiredService<DocumentWorkflow>());
         Assert.NotNull(provider.GetRequiredService<DocumentHistory>());
-        Assert.NotNull(provider.GetRequiredService<ReviewQueries>());
-        Assert.Same(provider.GetRequiredService<ManifestCatalog>(), provider.GetRequiredService<ManifestCatalog>());
+        Assert.Same(provider.GetRequiredService<KnowledgeHub.Documents.Following.ChangeFollower>(), provider.GetRequiredService<KnowledgeHub.Documents.Following.ChangeFollower>());
         Assert.NotNull(provider.GetRequiredService<AttachmentService>());
         Assert.Equal(50L * 1024 * 1024, provider.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes);
     }

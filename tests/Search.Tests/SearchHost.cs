@@ -41,6 +41,9 @@ public sealed class SearchHost : IAsyncDisposable
 
     public IndexSynchronizer Synchronizer { get; private set; } = null!;
 
+    /// <summary>The documents the synchronizer could not index whole.</summary>
+    public IndexProblems Problems { get; private set; } = null!;
+
     public SearchService Service { get; private set; } = null!;
 
     public static SearchHost Create(IAttachmentTextProvider? attachments = null) => new(NewTempFolder(), null, attachments);
@@ -112,6 +115,7 @@ public sealed class SearchHost : IAsyncDisposable
             Repository,
             ChangeLog,
             new DocumentMapper(new MarkdownRenderer()),
+            Problems = new IndexProblems(Index),
             Options.Create(new SearchOptions { RebuildProgressEvery = 2 }),
             NullLogger<IndexSynchronizer>.Instance,
             Attachments);
@@ -126,6 +130,7 @@ public sealed class SearchHost : IAsyncDisposable
         store is null ? Repository : new DocumentRepository(store, ChangeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance),
         ChangeLog,
         new DocumentMapper(new MarkdownRenderer()),
+        new IndexProblems(Index),
         Options.Create(options),
         NullLogger<IndexSynchronizer>.Instance,
         attachments ?? Attachments);

@@ -7,20 +7,11 @@ public sealed record ReviewQueues(
     IReadOnlyList<DocumentManifest> ChangesRequested);
 
 /// <summary>
-/// "Awaiting my review", "my drafts" and "changes requested" for a caller, in one pass over the manifests held in
-/// memory by <see cref="ManifestCatalog"/> (which follows the change log, so a visit costs a change-log read and the
-/// manifests changed since the last one, not a read of every manifest). The pass itself is over every document in
-/// memory, fine for tens of thousands; past that the search index (which already stores status and owner; the review
-/// principals could be added to it) can answer the same three questions.
+/// The rules of "awaiting my review", "my drafts" and "changes requested" for a caller. The search index finds the
+/// few candidate documents (status, owner, editors, reviewers are indexed); these rules decide on their manifests.
 /// </summary>
-public sealed class ReviewQueries(ManifestCatalog catalog)
+public static class ReviewQueries
 {
-    public async Task<ReviewQueues> ForCallerAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return From(await catalog.GetAsync(cancellationToken), caller);
-    }
-
     /// <summary>
     /// The pure rules. Awaiting my review: in review, readable, and I may decide it as a listed reviewer (not my own).
     /// Mine means I own it or am listed as an editor by name. Changes requested: mine, not in review, and the last

@@ -1,5 +1,5 @@
 using KnowledgeHub.Documents;
-using KnowledgeHub.Search;
+using KnowledgeHub.Documents.Following;
 
 namespace KnowledgeHub.Portal.Access;
 
@@ -21,10 +21,10 @@ public sealed record AccessTarget(AccessOutcome Outcome, DocumentManifest? Manif
 public sealed record AccessChange(Confidentiality Confidentiality, IReadOnlyList<string> Readers, IReadOnlyList<string> Editors);
 
 /// <summary>
-/// Changes who may read and edit a document: manifest-only write with If-Match, the index caught up before
-/// returning (so search reflects the change at once), then an audit record "share". The owner stays the owner.
+/// Changes who may read and edit a document: manifest-only write with If-Match, then an audit record "share" and a
+/// bounded wait for this node's index (so search reflects the change at once). The owner stays the owner.
 /// </summary>
-public sealed class DocumentAccessManager(DocumentRepository documents, IndexSynchronizer index, AuditLog audit)
+public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, AuditLog audit)
 {
     public async Task<AccessTarget> OpenAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
@@ -68,9 +68,8 @@ public sealed class DocumentAccessManager(DocumentRepository documents, IndexSyn
             return new AccessTarget(outcome, null);
         }
 
-        // Committed: the index and the audit record follow even if the caller has gone.
-        await index.CatchUpAsync(CancellationToken.None);
-        await audit.RecordAsync(caller, AuditActions.Share, stored.Id, stored.CurrentVersion, AuditActions.Allowed, CancellationToken.None);
+        // Committed: the audit record follows even if the caller has gone; then a bounded wait for the index.
+        await followUp.CompleteAsync(caller, AuditActions.Share, stored.Id, stored.CurrentVersion, cancellationToken);
         return new AccessTarget(AccessOutcome.Allowed, stored);
     }
 

@@ -1,17 +1,22 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages;
 
 /// <summary>
-/// Home: a search box and the newest documents the caller may read (never Restricted ones: not in feeds), from the
-/// in-memory <see cref="ManifestCatalog"/> rather than a read of every manifest per visit.
+/// Home: a search box, the newest documents the caller may read (never Restricted ones: not in feeds) and the review
+/// queues. The index finds the candidates (<see cref="HomeFeeds"/>); only their manifests are read, and the access and
+/// queue rules are applied to those — a visit costs the same whatever the size of the store.
 /// </summary>
-public sealed class IndexModel(ManifestCatalog catalog, TypeLabels typeLabels) : PageModel
+public sealed class IndexModel(HomeFeeds feeds, DocumentRepository documents, TypeLabels typeLabels) : PageModel
 {
     public const int RecentCount = 10;
+
+    /// <summary>How many candidates each queue reads at most.</summary>
+    public const int QueueCandidates = 50;
 
     private IReadOnlyDictionary<string, string> _labels = new Dictionary<string, string>();
 
@@ -29,13 +34,30 @@ public sealed class IndexModel(ManifestCatalog catalog, TypeLabels typeLabels) :
         var caller = HttpContext.GetCaller();
         var token = HttpContext.RequestAborted;
         CanCreate = DocumentAccess.CanCreate(caller);
-        var manifests = await catalog.GetAsync(token);
-        Recent = manifests
-            .Where(m => DocumentAccess.CanRead(m, caller) && AccessRules.ShowInFeeds(m))
-            .OrderByDescending(m => m.UpdatedUtc)
-            .Take(RecentCount)
-            .ToList();
-        Queues = ReviewQueries.From(manifests, caller);
+        var recentIds = feeds.Recent(caller, RecentCount);
+        var queueIds = feeds.AwaitingReview(caller, QueueCandidates).Concat(feeds.Mine(caller, QueueCandidates));
+        var manifests = await ReadAsync([.. recentIds.Concat(queueIds).Distinct(StringComparer.Ordinal)], token);
+        Recent = [.. recentIds
+            .Select(id => manifests.GetValueOrDefault(id))
+            .OfType<DocumentManifest>()
+            .Where(m => DocumentAccess.CanRead(m, caller) && AccessRules.ShowInFeeds(m))];
+        Queues = ReviewQueries.From(manifests.Values, caller);
         _labels = await typeLabels.GetAsync(token);
+    }
+
+    private async Task<Dictionary<string, DocumentManifest>> ReadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var read = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return await documents.GetManifestAsync(id, cancellationToken);
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+        }));
+        return read.OfType<DocumentManifest>().ToDictionary(m => m.Id, StringComparer.Ordinal);
     }
 }

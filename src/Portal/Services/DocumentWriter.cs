@@ -1,18 +1,20 @@
 using KnowledgeHub.Documents;
-using KnowledgeHub.Search;
+using KnowledgeHub.Documents.Following;
 
 namespace KnowledgeHub.Portal;
 
-/// <summary>Creates and saves documents for a caller, then brings the index up to date and audits.</summary>
-public sealed class DocumentWriter(DocumentRepository documents, IndexSynchronizer index, AuditLog audit)
+/// <summary>
+/// Creates and saves documents for a caller. The write commits to storage and the change log; then the audit record
+/// and a bounded wait for this node's search index follow (<see cref="CommitFollowUp"/>) — no index work in the request.
+/// </summary>
+public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp followUp)
 {
     public async Task<DocumentManifest> CreateAsync(NewDocument document, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(caller);
         var manifest = await documents.CreateAsync(document, caller, cancellationToken);
-        await index.CatchUpAsync(cancellationToken);
-        await audit.RecordAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, AuditActions.Allowed, cancellationToken);
+        await followUp.CompleteAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, cancellationToken);
         return manifest;
     }
 
@@ -24,11 +26,10 @@ public sealed class DocumentWriter(DocumentRepository documents, IndexSynchroniz
         switch (result)
         {
             case SaveResult.Saved saved:
-                await index.CatchUpAsync(cancellationToken);
-                await audit.RecordAsync(caller, AuditActions.Edit, edit.Id, saved.Manifest.CurrentVersion, AuditActions.Allowed, cancellationToken);
+                await followUp.CompleteAsync(caller, AuditActions.Edit, edit.Id, saved.Manifest.CurrentVersion, cancellationToken);
                 break;
             case SaveResult.Conflict:
-                await audit.RecordAsync(caller, AuditActions.Edit, edit.Id, edit.BaseVersion, AuditActions.Conflict, cancellationToken);
+                await followUp.AuditAsync(caller, AuditActions.Edit, edit.Id, edit.BaseVersion, AuditActions.Conflict);
                 break;
         }
 
@@ -40,6 +41,6 @@ public sealed class DocumentWriter(DocumentRepository documents, IndexSynchroniz
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentNullException.ThrowIfNull(caller);
-        return audit.RecordAsync(caller, action, documentId, null, AuditActions.Denied, cancellationToken);
+        return followUp.AuditAsync(caller, action, documentId, null, AuditActions.Denied);
     }
 }

@@ -1,6 +1,6 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Access;
-using KnowledgeHub.Search;
+using KnowledgeHub.Documents.Following;
 
 namespace KnowledgeHub.Portal.Workflow;
 
@@ -32,7 +32,7 @@ public abstract record AttachmentFile
 /// <see cref="AttachmentService"/>'s read check — a Restricted document's files need a download grant
 /// (<see cref="AccessRules.CanDownload"/>), and only images and PDFs are served inline. Every attempt is audited.
 /// </summary>
-public sealed class AttachmentFiles(DocumentRepository documents, AttachmentService attachments, IndexSynchronizer index, AuditLog audit)
+public sealed class AttachmentFiles(DocumentRepository documents, AttachmentService attachments, CommitFollowUp followUp, AuditLog audit)
 {
     /// <summary>The document when the caller may read it, else null (missing and unreadable look the same).</summary>
     public async Task<DocumentManifest?> GetReadableAsync(string id, Caller caller, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class AttachmentFiles(DocumentRepository documents, AttachmentServ
         var result = await attachments.AddAsync(id, file.FileName, stream, file.Length, caller, cancellationToken);
         if (result is AttachmentResult.Added)
         {
-            await index.CatchUpAsync(cancellationToken);
+            await followUp.WaitAsync(cancellationToken);
         }
 
         return result;

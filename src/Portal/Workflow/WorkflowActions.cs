@@ -1,14 +1,14 @@
 using KnowledgeHub.Documents;
-using KnowledgeHub.Search;
+using KnowledgeHub.Documents.Following;
 
 namespace KnowledgeHub.Portal.Workflow;
 
 /// <summary>
 /// The workflow steps for the portal: each is the domain's step (<see cref="DocumentWorkflow"/>,
-/// <see cref="DocumentHistory.RestoreVersionAsync"/>), and once done the index is brought up to date so
-/// search shows the new status (archived documents leave the default results) right away.
+/// <see cref="DocumentHistory.RestoreVersionAsync"/>), which audits itself; once done the request waits, for a bounded
+/// time, for this node's index to take the change, so search shows the new status right away.
 /// </summary>
-public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, IndexSynchronizer index)
+public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, CommitFollowUp followUp)
 {
     public Task<WorkflowResult> SubmitAsync(string id, IReadOnlyList<string> reviewers, string? comment, Caller caller, CancellationToken cancellationToken) =>
         IndexedAsync(workflow.SubmitForReviewAsync(id, reviewers, Blank(comment), caller, cancellationToken), cancellationToken);
@@ -37,7 +37,7 @@ public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory h
         var result = await step;
         if (result is WorkflowResult.Done)
         {
-            await index.CatchUpAsync(cancellationToken);
+            await followUp.WaitAsync(cancellationToken);
         }
 
         return result;

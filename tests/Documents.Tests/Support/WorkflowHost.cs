@@ -47,8 +47,6 @@ public sealed class WorkflowHost : IDisposable
         Reviews = new ReviewLog(Store.Blobs);
         Workflow = new DocumentWorkflow(Store.Repository, Templates, Reviews, Audit, Store.Clock, NullLogger<DocumentWorkflow>.Instance);
         History = new DocumentHistory(Store.Repository, Reviews, Audit);
-        Catalog = new ManifestCatalog(Store.Repository, Store.ChangeLog, NullLogger<ManifestCatalog>.Instance);
-        Queries = new ReviewQueries(Catalog);
     }
 
     public TestStore Store { get; } = new();
@@ -65,9 +63,17 @@ public sealed class WorkflowHost : IDisposable
 
     public DocumentHistory History { get; }
 
-    public ManifestCatalog Catalog { get; }
+    /// <summary>The queues of <paramref name="caller"/> over every document of the store (the portal asks the index for the candidates).</summary>
+    public async Task<ReviewQueues> QueuesAsync(Caller caller)
+    {
+        var manifests = new List<DocumentManifest>();
+        await foreach (var manifest in Repository.ListAsync(CancellationToken.None))
+        {
+            manifests.Add(manifest);
+        }
 
-    public ReviewQueries Queries { get; }
+        return ReviewQueries.From(manifests, caller);
+    }
 
     /// <summary>Stores the repository's templates, as the importer does on first start.</summary>
     public async Task InitializeAsync()
@@ -107,7 +113,6 @@ public sealed class WorkflowHost : IDisposable
 
     public void Dispose()
     {
-        Catalog.Dispose();
         Store.Dispose();
     }
 }

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Documents.Following;
+
+/// <summary>
+/// The node's one change-log follower: a background service that reads the change log once per round from the
+/// lowest checkpoint of its consumers (<see cref="IChangeConsumer"/>) and hands the same batch to each of them.
+/// A consumer without a checkpoint is loaded whole first (a rebuild), here in the background, never in a request.
+/// It wakes at once when this process appends a change (<see cref="ChangeLog.Appended"/>), and every
+/// <see cref="FollowingOptions.PollInterval"/> for changes of other nodes. A failed round is logged and retried
+/// after <see cref="FollowingOptions.RetryDelay"/> (doubling); what one document does can never fail a round (the
+/// consumers take care of that). Requests only wait on it (<see cref="WaitForAsync"/>), for a bounded time.
+/// </summary>
+public sealed partial class ChangeFollower : BackgroundService
+{
+    private readonly ChangeLog changeLog;
+    private readonly IReadOnlyList<IChangeConsumer> consumers;
+    private readonly FollowingOptions settings;
+    private readonly TimeProvider time;
+    private readonly ILogger<ChangeFollower> logger;
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly System.Threading.Lock roundGate = new();
+    private TaskCompletionSource roundDone = NewRound();
+    private volatile FollowerState state;
+
+    public ChangeFollower(ChangeLog changeLog, IEnumerable<IChangeConsumer> consumers, IOptions<FollowingOptions> options, TimeProvider time, ILogger<ChangeFollower> logger)
+    {
+        ArgumentNullException.ThrowIfNull(changeLog);
+        ArgumentNullException.ThrowIfNull(options);
+        this.changeLog = changeLog;
+        this.consumers = [.. consumers];
+        settings = options.Value;
+        this.time = time;
+        this.logger = logger;
+        state = new FollowerState(null, null, null, Loading: null);
+        changeLog.Appended += (_, _) => Wake();
+    }
+
+    /// <summary>The consumers fed by this follower, in registration order.</summary>
+    public IReadOnlyList<IChangeConsumer> Consumers => consumers;
+
+    /// <summary>When the last round ended well, the last failure (null after a good round) and the consumer being loaded, if any.</summary>
+    public FollowerState State => state;
+
+    /// <summary>
+    /// Waits until every consumer's checkpoint has reached <paramref name="position"/>, at most <paramref name="timeout"/>;
+    /// true when it has. Starting the wait wakes the follower, so a change of this process is applied at once.
+    /// </summary>
+    public async Task<bool> WaitForAsync(ChangeLogPosition position, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetTimestamp() + (long)(timeout.TotalSeconds * time.TimestampFrequency);
+        while (true)
+        {
+            Task round;
+            lock (roundGate)
+            {
+                round = roundDone.Task;
+            }
+
+            if (HasReached(position))
+            {
+                return true;
+            }
+
+            var left = TimeSpan.FromSeconds((double)(deadline - time.GetTimestamp()) / time.TimestampFrequency);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            Wake();
+            try
+            {
+                await round.WaitAsync(left, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return HasReached(position);
+            }
+        }
+    }
+
+    /// <summary>Asks for a round now (e.g. after a change this process made, or from the admin page).</summary>
+    public void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake-up is already pending: one round serves both.
+        }
+    }
+
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var ok = await RoundAsync(stoppingToken);
+                failures = ok ? 0 : failures + 1;
+                var pause = ok ? settings.PollInterval : RetryPause(failures);
+                await wake.WaitAsync(pause, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+    }
+
+    private TimeSpan RetryPause(int failures) =>
+        TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks << Math.Min(failures - 1, 10), settings.RetryDelay.Ticks * 10));
+
+    /// <summary>One round: load whatever needs loading, then read once and feed everyone. True when it all went well.</summary>
+    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            foreach (var consumer in consumers.Where(c => c.Position is null))
+            {
+                state = state with { Loading = consumer.Name };
+                LogLoading(consumer.Name);
+                await consumer.LoadAsync(stoppingToken);
+                LogLoaded(consumer.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+
+            state = state with { Loading = null };
+            await FeedAsync(stoppingToken);
+            state = new FollowerState(time.GetUtcNow(), null, null, null);
+            return true;
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            state = state with { Loading = null, LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
+            LogRoundFailed(exception);
+            return false;
+        }
+        finally
+        {
+            TaskCompletionSource done;
+            lock (roundGate)
+            {
+                done = roundDone;
+                roundDone = NewRound();
+            }
+
+            done.TrySetResult();
+        }
+    }
+
+    private async Task FeedAsync(CancellationToken stoppingToken)
+    {
+        // Catch up in steps until the log has nothing new for anyone (a node far behind reads MaxBatch at a time).
+        while (consumers.Count > 0 && consumers.All(c => c.Position is not null))
+        {
+            var from = consumers.Select(c => c.Position!.Value).Min();
+            ChangeBatch batch;
+            try
+            {
+                batch = await changeLog.ReadSinceAsync(from, settings.MaxBatch, stoppingToken);
+            }
+            catch (ArgumentException exception)
+            {
+                // A checkpoint that is no position of this log (storage replaced, log format changed): load again.
+                LogUnknownPosition(from.Value, exception);
+                foreach (var consumer in consumers.Where(c => c.Position == from))
+                {
+                    await consumer.LoadAsync(stoppingToken);
+                }
+
+                continue;
+            }
+
+            if (batch.Position == from)
+            {
+                return;
+            }
+
+            foreach (var consumer in consumers.Where(c => c.Position < batch.Position))
+            {
+                await consumer.ApplyAsync(batch, stoppingToken);
+            }
+
+            LogApplied(batch.Changes.Count, batch.Position.Value);
+        }
+    }
+
+    private bool HasReached(ChangeLogPosition position) =>
+        consumers.All(c => c.Position is { } reached && reached >= position);
+
+    private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading {Consumer} whole from storage")]
+    private partial void LogLoading(string consumer);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Consumer} in {ElapsedSeconds:0.0} s")]
+    private partial void LogLoaded(string consumer, double elapsedSeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {ChangeCount} changes; position {Position}")]
+    private partial void LogApplied(int changeCount, string position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The checkpoint {Position} is not a position in the change log; loading again")]
+    private partial void LogUnknownPosition(string position, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Following the change log failed; retrying")]
+    private partial void LogRoundFailed(Exception exception);
+}
+
+/// <summary>The follower's state for the ready check and the admin page.</summary>
+public sealed record FollowerState(DateTimeOffset? LastRoundUtc, string? LastFailure, DateTimeOffset? LastFailureUtc, string? Loading);

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KnowledgeHub.Documents.Following;
+
+/// <summary>The "Following" configuration section: how the node's change-log follower polls and how long a write waits for it.</summary>
+public sealed class FollowingOptions
+{
+    public const string SectionName = "Following";
+
+    /// <summary>
+    /// How often the follower looks for changes made by other nodes. Changes made by this node wake it at once,
+    /// so this only bounds how late another node's change shows up here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Following:PollInterval must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a write waits, at most, for this node's views (the search index) to take its change before it answers
+    /// (read your own writes). Past it the write answers anyway and says the document will appear in search shortly.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "The setting Following:WaitForChange must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan WaitForChange { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>At most this many changes are read and applied in one round (a node far behind catches up in steps).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "The setting Following:MaxBatch must be between 1 and 1000000.")]
+    public int MaxBatch { get; set; } = 1_000;
+
+    /// <summary>After a failed round the follower waits this long before the next one (doubling up to ten times as long).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "The setting Following:RetryDelay must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}
