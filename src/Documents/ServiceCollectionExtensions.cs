@@ -41,14 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<ContentImportService>();
 
         // After the import: the follower loads (rebuilds) what needs it, in the background, then follows the log.
-        services.AddOptions<FollowingOptions>()
-            .Bind(configuration.GetSection(FollowingOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton<ChangeFollower>();
-        services.AddHostedService(provider => provider.GetRequiredService<ChangeFollower>());
-        services.TryAddSingleton<ReadYourWrites>();
-        services.TryAddSingleton<CommitFollowUp>();
+        services.AddKnowledgeHubChangeFollower(configuration);
         return services;
     }
 }

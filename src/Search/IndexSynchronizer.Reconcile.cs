@@ -90,7 +90,19 @@ public sealed partial class IndexSynchronizer
     /// <summary>Re-reads the manifest and repairs the document's entries if they still differ; true when it did.</summary>
     private async Task<bool> RepairAsync(string id, CancellationToken cancellationToken)
     {
-        var stored = await repository.GetStoredManifestAsync(id, cancellationToken);
+        StoredManifest? stored;
+        try
+        {
+            stored = await repository.GetStoredManifestAsync(id, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            // Bytes that are no manifest: leave the entry as it was and list the document.
+            LogUnreadable(logger, id, exception);
+            problems.Record(id, null, IndexProblemKind.Skipped, $"The manifest cannot be read: {exception.Message}");
+            return false;
+        }
+
         var stamp = index.Search(searcher => IndexedStamps.ReadOne(searcher, id));
         if (stored is null && stamp is null)
         {

@@ -151,7 +151,7 @@ public sealed partial class IndexSynchronizer(
     /// (the caller leaves its entries as they are). A transient failure is rethrown, to fail the round and retry it,
     /// until the same document has failed <see cref="MaxReadFailures"/> times; then it is skipped and listed.
     /// </summary>
-    private async Task<DocumentRead?> ReadAsync(string id, CancellationToken cancellationToken)
+    private async Task<DocumentRead?> ReadAsync(string id, CancellationToken cancellationToken, bool skipAfterFailures = true)
     {
         StoredManifest? stored = null;
         try
@@ -187,7 +187,7 @@ public sealed partial class IndexSynchronizer(
 
             return null;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && skipAfterFailures)
         {
             int failures;
             lock (readFailures)
@@ -282,20 +282,22 @@ public sealed partial class IndexSynchronizer(
 
             // ForEachAsync completes only once every worker has stopped: after a failure or a cancellation no
             // document is still being added when the rebuild is marked as needed again, and none after the commit.
+            // A document storage cannot give back fails the rebuild (after retries): an index missing documents must
+            // not be committed as complete, e.g. while storage is down. The follower tries again, backing off.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(ids, parallel, async (id, token) =>
             {
                 DocumentRead? read = null;
-                for (var attempt = 1; read is null; attempt++)
+                for (var attempt = 1; ; attempt++)
                 {
                     try
                     {
-                        read = await ReadAsync(id, token);
+                        read = await ReadAsync(id, token, skipAfterFailures: false);
                         break;
                     }
                     catch (Exception) when (attempt < MaxReadFailures && !token.IsCancellationRequested)
                     {
-                        await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), token);
+                        await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), token);
                     }
                 }
 

@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SearchQueryBuilder>();
         services.AddSingleton<SnippetHighlighter>();
         services.AddSingleton<SearchService>();
+        services.AddKnowledgeHubChangeFollower(configuration);
         services.AddSingleton<IndexProblems>();
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IChangeConsumer>(provider => provider.GetRequiredService<IndexSynchronizer>());

@@ -117,7 +117,8 @@ public sealed class HostedFollowerTests : IDisposable
 
     [Theory]
     [InlineData("Search:IndexPath", "")]
-    [InlineData("Search:PollInterval", "00:00:00")]
+    [InlineData("Following:PollInterval", "00:00:00")]
+    [InlineData("Following:WaitForChange", "00:05:00")]
     [InlineData("Search:RebuildProgressEvery", "0")]
     [InlineData("Search:RebuildParallelism", "0")]
     [InlineData("Search:ReconcileInterval", "00:00:00")]
