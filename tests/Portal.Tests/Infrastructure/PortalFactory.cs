@@ -73,7 +73,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var health = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
             if (health.StatusCode == System.Net.HttpStatusCode.OK)
             {
                 return client;

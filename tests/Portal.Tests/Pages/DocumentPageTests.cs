@@ -62,21 +62,6 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Health_reports_storage_and_the_index_with_its_document_count()
-    {
-        var client = await portal.CreateReadyClientAsync();
-
-        var response = await client.GetPageAsync("/healthz");
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("storage").GetProperty("status").GetString());
-        Assert.True(json.RootElement.GetProperty("index").GetProperty("documents").GetInt32() >= PortalFactory.SampleCount);
-    }
-
-    [Fact]
     public async Task Viewing_a_document_is_audited_and_so_is_a_refused_view()
     {
         var client = await portal.CreateReadyClientAsync();
