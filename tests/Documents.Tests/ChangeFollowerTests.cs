@@ -1,0 +1,222 @@
+using KnowledgeHub.Documents.Following;
+using KnowledgeHub.Documents.Tests.Support;
+using KnowledgeHub.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Documents.Tests;
+
+/// <summary>The node's one follower: fed from the real change log on a real file store, with consumers that record what they get.</summary>
+public sealed class ChangeFollowerTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string root = Path.Combine(Path.GetTempPath(), "kh-tests", Guid.NewGuid().ToString("N"));
+    private readonly FileSystemBlobStore store;
+    private readonly ChangeLog changeLog;
+
+    public ChangeFollowerTests()
+    {
+        store = new FileSystemBlobStore(root);
+        changeLog = new ChangeLog(store, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task A_change_of_this_process_reaches_every_consumer_at_once_without_waiting_for_the_poll()
+    {
+        var index = new RecordingConsumer("index");
+        var catalog = new RecordingConsumer("catalog");
+        using var follower = Follower([index, catalog], poll: TimeSpan.FromHours(1));
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Position is not null && catalog.Position is not null);
+
+        var position = await changeLog.AppendAsync(Change("doc-a"), None);
+        var reached = await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None);
+
+        Assert.True(reached);
+        Assert.Contains("doc-a", index.Applied);
+        Assert.Contains("doc-a", catalog.Applied);
+        Assert.True(index.Position >= position);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task A_consumer_without_a_checkpoint_is_loaded_in_the_background_then_fed_what_came_after()
+    {
+        await changeLog.AppendAsync(Change("before-start"), None);
+        var index = new RecordingConsumer("index", changeLog);
+        using var follower = Follower([index]);
+
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Loads == 1);
+        var position = await changeLog.AppendAsync(Change("after-load"), None);
+
+        Assert.True(await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None));
+        Assert.Equal(1, index.Loads);
+        Assert.Equal(["after-load"], index.Applied);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task A_failed_round_is_retried_and_the_change_applied_once_the_consumer_can_take_it()
+    {
+        var index = new RecordingConsumer("index") { FailuresLeft = 2 };
+        using var follower = Follower([index], retry: TimeSpan.FromMilliseconds(20));
+        await follower.StartAsync(None);
+
+        var position = await changeLog.AppendAsync(Change("retried"), None);
+
+        Assert.True(await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None));
+        Assert.Equal(0, index.FailuresLeft);
+        Assert.Contains("retried", index.Applied);
+        Assert.Null(follower.State.LastFailure);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task A_wait_ends_false_after_its_bound_while_the_follower_is_held_and_true_once_it_goes_on()
+    {
+        var index = new RecordingConsumer("index");
+        using var follower = Follower([index]);
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Position is not null);
+        index.Hold();
+
+        var position = await changeLog.AppendAsync(Change("held"), None);
+        var early = await follower.WaitForAsync(position, TimeSpan.FromMilliseconds(200), None);
+        index.Release();
+        var later = await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None);
+
+        Assert.False(early);
+        Assert.True(later);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task Read_your_writes_waits_for_the_last_change_this_process_appended()
+    {
+        var index = new RecordingConsumer("index");
+        using var follower = Follower([index]);
+        await follower.StartAsync(None);
+        var repository = new DocumentRepository(store, changeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance);
+        var freshness = new ReadYourWrites(changeLog, follower, Options.Create(new FollowingOptions { WaitForChange = TimeSpan.FromSeconds(10) }));
+
+        var created = await repository.CreateAsync(new NewDocument { Type = "retrospective", Title = "复盘 follower", Markdown = "正文" }, People.Alice, None);
+
+        Assert.True(await freshness.WaitAsync(None));
+        Assert.Contains(created.Id, index.Applied);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task Without_consumers_a_wait_is_answered_at_once()
+    {
+        using var follower = Follower([]);
+        var position = await changeLog.AppendAsync(Change("nobody"), None);
+
+        Assert.True(await follower.WaitForAsync(position, TimeSpan.Zero, None));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleaned up with the temp folder later.
+        }
+    }
+
+    private ChangeFollower Follower(IReadOnlyList<IChangeConsumer> consumers, TimeSpan? poll = null, TimeSpan? retry = null) => new(
+        changeLog,
+        consumers,
+        Options.Create(new FollowingOptions { PollInterval = poll ?? TimeSpan.FromMilliseconds(50), RetryDelay = retry ?? TimeSpan.FromMilliseconds(20) }),
+        TimeProvider.System,
+        NullLogger<ChangeFollower>.Instance);
+
+    private static DocumentChange Change(string id) => new(id, 1, ChangeKinds.Updated, DateTimeOffset.UtcNow);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; !condition(); i++)
+        {
+            Assert.True(i < 500, "the follower did not get there within 10 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A derived view that records the documents it was given; it can fail its next rounds or be held.</summary>
+    private sealed class RecordingConsumer(string name, ChangeLog? log = null) : IChangeConsumer
+    {
+        private readonly List<string> applied = [];
+        private TaskCompletionSource released = Released();
+        private ChangeLogPosition? position = log is null ? ChangeLogPosition.Start : null;
+
+        public string Name => name;
+
+        public ChangeLogPosition? Position
+        {
+            get
+            {
+                lock (applied)
+                {
+                    return position;
+                }
+            }
+        }
+
+        public int Loads { get; private set; }
+
+        public int FailuresLeft { get; set; }
+
+        public IReadOnlyList<string> Applied
+        {
+            get
+            {
+                lock (applied)
+                {
+                    return [.. applied];
+                }
+            }
+        }
+
+        public void Hold() => released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => released.TrySetResult();
+
+        /// <summary>As the index's rebuild: the view is built whole as of the log's end, read first.</summary>
+        public async Task LoadAsync(CancellationToken cancellationToken)
+        {
+            Loads++;
+            var end = await (log ?? throw new InvalidOperationException("This consumer starts loaded.")).EndAsync(cancellationToken);
+            lock (applied)
+            {
+                position = end;
+            }
+        }
+
+        public async Task ApplyAsync(ChangeBatch batch, CancellationToken cancellationToken)
+        {
+            await released.Task.WaitAsync(cancellationToken);
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new IOException("Simulated: storage did not answer.");
+            }
+
+            lock (applied)
+            {
+                applied.AddRange(batch.Changes.Select(c => c.DocumentId));
+                position = batch.Position;
+            }
+        }
+
+        private static TaskCompletionSource Released()
+        {
+            var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            source.SetResult();
+            return source;
+        }
+    }
+}
