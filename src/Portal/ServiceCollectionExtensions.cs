@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddKnowledgeHubOpenApi();
         services.AddScoped<TypeLabels>();
         services.AddScoped<DocumentReader>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SearchNotice>();
         services.AddScoped<DocumentWriter>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();

@@ -24,7 +24,7 @@ public sealed record AccessChange(Confidentiality Confidentiality, IReadOnlyList
 /// Changes who may read and edit a document: manifest-only write with If-Match, then an audit record "share" and a
 /// bounded wait for this node's index (so search reflects the change at once). The owner stays the owner.
 /// </summary>
-public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, AuditLog audit)
+public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, SearchNotice notice, AuditLog audit)
 {
     public async Task<AccessTarget> OpenAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
@@ -69,7 +69,7 @@ public sealed class DocumentAccessManager(DocumentRepository documents, CommitFo
         }
 
         // Committed: the audit record follows even if the caller has gone; then a bounded wait for the index.
-        await followUp.CompleteAsync(caller, AuditActions.Share, stored.Id, stored.CurrentVersion, cancellationToken);
+        notice.After(await followUp.CompleteAsync(caller, AuditActions.Share, stored.Id, stored.CurrentVersion, cancellationToken));
         return new AccessTarget(AccessOutcome.Allowed, stored);
     }
 

@@ -7,14 +7,14 @@ namespace KnowledgeHub.Portal;
 /// Creates and saves documents for a caller. The write commits to storage and the change log; then the audit record
 /// and a bounded wait for this node's search index follow (<see cref="CommitFollowUp"/>) — no index work in the request.
 /// </summary>
-public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp followUp)
+public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp followUp, SearchNotice notice)
 {
     public async Task<DocumentManifest> CreateAsync(NewDocument document, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(caller);
         var manifest = await documents.CreateAsync(document, caller, cancellationToken);
-        await followUp.CompleteAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, cancellationToken);
+        notice.After(await followUp.CompleteAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, cancellationToken));
         return manifest;
     }
 
@@ -26,7 +26,7 @@ public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp 
         switch (result)
         {
             case SaveResult.Saved saved:
-                await followUp.CompleteAsync(caller, AuditActions.Edit, edit.Id, saved.Manifest.CurrentVersion, cancellationToken);
+                notice.After(await followUp.CompleteAsync(caller, AuditActions.Edit, edit.Id, saved.Manifest.CurrentVersion, cancellationToken));
                 break;
             case SaveResult.Conflict:
                 await followUp.AuditAsync(caller, AuditActions.Edit, edit.Id, edit.BaseVersion, AuditActions.Conflict);

@@ -8,7 +8,7 @@ namespace KnowledgeHub.Portal.Workflow;
 /// <see cref="DocumentHistory.RestoreVersionAsync"/>), which audits itself; once done the request waits, for a bounded
 /// time, for this node's index to take the change, so search shows the new status right away.
 /// </summary>
-public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, CommitFollowUp followUp)
+public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, CommitFollowUp followUp, SearchNotice notice)
 {
     public Task<WorkflowResult> SubmitAsync(string id, IReadOnlyList<string> reviewers, string? comment, Caller caller, CancellationToken cancellationToken) =>
         IndexedAsync(workflow.SubmitForReviewAsync(id, reviewers, Blank(comment), caller, cancellationToken), cancellationToken);
@@ -37,7 +37,7 @@ public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory h
         var result = await step;
         if (result is WorkflowResult.Done)
         {
-            await followUp.WaitAsync(cancellationToken);
+            notice.After(await followUp.WaitAsync(cancellationToken));
         }
 
         return result;
