@@ -127,6 +127,29 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
+    /// <summary>
+    /// Proves the root folder can be read, reading at most one entry of it; when it does not exist yet, that the first
+    /// write can create it (its nearest existing ancestor is a folder, not a file). Creates nothing.
+    /// </summary>
+    internal Task CheckReachableAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var folder = RootPath;
+        while (!Directory.Exists(folder))
+        {
+            if (File.Exists(folder))
+            {
+                throw new IOException($"'{folder}' is a file, so the storage folder '{RootPath}' cannot exist.");
+            }
+
+            folder = Path.GetDirectoryName(folder) ?? throw new DirectoryNotFoundException($"No part of the storage folder '{RootPath}' exists.");
+        }
+
+        using var entries = Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).GetEnumerator();
+        entries.MoveNext();
+        return Task.CompletedTask;
+    }
+
     private string LockPath(string name) => FileLock.PathFor(RootPath, name);
 
     /// <summary>
