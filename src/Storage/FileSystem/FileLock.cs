@@ -149,7 +149,7 @@ internal sealed class FileLock : IAsyncDisposable
     }
 
     /// <summary>True when <paramref name="lockPath"/> still names the file behind <paramref name="handle"/> (see the class remarks).</summary>
-    private static bool StillAtPath(SafeFileHandle handle, string lockPath)
+    internal static bool StillAtPath(SafeFileHandle handle, string lockPath)
     {
         File.SetLastWriteTimeUtc(handle, new DateTime(Random.Shared.NextInt64(StampMin, StampMax), DateTimeKind.Utc));
         var stamped = File.GetLastWriteTimeUtc(handle);

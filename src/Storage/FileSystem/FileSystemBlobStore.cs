@@ -150,6 +150,22 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Removes the <c>.locks</c> folder of earlier versions, which kept one lock file per blob forever (this version never
+    /// uses it; do not run both versions on one folder). Returns false when there is none.
+    /// </summary>
+    internal bool RemoveLegacyLockFolder()
+    {
+        var legacy = Path.Combine(RootPath, ".locks");
+        if (!Directory.Exists(legacy))
+        {
+            return false;
+        }
+
+        Directory.Delete(legacy, recursive: true);
+        return true;
+    }
+
     private string LockPath(string name) => FileLock.PathFor(RootPath, name);
 
     /// <summary>
