@@ -123,8 +123,38 @@ public sealed class FileSystemFootprintTests : IDisposable
         Assert.Equal("again", Encoding.UTF8.GetString((await store.ReadAsync("docs/a/v/log", None))!.Content.Span));
     }
 
+    [Fact]
+    public async Task A_write_into_a_new_folder_that_fails_leaves_neither_a_temporary_file_nor_the_folder()
+    {
+        var store = new FileSystemBlobStore(folder.Path);
+        await store.WriteAsync("docs/a/manifest.json", Encoding.UTF8.GetBytes("{}"), WriteCondition.None, None);
+        var before = Entries(folder.Path);
+
+        await Assert.ThrowsAsync<IOException>(() => store.WriteAsync("files/new/blob", new FailingStream(), WriteCondition.IfNotExists, None));
+
+        Assert.Equal(before, Entries(folder.Path));
+    }
+
     /// <summary>Every file and folder under <paramref name="root"/>, hidden ones included, sorted.</summary>
     public static List<string> Entries(string root) =>
         Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>A request body whose client goes away after the first bytes.</summary>
+    private sealed class FailingStream : MemoryStream
+    {
+        private bool sent;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (sent)
+            {
+                throw new IOException("The client went away.");
+            }
+
+            sent = true;
+            buffer.Span[0] = 42;
+            return ValueTask.FromResult(1);
+        }
+    }
 }

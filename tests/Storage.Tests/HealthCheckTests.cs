@@ -92,7 +92,9 @@ public sealed class HealthCheckTests(AzuriteFixture azurite) : IDisposable
     public async Task An_unreachable_azure_endpoint_is_unhealthy_and_the_endpoint_is_only_in_the_data()
     {
         var deadPort = AzuriteFixture.FreePort();
-        var container = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionStringFor(deadPort), StorageClientOptions.Create()).GetBlobContainerClient("docs");
+        var options = StorageClientOptions.Create();
+        options.Retry.MaxRetries = 0;
+        var container = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionStringFor(deadPort), options).GetBlobContainerClient("docs");
 
         var result = await new BlobStoreHealthCheck(new AzureBlobStore(container)).CheckHealthAsync(Context());
 

@@ -66,7 +66,7 @@ public sealed class TwoProcessRaceTests : IDisposable
     {
         // Thousands of lock handovers between processes, each deleting its lock file: a lock held twice would show as an
         // overwritten (lost) line. (The rare stale-file case itself is tested in FileLockTests.)
-        const int Lines = 800;
+        const int Lines = 300;
         var store = new FileSystemBlobStore(folder.Path);
 
         await RaceAsync("append-burst", 1, Lines, (_, results) =>

@@ -198,6 +198,7 @@ public sealed class FileSystemBlobStore : IBlobStore
             if (File.Exists(temp))
             {
                 File.Delete(temp);
+                RemoveEmptyFolders(Path.GetDirectoryName(temp)!);
             }
 
             throw;
