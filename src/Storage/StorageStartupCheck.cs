@@ -7,7 +7,8 @@ namespace KnowledgeHub.Storage;
 
 /// <summary>
 /// Stops the app at start-up, with a sentence naming the setting, when the configured store cannot
-/// take a write within <see cref="Timeout"/>.
+/// take a write within <see cref="Timeout"/>. The probe blob is deleted again and leaves nothing
+/// behind (no lock file, no folder). A file store's lock folder from earlier versions is removed.
 /// </summary>
 public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOptions> options, ILogger<StorageStartupCheck> logger) : IHostedService
 {
@@ -27,9 +28,28 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         }
 
         logger.LogInformation("Storage is ready: {Provider} at {Location}", options.Value.Provider, Location());
+        if (store is FileSystemBlobStore files)
+        {
+            RemoveLegacyLocks(files);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void RemoveLegacyLocks(FileSystemBlobStore files)
+    {
+        try
+        {
+            if (files.RemoveLegacyLockFolder())
+            {
+                logger.LogInformation("Removed the lock files earlier versions left in {Root}/.locks", files.RootPath);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not remove the lock files earlier versions left in {Root}/.locks; they are unused and may be deleted", files.RootPath);
+        }
+    }
 
     private string Location() => store switch
     {

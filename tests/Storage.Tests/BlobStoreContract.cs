@@ -3,7 +3,7 @@ using System.Text;
 namespace KnowledgeHub.Storage.Tests;
 
 /// <summary>The behaviour every <see cref="IBlobStore"/> backend must show; one subclass per backend.</summary>
-public abstract class BlobStoreContract : IAsyncLifetime
+public abstract partial class BlobStoreContract : IAsyncLifetime
 {
     protected static readonly CancellationToken None = CancellationToken.None;
 

@@ -55,22 +55,6 @@ public sealed class StorageStartupTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task The_health_check_is_healthy_on_a_usable_store_and_unhealthy_when_the_root_is_a_file()
-    {
-        var file = Path.Combine(folder.Path, "not-a-folder");
-        await File.WriteAllTextAsync(file, "x");
-        var check = (string root) => new BlobStoreHealthCheck(new FileSystemBlobStore(root)).CheckHealthAsync(new HealthCheckContext
-        {
-            Registration = new HealthCheckRegistration("storage", _ => null!, HealthStatus.Unhealthy, null),
-        });
-
-        Assert.Equal(HealthStatus.Healthy, (await check(Path.Combine(folder.Path, "blobs"))).Status);
-        var broken = await check(file);
-        Assert.Equal(HealthStatus.Unhealthy, broken.Status);
-        Assert.StartsWith("Storage is unreachable:", broken.Description);
-    }
-
-    [Fact]
     public async Task The_storage_health_check_is_registered()
     {
         using var host = StorageHost.Build(folder.Path, new Dictionary<string, string?>());
@@ -78,5 +62,34 @@ public sealed class StorageStartupTests(AzuriteFixture azurite) : IDisposable
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.Equal(HealthStatus.Healthy, Assert.Single(report.Entries, e => e.Key == "storage").Value.Status);
+    }
+
+    [Fact]
+    public async Task Start_up_on_an_empty_folder_proves_the_store_and_leaves_no_file_or_folder_behind()
+    {
+        var root = Path.Combine(folder.Path, "data", "blobs");
+        using var host = StorageHost.Build(folder.Path, new Dictionary<string, string?>());
+
+        await host.StartAsync();
+
+        Assert.True(Directory.Exists(root));
+        Assert.Empty(FileSystemFootprintTests.Entries(root));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_up_removes_the_lock_folder_earlier_versions_left_and_keeps_every_blob()
+    {
+        var root = Path.Combine(folder.Path, "data", "blobs");
+        var store = new FileSystemBlobStore(root);
+        await store.WriteAsync("docs/a/manifest.json", Encoding.UTF8.GetBytes("{}"), WriteCondition.None, CancellationToken.None);
+        Directory.CreateDirectory(Path.Combine(root, ".locks", "docs", "a"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".locks", "docs", "a", "manifest.json.lock"), "");
+        using var host = StorageHost.Build(folder.Path, new Dictionary<string, string?>());
+
+        await host.StartAsync();
+
+        Assert.Equal([Path.Combine(root, "docs"), Path.Combine(root, "docs", "a"), Path.Combine(root, "docs", "a", "manifest.json")], FileSystemFootprintTests.Entries(root));
+        await host.StopAsync();
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -21,6 +23,7 @@ namespace KnowledgeHub.Storage;
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
+    private const int FirstPageSize = 100;
     private volatile bool containerReady;
 
     public AzureBlobStore(BlobContainerClient container)
@@ -31,55 +34,76 @@ public sealed class AzureBlobStore : IBlobStore
 
     public BlobContainerClient Container { get; }
 
-    public async Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        Validate(name);
-        try
-        {
-            var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return new BlobContent(result.Value.Content.ToMemory(), Quoted(result.Value.Details.ETag));
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) => ReadAsync(name, 0, cancellationToken);
 
     public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var whole = await ReadAsync(name, cancellationToken);
-        return whole is null ? null : whole with { Content = whole.Content[(int)Math.Min(offset, whole.Content.Length)..] };
+        Validate(name);
+        var blob = Container.GetBlobClient(name);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // From 0 no range is asked for: "bytes=0-" of an empty blob is answered 416.
+                var options = offset == 0 ? new BlobDownloadOptions() : new BlobDownloadOptions { Range = new HttpRange(offset) };
+                var result = await blob.DownloadContentAsync(options, cancellationToken);
+                return new BlobContent(result.Value.Content.ToMemory(), Quoted(result.Value.Details.ETag));
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 416)
+            {
+                // The offset is at or past the end: nothing to read, unless the blob grew since (then read again).
+                var properties = await PropertiesAsync(blob, cancellationToken);
+                if (properties is null)
+                {
+                    return null;
+                }
+
+                if (properties.ContentLength <= offset || attempt == 3)
+                {
+                    return new BlobContent(ReadOnlyMemory<byte>.Empty, Quoted(properties.ETag));
+                }
+            }
+        }
     }
 
     public async Task<string> WriteAsync(string name, Stream content, WriteCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        return await WriteAsync(name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), condition, cancellationToken);
+        Validate(name);
+        await EnsureContainerAsync(cancellationToken);
+        var blob = Container.GetBlobClient(name);
+
+        // A condition that fails now cannot hold later: say so before sending a large stream.
+        if (condition.CreateOnly || condition.IfMatch is not null)
+        {
+            var current = await PropertiesAsync(blob, cancellationToken);
+            if ((condition.CreateOnly && current is not null) ||
+                (condition.IfMatch is { } expected && (current is null || Quoted(current.ETag) != expected)))
+            {
+                throw new BlobConditionFailedException(name);
+            }
+        }
+
+        // Blocks of 4 MiB, two in flight: memory stays bounded whatever the stream's length. The condition applies
+        // to the commit, so a failed one leaves only uncommitted blocks, which the service discards.
+        return await UploadAsync(name, condition, options =>
+        {
+            options.TransferOptions = new StorageTransferOptions { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 2 };
+            return blob.UploadAsync(content, options, cancellationToken);
+        });
     }
 
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         Validate(name);
         await EnsureContainerAsync(cancellationToken);
-        var conditions = condition switch
-        {
-            { CreateOnly: true } => new BlobRequestConditions { IfNoneMatch = ETag.All },
-            { IfMatch: { } etag } => new BlobRequestConditions { IfMatch = new ETag(etag) },
-            _ => null,
-        };
-        try
-        {
-            var options = new BlobUploadOptions { Conditions = conditions };
-            var result = await Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
-            return Quoted(result.Value.ETag);
-        }
-        catch (RequestFailedException ex) when (conditions is not null && IsConditionFailure(ex))
-        {
-            throw new BlobConditionFailedException(name, ex);
-        }
+        var blob = Container.GetBlobClient(name);
+        return await UploadAsync(name, condition, options => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken));
     }
 
     public async Task<long> AppendAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
@@ -94,10 +118,16 @@ public sealed class AzureBlobStore : IBlobStore
         await EnsureContainerAsync(cancellationToken);
         try
         {
-            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            using var stream = BinaryData.FromBytes(content).ToStream();
-            var appended = await client.AppendBlockAsync(stream, cancellationToken: cancellationToken);
-            return long.Parse(appended.Value.BlobAppendOffset, System.Globalization.CultureInfo.InvariantCulture) + content.Length;
+            try
+            {
+                return await AppendBlockAsync(client, content, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
+            {
+                // The first append to this name: create the append blob, then append (one request per append after that).
+                await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                return await AppendBlockAsync(client, content, cancellationToken);
+            }
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.InvalidBlobType)
         {
@@ -121,29 +151,75 @@ public sealed class AzureBlobStore : IBlobStore
     public async IAsyncEnumerable<BlobItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         BlobNames.ValidatePrefix(prefix, nameof(prefix));
+
+        // The first page is small, so "is there anything?" costs one short answer; later pages are as large as the service allows.
+        var page = await PageAsync(prefix, null, FirstPageSize, cancellationToken);
+        while (page is not null)
+        {
+            foreach (var blob in page.Values)
+            {
+                yield return new BlobItem(blob.Name, blob.Properties.ContentLength ?? 0, Quoted(blob.Properties.ETag ?? default), blob.Properties.LastModified ?? default);
+            }
+
+            page = string.IsNullOrEmpty(page.ContinuationToken) ? null : await PageAsync(prefix, page.ContinuationToken, 5000, cancellationToken);
+        }
+    }
+
+    /// <summary>Proves the account and container answer, reading at most one blob's name; a missing container is reachable.</summary>
+    internal async Task CheckReachableAsync(CancellationToken cancellationToken) => await PageAsync("", null, 1, cancellationToken);
+
+    private async Task<Page<global::Azure.Storage.Blobs.Models.BlobItem>?> PageAsync(string prefix, string? continuation, int size, CancellationToken cancellationToken)
+    {
         var pages = Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix.Length == 0 ? null : prefix }, cancellationToken)
-            .AsPages().GetAsyncEnumerator(cancellationToken);
+            .AsPages(continuation, size).GetAsyncEnumerator(cancellationToken);
         await using (pages)
         {
-            while (true)
+            try
             {
-                try
-                {
-                    if (!await pages.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-                }
-                catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
-                {
-                    yield break;
-                }
-
-                foreach (var blob in pages.Current.Values)
-                {
-                    yield return new BlobItem(blob.Name, blob.Properties.ContentLength ?? 0, Quoted(blob.Properties.ETag ?? default), blob.Properties.LastModified ?? default);
-                }
+                return await pages.MoveNextAsync() ? pages.Current : null;
             }
+            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static async Task<long> AppendBlockAsync(AppendBlobClient client, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var stream = BinaryData.FromBytes(content).ToStream();
+        var appended = await client.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+        return long.Parse(appended.Value.BlobAppendOffset, CultureInfo.InvariantCulture) + content.Length;
+    }
+
+    private static async Task<string> UploadAsync(string name, WriteCondition condition, Func<BlobUploadOptions, Task<Response<BlobContentInfo>>> upload)
+    {
+        var conditions = condition switch
+        {
+            { CreateOnly: true } => new BlobRequestConditions { IfNoneMatch = ETag.All },
+            { IfMatch: { } etag } => new BlobRequestConditions { IfMatch = new ETag(etag) },
+            _ => null,
+        };
+        try
+        {
+            var result = await upload(new BlobUploadOptions { Conditions = conditions });
+            return Quoted(result.Value.ETag);
+        }
+        catch (RequestFailedException ex) when (conditions is not null && IsConditionFailure(ex))
+        {
+            throw new BlobConditionFailedException(name, ex);
+        }
+    }
+
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
         }
     }
 
