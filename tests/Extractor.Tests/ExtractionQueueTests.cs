@@ -78,13 +78,35 @@ public sealed class ExtractionQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task An_extraction_lost_with_its_process_is_queued_again_the_next_time_the_document_is_indexed()
+    public async Task An_extraction_lost_with_its_process_is_queued_again_at_the_next_start_and_its_marker_is_removed_once_announced()
+    {
+        var (dying, texts) = await StartAsync(Held());
+        var manifest = await AttachedAsync(("minutes.pdf", SampleFiles.Pdf("echidna figures")));
+        await texts.GetTextsAsync(manifest, CancellationToken.None);
+        await WaitUntilAsync(() => File.Exists(folder.File("started")));
+        await dying.StopAsync(CancellationToken.None);
+        var markersLeft = await store.ListAsync(ExtractionMarkers.Prefix, CancellationToken.None).ToListAsync();
+
+        var (_, restarted) = await StartAsync(Extractors.Create());
+        await AnnouncedAsync(manifest.Id);
+
+        Assert.Equal($"extraction-queue/{manifest.Attachments[0].Sha256}/{manifest.Id}.json", Assert.Single(markersLeft).Name);
+        Assert.Equal("echidna figures", Assert.Single(await restarted.GetTextsAsync(manifest, CancellationToken.None)).Text.Trim());
+        await WaitUntilAsync(async () => (await store.ListAsync(ExtractionMarkers.Prefix, CancellationToken.None).ToListAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task An_extraction_lost_without_its_marker_is_queued_again_the_next_time_the_document_is_indexed()
     {
         var (dying, texts) = await StartAsync(Held());
         var manifest = await AttachedAsync(("minutes.pdf", SampleFiles.Pdf("platypus figures")));
         await texts.GetTextsAsync(manifest, CancellationToken.None);
         await WaitUntilAsync(() => File.Exists(folder.File("started")));
         await dying.StopAsync(CancellationToken.None);
+        await foreach (var marker in store.ListAsync(ExtractionMarkers.Prefix, CancellationToken.None))
+        {
+            await store.DeleteAsync(marker.Name, CancellationToken.None);
+        }
 
         var (_, restarted) = await StartAsync(Extractors.Create());
         var afterRestart = await restarted.GetTextsAsync(manifest, CancellationToken.None);
@@ -99,7 +121,7 @@ public sealed class ExtractionQueueTests : IDisposable
     {
         var options = new ExtractionOptions { QueueCapacity = 1, MaxConcurrency = 1 };
         var source = new AttachmentTextSource(store, attachments, Own(Extractors.Create(options)));
-        using var queue = new ExtractionQueue(source, changes, TimeProvider.System, Options.Create(options), NullLogger<ExtractionQueue>.Instance);
+        using var queue = new ExtractionQueue(source, new ExtractionMarkers(store), changes, TimeProvider.System, Options.Create(options), NullLogger<ExtractionQueue>.Instance);
         var first = await AttachedAsync(("a.txt", SampleFiles.Utf8("first echidna")));
         var second = await AttachedAsync(("b.txt", SampleFiles.Utf8("second echidna")));
 
@@ -143,7 +165,7 @@ public sealed class ExtractionQueueTests : IDisposable
     {
         var options = Options.Create(new ExtractionOptions());
         var source = new AttachmentTextSource(store, attachments, Own(extractor));
-        var queue = Own(new ExtractionQueue(source, changes, TimeProvider.System, options, NullLogger<ExtractionQueue>.Instance));
+        var queue = Own(new ExtractionQueue(source, new ExtractionMarkers(store), changes, TimeProvider.System, options, NullLogger<ExtractionQueue>.Instance));
         await queue.StartAsync(CancellationToken.None);
         return (queue, new ExtractedAttachmentTexts(source, queue));
     }

@@ -23,7 +23,7 @@ public sealed class ExtractedAttachmentTexts(AttachmentTextSource source, Extrac
 
             if (await source.GetStoredAsync(attachment, cancellationToken) is not { } result)
             {
-                queue.Enqueue(attachment, manifest.Id, manifest.CurrentVersion);
+                await queue.EnqueueAsync(attachment, manifest.Id, manifest.CurrentVersion, cancellationToken);
             }
             else if (result.Succeeded && !string.IsNullOrWhiteSpace(result.Text))
             {

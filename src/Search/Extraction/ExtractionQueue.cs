@@ -12,14 +12,16 @@ namespace KnowledgeHub.Search.Extraction;
 /// queue of contents (by SHA-256, so one file referenced by many documents is extracted once) worked by
 /// <see cref="ExtractionOptions.MaxConcurrency"/> workers. When a content's text — or a permanent failure — is
 /// stored, each document that waited for it gets an <see cref="AttachmentTextChange.Kind"/> entry in the change log,
-/// so the follower re-indexes it with the text. Nothing here is durable: a document indexed without a text it
-/// should have is queued again the next time it is indexed (<see cref="ExtractedAttachmentTexts"/>), so a restart
-/// loses nothing. A full queue drops with a log line and never blocks the caller; the dropped documents are
-/// announced again (a change-log entry) once the queue has drained, so they are queued again then.
+/// so the follower re-indexes it with the text. A restart loses nothing: each waiting document leaves a marker
+/// (<see cref="ExtractionMarkers"/>) that the next start queues again, and a document indexed without a text it
+/// should have is queued again anyway (<see cref="ExtractedAttachmentTexts"/>). A full queue drops with a log line
+/// and never blocks the caller; the dropped documents are announced again (a change-log entry) once the queue has
+/// drained, so they are queued again then.
 /// </summary>
 public sealed partial class ExtractionQueue : BackgroundService
 {
     private readonly AttachmentTextSource source;
+    private readonly ExtractionMarkers markers;
     private readonly ChangeLog changes;
     private readonly TimeProvider time;
     private readonly ILogger<ExtractionQueue> logger;
@@ -28,10 +30,11 @@ public sealed partial class ExtractionQueue : BackgroundService
     private readonly ConcurrentDictionary<string, Waiting> pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> dropped = new(StringComparer.Ordinal);
 
-    public ExtractionQueue(AttachmentTextSource source, ChangeLog changes, TimeProvider time, IOptions<ExtractionOptions> options, ILogger<ExtractionQueue> logger)
+    public ExtractionQueue(
+        AttachmentTextSource source, ExtractionMarkers markers, ChangeLog changes, TimeProvider time, IOptions<ExtractionOptions> options, ILogger<ExtractionQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (this.source, this.changes, this.time, this.logger, settings) = (source, changes, time, logger, options.Value);
+        (this.source, this.markers, this.changes, this.time, this.logger, settings) = (source, markers, changes, time, logger, options.Value);
         queue = Channel.CreateBounded<string>(new BoundedChannelOptions(settings.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
 
@@ -40,8 +43,29 @@ public sealed partial class ExtractionQueue : BackgroundService
 
     /// <summary>
     /// Queues the extraction of <paramref name="attachment"/> for document <paramref name="documentId"/> at
-    /// <paramref name="version"/>; returns at once. False when the queue is full (the attachment is dropped and logged).
+    /// <paramref name="version"/> and, the first time this document waits for it, keeps a marker so a restart
+    /// queues it again; never waits for the queue. False when the queue is full (dropped, logged, and the marker kept).
     /// </summary>
+    public async Task<bool> EnqueueAsync(AttachmentInfo attachment, string documentId, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        ArgumentNullException.ThrowIfNull(documentId);
+        if (!IsWaiting(attachment.Sha256, documentId))
+        {
+            try
+            {
+                await markers.WriteAsync(new PendingExtraction(attachment, documentId, version), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogMarkerFailed(documentId, exception);
+            }
+        }
+
+        return Enqueue(attachment, documentId, version);
+    }
+
+    /// <summary>As <see cref="EnqueueAsync"/>, in memory only (no marker).</summary>
     public bool Enqueue(AttachmentInfo attachment, string documentId, int version)
     {
         ArgumentNullException.ThrowIfNull(attachment);
@@ -81,8 +105,48 @@ public sealed partial class ExtractionQueue : BackgroundService
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, settings.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(0, settings.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)).ToList();
+        await RecoverAsync(stoppingToken);
+        await Task.WhenAll(workers);
+    }
+
+    private bool IsWaiting(string sha, string documentId)
+    {
+        if (!pending.TryGetValue(sha, out var waiting))
+        {
+            return false;
+        }
+
+        lock (waiting)
+        {
+            return !waiting.Finished && waiting.Documents.ContainsKey(documentId);
+        }
+    }
+
+    /// <summary>Queues again what an earlier run left pending (its markers).</summary>
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        var count = 0;
+        try
+        {
+            await foreach (var left in markers.ListAsync(stoppingToken))
+            {
+                Enqueue(left.Attachment, left.DocumentId, left.Version);
+                count++;
+            }
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogRecoveryFailed(exception);
+        }
+
+        if (count > 0)
+        {
+            LogRecovered(count);
+        }
+    }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -137,7 +201,10 @@ public sealed partial class ExtractionQueue : BackgroundService
 
         foreach (var (id, version) in documents)
         {
-            await AnnounceAsync(id, version, stoppingToken);
+            if (await AnnounceAsync(id, version, stoppingToken))
+            {
+                await ForgetAsync(sha, id, stoppingToken);
+            }
         }
 
         LogExtracted(sha, result.Succeeded, documents.Length);
@@ -154,16 +221,31 @@ public sealed partial class ExtractionQueue : BackgroundService
         }
     }
 
-    private async Task AnnounceAsync(string id, int version, CancellationToken stoppingToken)
+    private async Task<bool> AnnounceAsync(string id, int version, CancellationToken stoppingToken)
     {
         try
         {
             await changes.AppendAsync(new DocumentChange(id, version, AttachmentTextChange.Kind, time.GetUtcNow()), stoppingToken);
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            // The text is stored; the document gets it the next time it is indexed.
+            // The text is stored and the marker kept: the next start announces it again.
             LogAnnounceFailed(id, exception);
+            return false;
+        }
+    }
+
+    private async Task ForgetAsync(string sha, string id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await markers.DeleteAsync(sha, id, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A marker left behind only announces the document once more after the next start.
+            LogMarkerFailed(id, exception);
         }
     }
 
@@ -175,6 +257,15 @@ public sealed partial class ExtractionQueue : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The change-log entry announcing the attachment text of document {DocumentId} could not be written")]
     private partial void LogAnnounceFailed(string documentId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pending-extraction marker of document {DocumentId} could not be written or deleted")]
+    private partial void LogMarkerFailed(string documentId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The extractions an earlier run left pending could not be listed; their documents get their texts when next indexed")]
+    private partial void LogRecoveryFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued again {Count} attachment extractions an earlier run left pending")]
+    private partial void LogRecovered(int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Extracted attachment {Sha256} (succeeded: {Succeeded}); {DocumentCount} documents to re-index")]
     private partial void LogExtracted(string sha256, bool succeeded, int documentCount);

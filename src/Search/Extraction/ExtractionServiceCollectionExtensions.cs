@@ -24,6 +24,7 @@ public static class ExtractionServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<AttachmentTextExtractor>();
         services.TryAddSingleton<AttachmentTextSource>();
+        services.TryAddSingleton<ExtractionMarkers>();
         services.TryAddSingleton<ExtractionQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<ExtractionQueue>());
         services.RemoveAll<IAttachmentTextProvider>();
