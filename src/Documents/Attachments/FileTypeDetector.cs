@@ -14,7 +14,8 @@ public sealed record FileTypeVerdict(AttachmentKind? Kind, string? Refusal)
 /// Decides a file's type by its bytes (magic numbers), then requires the name's extension to agree.
 /// Executables (MZ, ELF, Mach-O, <c>#!</c> scripts) are always refused; Office files are ZIP archives and
 /// pass <see cref="OfficeArchiveCheck"/> (zip-bomb limits, then their parts) before anything is opened;
-/// TXT and MD must be valid UTF-8 without NUL bytes.
+/// TXT and MD must be valid UTF-8 without NUL bytes. Works on a seekable stream (an upload held on disk), reading
+/// the head, the ZIP directory or chunks — never the whole file into memory.
 /// </summary>
 public static class FileTypeDetector
 {
