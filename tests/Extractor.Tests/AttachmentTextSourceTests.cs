@@ -76,6 +76,20 @@ public sealed class AttachmentTextSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_stored_result_is_extracted_again_and_replaced()
+    {
+        var info = await AttachAsync("minutes.pdf", SampleFiles.Pdf("kangaroo paw"));
+        await store.WriteAsync($"extracted/{info.Sha256}.json", "{ not json"u8.ToArray(), WriteCondition.None, CancellationToken.None);
+        var source = new AttachmentTextSource(store, attachments, extractor);
+
+        Assert.Null(await source.GetStoredAsync(info, CancellationToken.None));
+        var extracted = await source.GetTextAsync(info, CancellationToken.None);
+
+        Assert.Equal("kangaroo paw", extracted.Text.Trim());
+        Assert.Equal(extracted, await source.GetStoredAsync(info, CancellationToken.None));
+    }
+
+    [Fact]
     public void A_configured_extractor_path_that_does_not_exist_stops_the_app_with_a_sentence_naming_the_setting()
     {
         var configuration = new ConfigurationBuilder()
@@ -96,25 +110,15 @@ public sealed class AttachmentTextSourceTests : IDisposable
             .AddSingleton<IBlobStore>(store)
             .AddSingleton(repository)
             .AddSingleton(attachments)
+            .AddSingleton(new ChangeLog(store, TimeProvider.System))
+            .AddSingleton(TimeProvider.System)
             .AddKnowledgeHubAttachmentExtraction(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<AttachmentTextSource>());
+        Assert.Same(provider.GetRequiredService<ExtractionQueue>(), Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>()));
         Assert.IsType<ExtractedAttachmentTexts>(provider.GetRequiredService<IAttachmentTextProvider>());
         Assert.EndsWith(Path.Combine("extractor", "KnowledgeHub.Extractor.dll"), provider.GetRequiredService<AttachmentTextExtractor>().ExtractorPath);
-    }
-
-    [Fact]
-    public async Task The_index_gets_the_text_of_each_attachment_that_has_text()
-    {
-        var doc = await repository.CreateAsync(new NewDocument { Type = "retrospective", Title = "复盘", Markdown = "正文" }, Alice, CancellationToken.None);
-        await attachments.AddAsync(doc.Id, "minutes.pdf", new MemoryStream(SampleFiles.Pdf("wombat appendix")), -1, Alice, CancellationToken.None);
-        await attachments.AddAsync(doc.Id, "chart.png", new MemoryStream(SampleFiles.Png), -1, Alice, CancellationToken.None);
-        var manifest = await repository.GetManifestAsync(doc.Id, CancellationToken.None);
-
-        var texts = await new ExtractedAttachmentTexts(new AttachmentTextSource(store, attachments, extractor)).GetTextsAsync(manifest!, CancellationToken.None);
-
-        Assert.Equal([("minutes.pdf", "wombat appendix")], texts.Select(t => (t.FileName, t.Text.Trim())));
     }
 
     private async Task<AttachmentInfo> AttachAsync(string name, byte[] content)

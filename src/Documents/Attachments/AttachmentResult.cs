@@ -3,7 +3,7 @@ namespace KnowledgeHub.Documents;
 /// <summary>
 /// The outcome of <see cref="AttachmentService.AddAsync"/>. Refusals carry a sentence in <see cref="Message"/>;
 /// nothing is stored for any of them. Suggested HTTP mapping: Added → 201/303, NotFound → 404, Forbidden → 403,
-/// Invalid → 400, TooLarge → 413, UnsupportedType (wrong type, executable, zip bomb, damaged archive) → 415.
+/// Invalid → 400, TooLarge → 413, UnsupportedType (wrong type, executable, zip bomb, damaged archive) → 415, Busy → 503.
 /// </summary>
 public abstract record AttachmentResult
 {
@@ -42,6 +42,12 @@ public abstract record AttachmentResult
     public sealed record UnsupportedType(string Reason) : AttachmentResult
     {
         public override string Message => Reason;
+    }
+
+    /// <summary>The document's manifest changed under every retry (many uploads at once); nothing was listed. Try again.</summary>
+    public sealed record Busy : AttachmentResult
+    {
+        public override string Message => "The document is being changed by many people at once and your file could not be added to it; try again in a moment.";
     }
 
     internal static string FormatSize(long bytes) =>

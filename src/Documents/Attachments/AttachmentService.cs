@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using KnowledgeHub.Storage;
 using Microsoft.Extensions.Logging;
@@ -19,6 +18,9 @@ public sealed partial class AttachmentService(
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>Calls of UpdateManifestAsync (each with its own If-Match retries) before an upload answers Busy.</summary>
+    private const int ManifestRounds = 6;
+
     /// <summary>Adds a file. <paramref name="declaredLength"/> is the length the client announced (−1 when unknown).</summary>
     public async Task<AttachmentResult> AddAsync(string id, string fileName, Stream content, long declaredLength, Caller caller, CancellationToken cancellationToken)
     {
@@ -37,39 +39,82 @@ public sealed partial class AttachmentService(
             return new AttachmentResult.Forbidden(forbidden);
         }
 
-        var refusal = await CheckAsync(fileName, content, declaredLength, limits, cancellationToken);
-        if (refusal.Result is { } refused)
+        if (declaredLength > limits.MaxBytes)
         {
-            LogRefused(manifest.Id, refused.Message);
-            await audit.RecordAsync(caller, AuditActions.Attach, manifest.Id, null, AuditActions.Refused, cancellationToken);
-            return refused;
+            return await RefuseAsync(manifest.Id, new AttachmentResult.TooLarge(limits.MaxBytes), caller, cancellationToken);
         }
 
-        var (name, bytes, kind) = (refusal.Name!, refusal.Bytes, refusal.Kind);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
-        await StoreContentAsync(sha, bytes, cancellationToken);
-        var info = new AttachmentInfo(name, AttachmentTypes.ContentType(kind), bytes.Length, sha, time.GetUtcNow(), caller.Principal) { UploadedByName = caller.Name };
-        string? lateRefusal = null;
-        var stored = await documents.UpdateManifestAsync(manifest.Id, fresh =>
+        await using var spool = await AttachmentSpool.CreateAsync(content, limits.MaxBytes, cancellationToken);
+        if (spool is null)
         {
-            lateRefusal = EditRefusal(fresh, caller);
-            return lateRefusal is not null ? fresh : fresh with
+            return await RefuseAsync(manifest.Id, new AttachmentResult.TooLarge(limits.MaxBytes), caller, cancellationToken);
+        }
+
+        var checkedFile = await CheckAsync(fileName, spool, declaredLength, limits, cancellationToken);
+        if (checkedFile.Result is { } refused)
+        {
+            return await RefuseAsync(manifest.Id, refused, caller, cancellationToken);
+        }
+
+        var (name, kind) = (checkedFile.Name!, checkedFile.Kind);
+        await StoreContentAsync(spool, cancellationToken);
+        var info = new AttachmentInfo(name, AttachmentTypes.ContentType(kind), spool.Length, spool.Sha256, time.GetUtcNow(), caller.Principal) { UploadedByName = caller.Name };
+        return await ListAsync(manifest.Id, info, caller, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the stored content on the manifest. Concurrent uploads to one document contend for its manifest:
+    /// <see cref="DocumentRepository.UpdateManifestAsync(string, Func{DocumentManifest, DocumentManifest}, Caller, CancellationToken)"/>
+    /// retries with If-Match, and when it gives up this tries a few more rounds before answering Busy.
+    /// </summary>
+    private async Task<AttachmentResult> ListAsync(string id, AttachmentInfo info, Caller caller, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            string? lateRefusal = null;
+            DocumentManifest? stored;
+            try
             {
-                Attachments = [.. fresh.Attachments.Where(a => !SameName(a.Name, name)), info],
-            };
-        }, caller, cancellationToken);
-        if (stored is null)
-        {
-            return new AttachmentResult.NotFound(id);
-        }
+                stored = await documents.UpdateManifestAsync(id, fresh =>
+                {
+                    lateRefusal = EditRefusal(fresh, caller);
+                    return lateRefusal is not null ? fresh : fresh with
+                    {
+                        Attachments = [.. fresh.Attachments.Where(a => !SameName(a.Name, info.Name)), info],
+                    };
+                }, caller, cancellationToken);
+            }
+            catch (BlobConditionFailedException) when (round < ManifestRounds)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * round)), cancellationToken);
+                continue;
+            }
+            catch (BlobConditionFailedException)
+            {
+                LogBusy(id, ManifestRounds);
+                return new AttachmentResult.Busy();
+            }
 
-        if (lateRefusal is not null)
-        {
-            return new AttachmentResult.Forbidden(lateRefusal);
-        }
+            if (stored is null)
+            {
+                return new AttachmentResult.NotFound(id);
+            }
 
-        await audit.RecordAsync(caller, AuditActions.Attach, manifest.Id, null, AuditActions.Allowed, CancellationToken.None);
-        return new AttachmentResult.Added(info, stored);
+            if (lateRefusal is not null)
+            {
+                return new AttachmentResult.Forbidden(lateRefusal);
+            }
+
+            await audit.RecordAsync(caller, AuditActions.Attach, id, null, AuditActions.Allowed, CancellationToken.None);
+            return new AttachmentResult.Added(info, stored);
+        }
+    }
+
+    private async Task<AttachmentResult> RefuseAsync(string id, AttachmentResult refused, Caller caller, CancellationToken cancellationToken)
+    {
+        LogRefused(id, refused.Message);
+        await audit.RecordAsync(caller, AuditActions.Attach, id, null, AuditActions.Refused, cancellationToken);
+        return refused;
     }
 
     /// <summary>The attachment named <paramref name="name"/> with its bytes, or null when the document, the entry or read access is missing. Audited as a download.</summary>
@@ -135,58 +180,28 @@ public sealed partial class AttachmentService(
             : manifest.Status == DocumentStatus.Archived ? "The document is archived and read-only; restore it before attaching files."
             : "Only the owner, the document's editors and admins can attach files.";
 
-    private static async Task<Checked> CheckAsync(string fileName, Stream content, long declaredLength, AttachmentOptions limits, CancellationToken cancellationToken)
+    /// <summary>After the declared and the actual size: whether it arrived whole, the name, then the bytes.</summary>
+    private static async Task<Checked> CheckAsync(string fileName, AttachmentSpool spool, long declaredLength, AttachmentOptions limits, CancellationToken cancellationToken)
     {
-        if (declaredLength > limits.MaxBytes)
-        {
-            return new Checked(new AttachmentResult.TooLarge(limits.MaxBytes));
-        }
-
-        var name = CleanName(fileName);
-        if (name is null)
-        {
-            return new Checked(new AttachmentResult.Invalid($"The file needs a name of 1 to {MaxNameLength} characters."));
-        }
-
-        var bytes = await ReadCappedAsync(content, limits.MaxBytes, declaredLength, cancellationToken);
-        if (bytes is null)
-        {
-            return new Checked(new AttachmentResult.TooLarge(limits.MaxBytes));
-        }
-
-        if (declaredLength >= 0 && bytes.Value.Length != declaredLength)
+        if (declaredLength >= 0 && spool.Length != declaredLength)
         {
             return new Checked(new AttachmentResult.Invalid("The file did not arrive whole; upload it again."));
         }
 
-        if (bytes.Value.Length == 0)
+        if (CleanName(fileName) is not { } name)
+        {
+            return new Checked(new AttachmentResult.Invalid($"The file needs a name of 1 to {MaxNameLength} characters."));
+        }
+
+        if (spool.Length == 0)
         {
             return new Checked(new AttachmentResult.Invalid("The file is empty."));
         }
 
-        var verdict = FileTypeDetector.Detect(name, bytes.Value, limits);
+        var verdict = await FileTypeDetector.DetectAsync(name, spool.Rewind(), limits, cancellationToken);
         return verdict.Kind is { } kind
-            ? new Checked(null, name, bytes.Value, kind)
+            ? new Checked(null, name, kind)
             : new Checked(new AttachmentResult.UnsupportedType(verdict.Refusal!));
-    }
-
-    /// <summary>The bytes, or null as soon as more than <paramref name="max"/> arrive.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream content, long max, long declaredLength, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream(declaredLength is > 0 and <= int.MaxValue ? (int)Math.Min(declaredLength, max) : 0);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>The name without any path, NFC, without control characters; null when nothing usable is left.</summary>
@@ -197,11 +212,11 @@ public sealed partial class AttachmentService(
         return name.Length is 0 or > MaxNameLength || name.Trim('.').Length == 0 ? null : name;
     }
 
-    private async Task StoreContentAsync(string sha, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private async Task StoreContentAsync(AttachmentSpool spool, CancellationToken cancellationToken)
     {
         try
         {
-            await store.WriteAsync(DocumentLayout.File(sha), bytes, WriteCondition.IfNotExists, cancellationToken);
+            await store.WriteAsync(DocumentLayout.File(spool.Sha256), spool.Rewind(), WriteCondition.IfNotExists, cancellationToken);
         }
         catch (BlobConditionFailedException)
         {
@@ -213,8 +228,11 @@ public sealed partial class AttachmentService(
 
     private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attachment to document {DocumentId} not listed: its manifest kept changing through {Rounds} rounds of retries")]
+    private partial void LogBusy(string documentId, int rounds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Attachment to document {DocumentId} refused: {Reason}")]
     private partial void LogRefused(string documentId, string? reason);
 
-    private sealed record Checked(AttachmentResult? Result, string? Name = null, ReadOnlyMemory<byte> Bytes = default, AttachmentKind Kind = default);
+    private sealed record Checked(AttachmentResult? Result, string? Name = null, AttachmentKind Kind = default);
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 
 namespace KnowledgeHub.Documents;
 
@@ -19,10 +18,12 @@ public static class OfficeArchiveCheck
     private const uint Zip64Locator = 0x07064b50;
     private const uint Zip64EndOfCentralDirectory = 0x06064b50;
 
-    public static FileTypeVerdict Check(ReadOnlyMemory<byte> content, AttachmentOptions limits)
+    /// <summary>Checks a seekable stream (an upload held on disk) from its directory; leaves it open at position 0.</summary>
+    public static async Task<FileTypeVerdict> CheckAsync(Stream content, AttachmentOptions limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
-        if (DeclaredEntryCount(content.Span) is not { } count)
+        if (await DeclaredEntryCountAsync(content, cancellationToken) is not { } count)
         {
             return FileTypeVerdict.Refuse("The file is a damaged ZIP archive (its directory cannot be found).");
         }
@@ -35,15 +36,17 @@ public static class OfficeArchiveCheck
         List<(string Name, long Length, long Compressed)> entries;
         try
         {
-            var stream = MemoryMarshal.TryGetArray(content, out var segment)
-                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-                : new MemoryStream(content.ToArray(), writable: false);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            content.Position = 0;
+            await using var zip = await ZipArchive.CreateAsync(content, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
             entries = zip.Entries.Select(e => (e.FullName, e.Length, e.CompressedLength)).ToList();
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
             return FileTypeVerdict.Refuse("The file is a damaged ZIP archive.");
+        }
+        finally
+        {
+            content.Position = 0;
         }
 
         if (entries.Count > limits.MaxArchiveEntries)
@@ -89,36 +92,45 @@ public static class OfficeArchiveCheck
     }
 
     /// <summary>The total entry count the end-of-central-directory record (or its ZIP64 form) declares, or null when there is none.</summary>
-    private static ulong? DeclaredEntryCount(ReadOnlySpan<byte> content)
+    private static async Task<ulong?> DeclaredEntryCountAsync(Stream content, CancellationToken cancellationToken)
     {
         const int eocdSize = 22;
-        var earliest = Math.Max(0, content.Length - eocdSize - ushort.MaxValue);
-        for (var at = content.Length - eocdSize; at >= earliest; at--)
+        var length = content.Length;
+        var tailStart = Math.Max(0, length - eocdSize - ushort.MaxValue - 20);
+        var tail = new byte[length - tailStart];
+        content.Position = tailStart;
+        await content.ReadExactlyAsync(tail, cancellationToken);
+        for (var at = tail.Length - eocdSize; at >= 0; at--)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(content[at..]) != EndOfCentralDirectory)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at)) != EndOfCentralDirectory)
             {
                 continue;
             }
 
-            ulong count = BinaryPrimitives.ReadUInt16LittleEndian(content[(at + 10)..]);
+            ulong count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 10));
             if (count != ushort.MaxValue)
             {
                 return count;
             }
 
             var locator = at - 20;
-            if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(content[locator..]) != Zip64Locator)
+            if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locator)) != Zip64Locator)
             {
                 return null;
             }
 
-            var offset = BinaryPrimitives.ReadUInt64LittleEndian(content[(locator + 8)..]);
-            if (offset > (ulong)(content.Length - 56) || BinaryPrimitives.ReadUInt32LittleEndian(content[(int)offset..]) != Zip64EndOfCentralDirectory)
+            var offset = BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(locator + 8));
+            if (offset > (ulong)Math.Max(0, length - 56))
             {
                 return null;
             }
 
-            return BinaryPrimitives.ReadUInt64LittleEndian(content[((int)offset + 32)..]);
+            var record = new byte[56];
+            content.Position = (long)offset;
+            await content.ReadExactlyAsync(record, cancellationToken);
+            return BinaryPrimitives.ReadUInt32LittleEndian(record) == Zip64EndOfCentralDirectory
+                ? BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32))
+                : null;
         }
 
         return null;

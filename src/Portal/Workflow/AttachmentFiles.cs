@@ -1,6 +1,6 @@
 using KnowledgeHub.Documents;
-using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Documents.Following;
+using KnowledgeHub.Portal.Access;
 
 namespace KnowledgeHub.Portal.Workflow;
 
@@ -28,7 +28,7 @@ public abstract record AttachmentFile
 }
 
 /// <summary>
-/// Attachments for the pages: adding (then indexing), and serving with the portal's rules on top of
+/// Attachments for the pages: adding (streamed; then indexing, without waiting for text extraction), and serving with the portal's rules on top of
 /// <see cref="AttachmentService"/>'s read check — a Restricted document's files need a download grant
 /// (<see cref="AccessRules.CanDownload"/>), and only images and PDFs are served inline. Every attempt is audited.
 /// </summary>
@@ -51,10 +51,13 @@ public sealed class AttachmentFiles(DocumentRepository documents, AttachmentServ
                 : new AttachmentResult.Invalid("Choose a file to upload. 请选择要上传的文件。");
         }
 
+        // ASP.NET Core has buffered the form file to disk (beyond 64 KB); the service hashes and checks it from there.
         await using var stream = file.OpenReadStream();
         var result = await attachments.AddAsync(id, file.FileName, stream, file.Length, caller, cancellationToken);
         if (result is AttachmentResult.Added)
         {
+            // After the commit: wait (bounded) for the follower to pass this change. Text extraction is not waited for:
+            // the extraction queue announces the document again once its text is stored.
             await followUp.WaitAsync(cancellationToken);
         }
 

@@ -63,6 +63,7 @@ public static class WorkflowStatus
         AttachmentResult.Forbidden => StatusCodes.Status403Forbidden,
         AttachmentResult.TooLarge => StatusCodes.Status413PayloadTooLarge,
         AttachmentResult.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        AttachmentResult.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 }

@@ -8,7 +8,8 @@ namespace KnowledgeHub.Search.Extraction;
 /// The text of a stored attachment, extracted once per content: results are kept at
 /// <c>extracted/{sha256}.json</c>, create-only, like the content they come from. Failures of the file (damaged,
 /// hostile, over the time limit) are kept too, so a hostile file is not retried on every rebuild (delete the
-/// blob to retry); failures of the installation (<see cref="ExtractionResult.Retryable"/>) are not.
+/// blob to retry); failures of the installation (<see cref="ExtractionResult.Retryable"/>) are not. The index only
+/// reads stored results (<see cref="GetStoredAsync"/>); extracting is the <see cref="ExtractionQueue"/>'s job.
 /// For the indexer: no access check here — the index trims hits by the document's readers.
 /// </summary>
 public sealed class AttachmentTextSource(IBlobStore store, AttachmentService attachments, AttachmentTextExtractor extractor)
@@ -17,23 +18,21 @@ public sealed class AttachmentTextSource(IBlobStore store, AttachmentService att
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The stored result for this content, or null when it has not been extracted yet (or its stored result is unreadable).</summary>
+    public async Task<ExtractionResult?> GetStoredAsync(AttachmentInfo attachment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return (await ReadStoredAsync(attachment, cancellationToken)).Result;
+    }
+
+    /// <summary>The stored result, else extracts it now (out of process, slow) and stores it — for the background queue, never for a request or the follower.</summary>
     public async Task<ExtractionResult> GetTextAsync(AttachmentInfo attachment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        var name = Prefix + attachment.Sha256 + ".json";
-        if (await store.ReadAsync(name, cancellationToken) is { } cached)
+        var (stored, damagedETag) = await ReadStoredAsync(attachment, cancellationToken);
+        if (stored is not null)
         {
-            try
-            {
-                if (JsonSerializer.Deserialize<ExtractionResult>(cached.Content.Span, Json) is { } stored)
-                {
-                    return stored;
-                }
-            }
-            catch (JsonException)
-            {
-                // A damaged cache entry is extracted again (and not rewritten: the blob is create-only).
-            }
+            return stored;
         }
 
         if (await attachments.ReadContentAsync(attachment, cancellationToken) is not { } content)
@@ -47,9 +46,11 @@ public sealed class AttachmentTextSource(IBlobStore store, AttachmentService att
             return result;
         }
 
+        // Create-only; an unreadable stored result is replaced (only that one: If-Match its ETag).
+        var condition = damagedETag is null ? WriteCondition.IfNotExists : WriteCondition.IfMatchETag(damagedETag);
         try
         {
-            await store.WriteAsync(name, JsonSerializer.SerializeToUtf8Bytes(result, Json), WriteCondition.IfNotExists, cancellationToken);
+            await store.WriteAsync(NameOf(attachment), JsonSerializer.SerializeToUtf8Bytes(result, Json), condition, cancellationToken);
         }
         catch (BlobConditionFailedException)
         {
@@ -57,5 +58,29 @@ public sealed class AttachmentTextSource(IBlobStore store, AttachmentService att
         }
 
         return result;
+    }
+
+    private static string NameOf(AttachmentInfo attachment) => Prefix + attachment.Sha256 + ".json";
+
+    private async Task<(ExtractionResult? Result, string? DamagedETag)> ReadStoredAsync(AttachmentInfo attachment, CancellationToken cancellationToken)
+    {
+        if (await store.ReadAsync(NameOf(attachment), cancellationToken) is not { } cached)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            if (JsonSerializer.Deserialize<ExtractionResult>(cached.Content.Span, Json) is { } stored)
+            {
+                return (stored, null);
+            }
+        }
+        catch (JsonException)
+        {
+            // Damaged: extracted again, and replaced.
+        }
+
+        return (null, cached.ETag);
     }
 }

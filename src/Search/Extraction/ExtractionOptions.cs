@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace KnowledgeHub.Search.Extraction;
 
-/// <summary>The <c>Search:Extraction</c> settings of <see cref="AttachmentTextExtractor"/>, validated at start-up.</summary>
+/// <summary>The <c>Search:Extraction</c> settings of <see cref="AttachmentTextExtractor"/> and <see cref="ExtractionQueue"/>, validated at start-up.</summary>
 public sealed class ExtractionOptions : IValidatableObject
 {
     public const string SectionName = "Search:Extraction";
@@ -19,7 +19,11 @@ public sealed class ExtractionOptions : IValidatableObject
     [Range(64L * 1024 * 1024, 64L * 1024 * 1024 * 1024, ErrorMessage = "The setting Search:Extraction:MaxMemoryBytes must be between 67108864 (64 MB) and 68719476736 (64 GB).")]
     public long MaxMemoryBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>How many extractor processes may run at once.</summary>
+    /// <summary>How many attachments wait for extraction at most; more are dropped (and queued again the next time their document is indexed).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "The setting Search:Extraction:QueueCapacity must be between 1 and 1000000.")]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>How many attachments the background queue extracts at once (each in its own extractor process for PDF and Office files).</summary>
     [Range(1, 64, ErrorMessage = "The setting Search:Extraction:MaxConcurrency must be between 1 and 64.")]
     public int MaxConcurrency { get; set; } = 2;
 

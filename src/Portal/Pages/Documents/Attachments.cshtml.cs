@@ -10,7 +10,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 
 /// <summary>
 /// A document's attachments, and uploading one (multipart field <c>file</c>). attachments.js asks for JSON:
-/// 201 with the stored file, or 400/403/404/413/415 with <c>{"error": sentence}</c>. A plain form post is
+/// 201 with the stored file, or 400/403/404/413/415 (503 with Retry-After when the document is too busy) with <c>{"error": sentence}</c>. A plain form post is
 /// redirected to the document, or shown this page with the sentence and the status.
 /// </summary>
 [UploadLimit]
@@ -29,6 +29,11 @@ public sealed class AttachmentsModel(AttachmentFiles files) : PageModel
     public async Task<IActionResult> OnPostAsync(string id)
     {
         var result = await files.AddAsync(id, Upload, HttpContext.GetCaller(), HttpContext.RequestAborted);
+        if (result is AttachmentResult.Busy)
+        {
+            Response.Headers.RetryAfter = "1";
+        }
+
         if (UploadResponses.WantsJson(Request))
         {
             return result is AttachmentResult.Added added ? Created(added) : UploadResponses.Error(WorkflowStatus.Of(result), result.Message!);
