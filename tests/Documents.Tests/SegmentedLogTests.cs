@@ -91,6 +91,35 @@ public sealed class SegmentedLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_that_finds_the_next_segment_reads_what_landed_in_its_own_just_before()
+    {
+        var writer = Log(store.Clock, maxBytes: 200);
+        var hooked = new MeteredBlobStore(store.Blobs);
+        var reader = new ChangeLog(hooked, store.Clock, new SegmentedLogOptions { MaxSegmentBytes = 200 });
+        await writer.AppendAsync(Change("a"), None);
+        await writer.AppendAsync(Change("b"), None);
+        var first = await reader.ReadSinceAsync(ChangeLogPosition.Start, None);
+        var raced = false;
+        hooked.BeforeRead = async name =>
+        {
+            // Between the reader's look at its segment and its probe of the next one, the segment fills up and rolls.
+            if (!raced && name == "changes/2026/11/29/000001.jsonl")
+            {
+                raced = true;
+                await writer.AppendAsync(Change("c"), None);
+                await writer.AppendAsync(Change("d"), None);
+            }
+        };
+
+        var second = await reader.ReadSinceAsync(first.Position, None);
+
+        Assert.True(raced);
+        Assert.Equal(["a", "b"], first.Changes.Select(c => c.DocumentId));
+        Assert.Equal(["c", "d"], second.Changes.Select(c => c.DocumentId));
+        Assert.StartsWith("changes/2026/11/29/000001.jsonl@", second.Position.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task At_a_day_boundary_a_reader_keeps_reading_a_writer_whose_clock_is_behind_for_the_grace_period()
     {
         var midnight = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);

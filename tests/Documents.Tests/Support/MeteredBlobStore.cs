@@ -3,12 +3,17 @@ using KnowledgeHub.Storage;
 
 namespace KnowledgeHub.Documents.Tests.Support;
 
-/// <summary>The real store, metering what is asked of it: calls of each kind, the names read and the bytes read and appended.</summary>
+/// <summary>
+/// The real store, metering what is asked of it: calls of each kind, the names read and the bytes read and appended.
+/// <see cref="BeforeRead"/> runs before each read, so a test can make a writer act at an exact point of a reader's work.
+/// </summary>
 public sealed class MeteredBlobStore(IBlobStore inner) : IBlobStore
 {
     private readonly Lock gate = new();
     private readonly List<string> reads = [];
     private readonly List<string> listings = [];
+
+    public Func<string, Task>? BeforeRead { get; set; }
 
     public int Appends { get; private set; }
 
@@ -62,11 +67,17 @@ public sealed class MeteredBlobStore(IBlobStore inner) : IBlobStore
         }
     }
 
-    public async Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        Read(name, await inner.ReadAsync(name, cancellationToken));
+    public async Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        await (BeforeRead?.Invoke(name) ?? Task.CompletedTask);
+        return Read(name, await inner.ReadAsync(name, cancellationToken));
+    }
 
-    public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken) =>
-        Read(name, await inner.ReadAsync(name, offset, cancellationToken));
+    public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
+    {
+        await (BeforeRead?.Invoke(name) ?? Task.CompletedTask);
+        return Read(name, await inner.ReadAsync(name, offset, cancellationToken));
+    }
 
     public Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
