@@ -12,9 +12,13 @@ public sealed class ChangeLogConcurrencyTests : IDisposable
 
     public void Dispose() => store.Dispose();
 
-    [Fact]
-    public async Task Two_writers_appending_at_once_lose_no_change_for_a_reader_that_follows_them()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Two_writers_appending_at_once_lose_no_change_for_a_reader_that_follows_them(int run)
     {
+        Assert.True(run > 0);
         var options = new SegmentedLogOptions { MaxSegmentBytes = MaxBytes };
         var first = new ChangeLog(store.Blobs, store.Clock, options);
         var second = new ChangeLog(store.Blobs, store.Clock, options);
@@ -54,13 +58,16 @@ public sealed class ChangeLogConcurrencyTests : IDisposable
             segments.Add(new BlobSize(item.Name, item.Size));
         }
 
-        Assert.Equal(written, seen.Distinct().Order(StringComparer.Ordinal));
+        Assert.Empty(written.Except(seen));
         Assert.Equal(written, fromStart.Changes.Select(c => c.DocumentId).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(await reader.EndAsync(None), position);
         Assert.True(segments.Count >= 8, $"{segments.Count} segments");
 
-        // At most one line per append in flight (3 per writer) and one repeated line beyond the size that rolls it.
-        Assert.All(segments, s => Assert.True(s.Size < MaxBytes + (8 * 100), $"{s.Name}: {s.Size} bytes"));
+        Assert.Equal(written, seen.Distinct().Order(StringComparer.Ordinal));
+
+        // Beyond the size that rolls a segment: at most one line per append in flight (3 lanes per writer) and one
+        // repeated line per lane (lines are under 100 bytes).
+        Assert.All(segments, s => Assert.True(s.Size < MaxBytes + (2 * 6 * 100), $"{s.Name}: {s.Size} bytes"));
     }
 
     private async Task WriteAsync(ChangeLog log, string writer)

@@ -24,7 +24,7 @@ namespace KnowledgeHub.Documents.Logs;
 /// </summary>
 internal sealed partial class SegmentedLog
 {
-    private const int MaxRepeats = 3;
+    private const int MaxRepeats = 10;
 
     private readonly IBlobStore store;
     private readonly TimeProvider time;
