@@ -63,8 +63,14 @@ internal sealed partial class SegmentedLog
             }
 
             var (next, rolledByOthers) = await RollAsync(segment, cancellationToken);
-            if (!rolledByOthers || !Options.RepeatPossiblyLateLines || attempt >= MaxRepeats)
+            if (!rolledByOthers || !Options.RepeatPossiblyLateLines)
             {
+                return new LogPoint(segment, end);
+            }
+
+            if (attempt >= MaxRepeats)
+            {
+                LogGaveUp(logger, NameOf(segment), attempt);
                 return new LogPoint(segment, end);
             }
 
@@ -148,6 +154,9 @@ internal sealed partial class SegmentedLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A line was appended to {Segment} after another writer had started {Next}; appended it again there")]
     private static partial void LogRepeated(ILogger logger, string segment, string next);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A line appended {Attempts} times kept landing in full segments, last {Segment}; readers past it rely on reconciliation")]
+    private static partial void LogGaveUp(ILogger logger, string segment, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable line of {Length} bytes at offset {Offset} of {Segment}")]
     private static partial void LogInvalidLine(ILogger logger, string segment, long offset, int length);
