@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using KnowledgeHub.Documents.Logs;
 using KnowledgeHub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,37 +7,52 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KnowledgeHub.Documents;
 
 /// <summary>
-/// Append-only audit records under <c>audit/yyyy/MM/dd.jsonl</c> (UTC day; one JSON line per record:
-/// time, principal, action, document, version, outcome). There is deliberately no update or delete.
+/// Append-only audit records (one JSON line per record: time, principal, action, document, version, outcome) in a
+/// <see cref="SegmentedLog"/> under <c>audit/yyyy/MM/dd/nnnnnn.jsonl</c> (UTC day), so no blob outgrows Azure's 50,000
+/// blocks however busy a day is. Days written before segments (<c>audit/yyyy/MM/dd.jsonl</c>) are still read.
+/// There is deliberately no update or delete.
 /// </summary>
-public sealed class AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditLog>? logger = null)
+public sealed partial class AuditLog
 {
     public const string Prefix = "audit/";
 
-    private readonly ILogger logger = logger ?? NullLogger<AuditLog>.Instance;
+    private readonly IBlobStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly SegmentedLog log;
 
-    public Task RecordAsync(Caller caller, string action, string? documentId, int? version, string outcome, CancellationToken cancellationToken)
+    public AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditLog>? logger = null)
+        : this(store, time, SegmentedLogOptions.Default, logger)
+    {
+    }
+
+    internal AuditLog(IBlobStore store, TimeProvider time, SegmentedLogOptions options, ILogger<AuditLog>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (this.store, this.time) = (store, time);
+        this.logger = logger ?? NullLogger<AuditLog>.Instance;
+        log = new SegmentedLog(Prefix, store, time, options with { RepeatPossiblyLateLines = false }, this.logger);
+    }
+
+    public async Task RecordAsync(Caller caller, string action, string? documentId, int? version, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
-        var now = time.GetUtcNow().ToUniversalTime();
-        var entry = new AuditEntry(now, caller.Principal, caller.Name, action, documentId, version, outcome);
-        return store.AppendAsync(BlobName(DateOnly.FromDateTime(now.UtcDateTime)), JsonLines.Line(entry), cancellationToken);
+        var entry = new AuditEntry(time.GetUtcNow().ToUniversalTime(), caller.Principal, caller.Name, action, documentId, version, outcome);
+        await log.AppendAsync(JsonLines.Line(entry), cancellationToken);
     }
 
-    /// <summary>The entries of the UTC days <paramref name="fromUtc"/> to <paramref name="toUtc"/> (both included), oldest first.</summary>
+    /// <summary>
+    /// The entries of the UTC days <paramref name="fromUtc"/> to <paramref name="toUtc"/> (both included), oldest first:
+    /// one listing per month of the range, then the blobs of those days only, each read whole.
+    /// </summary>
     public async IAsyncEnumerable<AuditEntry> ReadAsync(DateOnly fromUtc, DateOnly toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var first = BlobName(fromUtc);
-        var last = BlobName(toUtc);
         var names = new List<string>();
-        await foreach (var item in store.ListAsync(Prefix, cancellationToken))
+        await foreach (var name in log.BlobsOfDaysAsync(fromUtc, toUtc, cancellationToken))
         {
-            if (string.CompareOrdinal(item.Name, first) >= 0 && string.CompareOrdinal(item.Name, last) <= 0)
-            {
-                names.Add(item.Name);
-            }
+            names.Add(name);
         }
 
         foreach (var name in names)
@@ -47,8 +62,8 @@ public sealed class AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditL
                 continue;
             }
 
-            var (entries, _) = JsonLines.ReadWhole<AuditEntry>(blob.Content.Span, 0, line =>
-                logger.LogWarning("Skipped an unreadable audit line in {Blob}: {Line}", name, line));
+            var entries = new List<AuditEntry>();
+            JsonLines.ReadLines(blob.Content.Span, int.MaxValue, entries, (offset, length) => LogInvalidLine(logger, name, offset, length));
             foreach (var entry in entries)
             {
                 yield return entry;
@@ -56,8 +71,8 @@ public sealed class AuditLog(IBlobStore store, TimeProvider time, ILogger<AuditL
         }
     }
 
-    private static string BlobName(DateOnly day) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{day:yyyy}/{day:MM}/{day:dd}.jsonl");
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable audit line of {Length} bytes at offset {Offset} of {Blob}")]
+    private static partial void LogInvalidLine(ILogger logger, string blob, int offset, int length);
 }
 
 public sealed record AuditEntry(DateTimeOffset Utc, string Principal, string PrincipalName, string Action, string? DocumentId, int? Version, string Outcome);

@@ -62,6 +62,48 @@ internal static class JsonLines
         return (items, offset + last + 1);
     }
 
+    /// <summary>
+    /// Reads whole lines from the start of <paramref name="content"/> into <paramref name="items"/> until
+    /// <paramref name="maxItems"/> were added or no whole line is left, and returns the bytes consumed (always up to the end
+    /// of a line). Lines that are not valid JSON are reported through <paramref name="onInvalid"/> (offset, length) and skipped.
+    /// </summary>
+    public static int ReadLines<T>(ReadOnlySpan<byte> content, int maxItems, List<T> items, Action<int, int>? onInvalid = null)
+    {
+        var consumed = 0;
+        var added = 0;
+        while (added < maxItems)
+        {
+            var end = content[consumed..].IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                break;
+            }
+
+            var start = consumed;
+            var line = content.Slice(start, end);
+            consumed += end + 1;
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize<T>(line, DocumentJson.Options) is { } item)
+                {
+                    items.Add(item);
+                    added++;
+                }
+            }
+            catch (JsonException)
+            {
+                onInvalid?.Invoke(start, end);
+            }
+        }
+
+        return consumed;
+    }
+
     /// <summary>The offset just after the last '\n' (the end of the whole lines).</summary>
     public static long WholeEnd(ReadOnlySpan<byte> content) => content.LastIndexOf((byte)'\n') + 1;
 

@@ -58,14 +58,14 @@ public sealed class ChangeLogTests : IDisposable
         Assert.Empty(third.Changes);
         Assert.Equal(second.Position, third.Position);
         Assert.Equal(await Log.EndAsync(CancellationToken.None), second.Position);
-        Assert.Equal(["changes/2026/11/29.jsonl", "changes/2026/11/30.jsonl", "changes/2027/01/09.jsonl"], await store.BlobNamesAsync("changes/"));
+        Assert.Equal(["changes/2026/11/29/000000.jsonl", "changes/2026/11/30/000000.jsonl", "changes/2027/01/09/000000.jsonl"], await store.BlobNamesAsync("changes/"));
     }
 
     [Fact]
     public async Task A_partially_written_last_line_is_not_consumed_until_it_is_whole()
     {
         await Log.AppendAsync(Change("a"), CancellationToken.None);
-        var blob = "changes/2026/11/29.jsonl";
+        var blob = "changes/2026/11/29/000000.jsonl";
         var line = """{"documentId":"b","version":1,"kind":"updated","utc":"2026-11-29T08:30:00+00:00"}""";
         await store.Blobs.AppendAsync(blob, Encoding.UTF8.GetBytes(line[..20]), CancellationToken.None);
 
@@ -93,11 +93,73 @@ public sealed class ChangeLogTests : IDisposable
 
     [Theory]
     [InlineData("garbage")]
-    [InlineData("changes/2026/11/29.jsonl@x")]
+    [InlineData("changes/2026/11/29/000000.jsonl@x")]
+    [InlineData("changes/2026/11/29.jsonl@120")]
+    [InlineData("changes/2026/13/29/000000.jsonl@0")]
     [InlineData("../secret@0")]
     public async Task A_malformed_position_is_refused(string value)
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Log.ReadSinceAsync(new ChangeLogPosition(value), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_append_returns_the_position_after_its_entry_and_tells_listeners()
+    {
+        var heard = new List<ChangeLogPosition>();
+        Log.Appended += (_, position) => heard.Add(position);
+        Assert.Equal(ChangeLogPosition.Start, Log.LastAppended);
+
+        var a = await Log.AppendAsync(Change("a"), CancellationToken.None);
+        var b = await Log.AppendAsync(Change("b"), CancellationToken.None);
+
+        Assert.True(ChangeLogPosition.Start < a && a < b);
+        Assert.Equal([a, b], heard);
+        Assert.Equal(b, Log.LastAppended);
+        Assert.Equal(b, await Log.EndAsync(CancellationToken.None));
+        Assert.Equal(["b"], (await Log.ReadSinceAsync(a, CancellationToken.None)).Changes.Select(c => c.DocumentId));
+        Assert.Empty((await Log.ReadSinceAsync(b, CancellationToken.None)).Changes);
+    }
+
+    [Fact]
+    public async Task A_listener_that_fails_does_not_make_the_append_fail()
+    {
+        var logger = new ListLogger<ChangeLog>();
+        var log = new ChangeLog(store.Blobs, store.Clock, logger);
+        log.Appended += (_, _) => throw new InvalidOperationException("listener broke");
+
+        var position = await log.AppendAsync(Change("a"), CancellationToken.None);
+
+        Assert.Equal(position, log.LastAppended);
+        Assert.Equal(["a"], (await log.ReadSinceAsync(ChangeLogPosition.Start, CancellationToken.None)).Changes.Select(c => c.DocumentId));
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("listener", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_torn_line_is_logged_and_skipped_and_the_lines_after_it_are_read()
+    {
+        var logger = new ListLogger<ChangeLog>();
+        var log = new ChangeLog(store.Blobs, store.Clock, logger);
+        await log.AppendAsync(Change("a"), CancellationToken.None);
+        await store.Blobs.AppendAsync("changes/2026/11/29/000000.jsonl", Encoding.UTF8.GetBytes("{\"documentId\":\"torn"), CancellationToken.None);
+        await log.AppendAsync(Change("b"), CancellationToken.None);
+        await log.AppendAsync(Change("c"), CancellationToken.None);
+
+        var batch = await log.ReadSinceAsync(ChangeLogPosition.Start, CancellationToken.None);
+
+        Assert.Equal(["a", "c"], batch.Changes.Select(c => c.DocumentId));
+        Assert.Equal(await log.EndAsync(CancellationToken.None), batch.Position);
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("000000.jsonl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Day_blobs_of_the_old_layout_are_not_read_as_changes()
+    {
+        await store.Blobs.AppendAsync("changes/2026/11/28.jsonl", Encoding.UTF8.GetBytes("""{"documentId":"old","version":1,"kind":"updated","utc":"2026-11-28T08:30:00+00:00"}""" + "\n"), CancellationToken.None);
+
+        Assert.Equal(ChangeLogPosition.Start, await Log.EndAsync(CancellationToken.None));
+        await Log.AppendAsync(Change("new"), CancellationToken.None);
+
+        Assert.Equal(["new"], (await Log.ReadSinceAsync(ChangeLogPosition.Start, CancellationToken.None)).Changes.Select(c => c.DocumentId));
     }
 
     private DocumentChange Change(string id) => new(id, 1, ChangeKinds.Updated, store.Clock.GetUtcNow());
