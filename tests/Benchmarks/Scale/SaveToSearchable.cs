@@ -54,7 +54,7 @@ public static class SaveToSearchable
             }
 
             var saved = Stopwatch.GetElapsedTime(postedAt).TotalMilliseconds;
-            if (status != HttpStatusCode.Redirect)
+            if (status is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther))
             {
                 failures++;
                 firstFailure ??= $"saving {id} answered {(int)status}";
