@@ -36,6 +36,8 @@ public static class ScaleBenchmark
             var templates = Directory.EnumerateFiles(Path.Combine(contentRoot, "templates"), "*.md").Order(StringComparer.Ordinal)
                 .Select(f => TemplateParser.Parse(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).ToList();
             var generator = new DocumentGenerator(templates, pool, options.Seed);
+            report.Generated = GeneratedCheck.Run(generator, templates, Math.Min(options.Documents, 200));
+            Console.WriteLine($"  of the first {report.Generated.Checked}: {report.Generated.Conforming} conform to their template; {report.Generated.LessonsPerDocument:0.0} lessons and {report.Generated.ActionItemsPerDocument:0.0} action items per document{(report.Generated.FirstProblem is { } p ? $" (first problem: {p})" : "")}");
 
             Console.WriteLine($"Importing {options.Documents:N0} documents through DocumentRepository.CreateAsync into {storeRoot} ({options.ImportThreads} at a time)...");
             report.Import = await ScaleImport.RunAsync(storeRoot, contentRoot, generator, options.Documents, options.ImportThreads, cancellationToken);

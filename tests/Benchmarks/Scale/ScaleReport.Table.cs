@@ -59,6 +59,11 @@ public sealed partial class ScaleReport
         var failures = Load.Where(r => r.Failures > 0).Select(r => Invariant($"{r.Name} at {r.Connections}c: {r.Failures} ({r.FirstFailure})")).ToList();
         var notes = new StringBuilder();
         notes.AppendLine(Invariant($"Documents: {Options.Documents:N0} generated ({Import?.DocumentBytes / 1e6:0.0} MB as Markdown files with front matter) + {Import?.Samples ?? 0} samples of content/; store after import: {Import?.StoreFiles:N0} files, {Import?.StoreFolderBytes / 1e6:0.0} MB."));
+        if (Generated is { } g)
+        {
+            notes.AppendLine(Invariant($"Of the first {g.Checked} generated documents {g.Conforming} conform to their template; {g.LessonsPerDocument:0.0} lessons and {g.ActionItemsPerDocument:0.0} action items per document."));
+        }
+
         notes.AppendLine(Invariant($"Save → searchable: {Save?.Samples ?? 0} samples, {Save?.Failures ?? 0} failed saves, {Save?.TimedOut ?? 0} not found within 30 s{(Save?.FirstFailure is { } f ? $" (first: {f})" : "")}."));
         notes.AppendLine(failures.Count == 0 ? "No failed request in the load runs." : "Failed requests: " + string.Join("; ", failures) + ".");
         notes.AppendLine("The load generator runs on the same 2 cores as the portal: throughput figures are a floor, latencies include its own scheduling.");

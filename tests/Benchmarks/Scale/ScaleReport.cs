@@ -28,6 +28,8 @@ public sealed partial class ScaleReport
 
     public string? PortalLog { get; set; }
 
+    public GeneratedCheck? Generated { get; set; }
+
     public ImportResult? Import { get; set; }
 
     public string? HealthPath { get; set; }
@@ -141,6 +143,10 @@ public sealed partial class ScaleReport
             ["health_p99_ms"] = R(Health?.Latency.P99),
             ["load_failures"] = new JsonObject(Load.Select(r => KeyValuePair.Create($"{r.Name}_{r.Connections}c", (JsonNode?)r.Failures))),
             ["text_source"] = TextSource,
+            ["generated_checked"] = Generated?.Checked,
+            ["generated_conforming"] = Generated?.Conforming,
+            ["generated_lessons_per_doc"] = R(Generated?.LessonsPerDocument),
+            ["generated_action_items_per_doc"] = R(Generated?.ActionItemsPerDocument),
             ["commit"] = Commit,
             ["machine"] = Machine.Describe(),
             ["load_average_1m_start"] = LoadAtStart,
