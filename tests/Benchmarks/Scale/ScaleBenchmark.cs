@@ -50,12 +50,10 @@ public static class ScaleBenchmark
             report.Error = e.Message;
             Console.Error.WriteLine($"The scale benchmark stopped: {e.Message}");
         }
-        finally
+        catch (OperationCanceledException) when (!options.Keep)
         {
-            if (!options.Keep)
-            {
-                TryDelete(data);
-            }
+            TryDelete(data); // Ctrl+C: no report, but no store left behind either
+            throw;
         }
 
         report.LoadAtEnd = Machine.LoadAverage();
@@ -65,6 +63,12 @@ public static class ScaleBenchmark
         Console.WriteLine();
         Console.Write(report.Table());
         Console.WriteLine($"Report: {Path.GetRelativePath(root, path)} and {Path.GetRelativePath(root, Path.ChangeExtension(path, ".md"))}{(options.Keep ? $"; data kept in {data}" : "")}");
+        if (!options.Keep)
+        {
+            Console.WriteLine($"Deleting {data} ({report.StoreFilesAtEnd?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "its"} files)...");
+            TryDelete(data);
+        }
+
         return report.Error is null ? 0 : 1;
     }
 

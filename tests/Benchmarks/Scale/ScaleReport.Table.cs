@@ -65,6 +65,7 @@ public sealed partial class ScaleReport
         }
 
         notes.AppendLine(Invariant($"Save → searchable: {Save?.Samples ?? 0} samples, {Save?.Failures ?? 0} failed saves, {Save?.TimedOut ?? 0} not found within 30 s{(Save?.FirstFailure is { } f ? $" (first: {f})" : "")}."));
+        notes.AppendLine("Requests timed per load run: " + string.Join(", ", Load.Select(r => Invariant($"{r.Name} at {r.Connections}c {r.Latency.Count:N0}"))) + " (a p99 of fewer than 100 requests is their maximum).");
         notes.AppendLine(failures.Count == 0 ? "No failed request in the load runs." : "Failed requests: " + string.Join("; ", failures) + ".");
         notes.AppendLine("The load generator runs on the same 2 cores as the portal: throughput figures are a floor, latencies include its own scheduling.");
         return notes.ToString();

@@ -141,6 +141,7 @@ public sealed partial class ScaleReport
             ["health_path"] = HealthPath,
             ["health_calls"] = Health?.Latency.Count,
             ["health_p99_ms"] = R(Health?.Latency.P99),
+            ["load_requests"] = new JsonObject(Load.Select(r => KeyValuePair.Create($"{r.Name}_{r.Connections}c", (JsonNode?)r.Latency.Count))),
             ["load_failures"] = new JsonObject(Load.Select(r => KeyValuePair.Create($"{r.Name}_{r.Connections}c", (JsonNode?)r.Failures))),
             ["text_source"] = TextSource,
             ["generated_checked"] = Generated?.Checked,
