@@ -14,8 +14,8 @@ public sealed record TextPool(string Source, IReadOnlyList<string> ZhParagraphs,
     public static TextPool FromHelp(IReadOnlyList<HelpPage> zh, IReadOnlyList<HelpPage> en, string packages) =>
         new(
             "LibreOffice help corpus (" + packages + ")",
-            zh.SelectMany(p => Paragraphs(p.Markdown)).ToList(),
-            en.SelectMany(p => Paragraphs(p.Markdown)).ToList(),
+            zh.SelectMany(p => Paragraphs(p.Markdown)).Where(HasCjk).ToList(), // the Chinese help keeps some paragraphs untranslated
+            en.SelectMany(p => Paragraphs(p.Markdown)).Where(p => !HasCjk(p)).ToList(),
             zh.Select(p => p.Title).Where(t => t.Length is > 1 and < 60).Distinct(StringComparer.Ordinal).ToList(),
             en.Select(p => p.Title).Where(t => t.Length is > 1 and < 80).Distinct(StringComparer.Ordinal).ToList());
 
