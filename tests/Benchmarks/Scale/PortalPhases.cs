@@ -101,7 +101,7 @@ public static class PortalPhases
             ("search", options.Connections, i => mix[i % mix.Count]),
             ("search", 32, i => mix[i % mix.Count]),
         };
-        foreach (var (name, connections, url) in runs)
+        foreach (var (name, connections, url) in runs.DistinctBy(r => (r.Name, r.Connections)))
         {
             Console.WriteLine($"Load: {name} at {connections} connections, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s...");
             var result = await LoadGenerator.RunAsync(name, client.Http, connections, warmUp, duration, options.MaxRequests, url, cancellationToken);
