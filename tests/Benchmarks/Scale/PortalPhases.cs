@@ -1,0 +1,112 @@
+using System.Diagnostics;
+
+namespace KnowledgeHub.Benchmarks.Scale;
+
+/// <summary>
+/// The portal part of the scale run: first start (builds the index from the imported store) → graceful stop →
+/// restart → health calls → static, home and search load → save → searchable → idle CPU. Each process is killed on
+/// the way out, also when a phase throws.
+/// </summary>
+public static class PortalPhases
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan SaveTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(
+        string root, string storeRoot, string indexPath, string data, ScaleOptions options, DocumentGenerator generator, ScaleReport report, CancellationToken cancellationToken)
+    {
+        var port = PortalProcess.FreePort();
+        var logPath = Path.GetFullPath(Path.ChangeExtension(options.Out, null) + "-portal.log", root);
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        File.WriteAllText(logPath, "");
+        report.PortalLog = Path.GetRelativePath(root, logPath);
+
+        Console.WriteLine($"First start of the portal on 127.0.0.1:{port} (builds the index of {report.Import!.Documents + report.Import.Samples:N0} documents)...");
+        var started = Stopwatch.GetTimestamp();
+        await using (var first = PortalProcess.Start(root, storeRoot, indexPath, port, logPath))
+        {
+            report.HealthPath = await first.WaitUntilReadyAsync(options.Health, options.StartTimeout, cancellationToken);
+            report.FirstStartSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            report.FirstStartWrites = ProcStats.Io(first.Pid); // everything the process wrote since it started
+            report.IndexedAtReady = await first.IndexedDocumentsAsync(report.HealthPath, cancellationToken);
+            report.IndexFolderBytes = ProcStats.FolderBytes(indexPath);
+            Console.WriteLine($"  ready ({report.HealthPath}) after {report.FirstStartSeconds:0.0} s; stopping it (SIGTERM)...");
+            report.StopSeconds = (await first.StopAsync(StopGrace)).TotalSeconds;
+        }
+
+        Console.WriteLine("Restarting...");
+        started = Stopwatch.GetTimestamp();
+        await using var portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath);
+        await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
+        report.RestartSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        report.RssMB = ProcStats.RssMB(portal.Pid);
+        Console.WriteLine($"  ready after {report.RestartSeconds:0.00} s, {report.RssMB:0} MB resident");
+
+        using var client = new PortalClient(portal.BaseAddress);
+        await client.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);
+        var home = Stopwatch.GetTimestamp();
+        using (var first = await client.Http.GetAsync(new Uri("/", UriKind.Relative), cancellationToken))
+        {
+            _ = await first.Content.ReadAsByteArrayAsync(cancellationToken);
+            report.HomeFirstMs = Stopwatch.GetElapsedTime(home).TotalMilliseconds;
+        }
+
+        await HealthFilesAsync(client, storeRoot, indexPath, options, report, cancellationToken);
+        await LoadAsync(client, options, generator, report, cancellationToken);
+
+        Console.WriteLine($"Save → searchable: up to {options.Saves} edits of alice's drafts through the edit form...");
+        report.Save = await SaveToSearchable.RunAsync(client, options.Saves, SaveBudget, SaveTimeout, cancellationToken);
+
+        Console.WriteLine($"Idle CPU: {IdleSettle.TotalSeconds:0} s to settle, then {options.IdleSeconds} s without requests...");
+        await Task.Delay(IdleSettle, cancellationToken);
+        var cpuBefore = ProcStats.CpuTime(portal.Pid);
+        var idleStarted = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
+        var cpuAfter = ProcStats.CpuTime(portal.Pid);
+        var wall = Stopwatch.GetElapsedTime(idleStarted);
+        report.IdleCpuPct = cpuBefore is { } b && cpuAfter is { } a ? (a - b) / wall * 100 : null;
+        report.RssAfterLoadMB = ProcStats.RssMB(portal.Pid);
+        report.StoreFilesAtEnd = ProcStats.CountFiles(storeRoot);
+        if (portal.HasExited)
+        {
+            throw new InvalidOperationException($"The portal exited during the run:\n{portal.Tail}");
+        }
+
+        await portal.StopAsync(StopGrace);
+    }
+
+    private static async Task HealthFilesAsync(PortalClient client, string storeRoot, string indexPath, ScaleOptions options, ScaleReport report, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"{options.HealthCalls:N0} calls of {report.HealthPath}, counting files in the store and the index before and after...");
+        var before = ProcStats.CountFiles(storeRoot) + ProcStats.CountFiles(indexPath);
+        report.Health = await LoadGenerator.RunAsync(
+            "health", client.Http, 4, TimeSpan.Zero, TimeSpan.FromSeconds(120), options.HealthCalls, _ => report.HealthPath!, cancellationToken);
+        report.HealthFilesCreated = ProcStats.CountFiles(storeRoot) + ProcStats.CountFiles(indexPath) - before;
+        report.StoreFilesBeforeHealth = before;
+    }
+
+    private static async Task LoadAsync(PortalClient client, ScaleOptions options, DocumentGenerator generator, ScaleReport report, CancellationToken cancellationToken)
+    {
+        var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
+        var duration = TimeSpan.FromSeconds(options.DurationSeconds);
+        var titles = Enumerable.Range(DocumentGenerator.EditTargets, 40).Where(i => i < options.Documents)
+            .Select(i => Documents.FrontMatter.Parse(generator.Generate(i).Text).GetString("title") ?? "");
+        var mix = HttpQueryMix.Build(titles, options.Seed);
+        var runs = new (string Name, int Connections, Func<int, string> Url)[]
+        {
+            ("static", options.Connections, _ => "/css/site.css"),
+            ("home", options.Connections, _ => "/"),
+            ("search", options.Connections, i => mix[i % mix.Count]),
+            ("search", 32, i => mix[i % mix.Count]),
+        };
+        foreach (var (name, connections, url) in runs.DistinctBy(r => (r.Name, r.Connections)))
+        {
+            Console.WriteLine($"Load: {name} at {connections} connections, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s...");
+            var result = await LoadGenerator.RunAsync(name, client.Http, connections, warmUp, duration, options.MaxRequests, url, cancellationToken);
+            report.Load.Add(result);
+            Console.WriteLine($"  {result.RequestsPerSecond:0} req/s, p50 {result.Latency.P50:0.0} ms, p99 {result.Latency.P99:0.0} ms, {result.Failures} failed{(result.FirstFailure is null ? "" : $" (first: {result.FirstFailure})")}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace KnowledgeHub.Benchmarks.Scale;
+
+/// <summary>The readable table: every figure with its target from issue 12 (and issue 9 for search throughput) and met / not met.</summary>
+public sealed partial class ScaleReport
+{
+    public string Table()
+    {
+        var c = Options.Connections;
+        var home = Run("home", c);
+        var search = Run("search", c);
+        var search32 = Run("search", 32);
+        var staticRun = Run("static", c);
+        var column = Large ? "100k" : "20k";
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"## Scale benchmark: {Options.Documents:N0} documents"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"Commit {Commit}, {Environment.ProcessorCount} cores, 1-minute load {LoadAtStart:0.0} → {LoadAtEnd:0.0}, run took {RunSeconds / 60:0.0} min. Text: {TextSource}."));
+        if (Error is not null)
+        {
+            text.AppendLine().AppendLine($"**The run stopped early:** {Error}");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"| figure | value | target ({column} column of issue 12) | |");
+        text.AppendLine("|---|---|---|---|");
+        Row(text, "import through the real services (docs/s)", Import?.DocsPerSecond, "0", "≥ 400", v => v >= 400);
+        Row(text, "write amplification of the store (write(2) bytes ÷ document bytes)", Import?.WriteAmplification, "0.00", "≤ 3", v => v <= 3);
+        Row(text, "  the same, block-layer bytes (write_bytes)", Import?.DiskWriteAmplification, "0.00", "", null);
+        Row(text, "  the same, bytes handed to IBlobStore", Import?.LogicalWriteAmplification, "0.00", "", null);
+        Row(text, "index write amplification (portal's write(2) bytes during first start ÷ document bytes)", IndexWriteAmplification, "0.00", "", null);
+        Row(text, "index folder ÷ document bytes", IndexSizeRatio, "0.00", "", null);
+        Row(text, "first start to ready (s)", FirstStartSeconds, "0.0", "", null);
+        Row(text, "restart to ready (s)", RestartSeconds, "0.00", Large ? "≤ 4" : "≤ 2", v => v <= (Large ? 4 : 2));
+        Row(text, "resident memory after restart (MB)", RssMB, "0", Large ? "≤ 600" : "≤ 300", v => v <= (Large ? 600 : 300));
+        Row(text, "resident memory after the load (MB)", RssAfterLoadMB, "0", "", null);
+        Row(text, "first home visit after restart (ms)", HomeFirstMs, "0", "", null);
+        Row(text, Invariant($"home page p50 / p95 at {c} connections (ms)"), home?.Latency.P50, "0.0", "", null, home?.Latency.P95);
+        Row(text, Invariant($"home page p99 at {c} connections (ms)"), home?.Latency.P99, "0.0", Large ? "≤ 50" : "≤ 30", v => v <= (Large ? 50 : 30));
+        Row(text, Invariant($"home page req/s at {c} connections"), home?.RequestsPerSecond, "0", "", null);
+        Row(text, Invariant($"search page p50 / p95 at {c} connections (ms)"), search?.Latency.P50, "0.0", "", null, search?.Latency.P95);
+        Row(text, Invariant($"search page p99 at {c} connections (ms)"), search?.Latency.P99, "0.0", "", null);
+        Row(text, Invariant($"search page req/s at {c} connections"), search?.RequestsPerSecond, "0", "≥ 600 (issue 9)", v => v >= 600);
+        Row(text, "search page p99 at 32 connections (ms)", search32?.Latency.P99, "0.0", "≤ 100 (issue 9)", v => v <= 100);
+        Row(text, Invariant($"static file req/s at {c} connections (the ceiling)"), staticRun?.RequestsPerSecond, "0", "", null);
+        Row(text, "save (POST of the edit form) p50 / p95 (ms)", Save?.SaveMs.P50, "0", "", null, Save?.SaveMs.P95);
+        Row(text, "save → searchable p95 (ms)", Save?.SearchableMs.P95, "0", "≤ 300", v => v <= 300);
+        Row(text, Invariant($"idle CPU (% of one core, {Options.IdleSeconds} s, 5 s after the last request)"), IdleCpuPct, "0.00", "≤ 0.5", v => v <= 0.5);
+        Row(text, Invariant($"files created by {Health?.Latency.Count ?? Options.HealthCalls:N0} calls of {HealthPath ?? "the health check"}"), HealthFilesCreated, "0", "0", v => v == 0);
+        text.AppendLine();
+        text.AppendLine(Notes());
+        return text.ToString();
+    }
+
+    private string Notes()
+    {
+        var failures = Load.Where(r => r.Failures > 0).Select(r => Invariant($"{r.Name} at {r.Connections}c: {r.Failures} ({r.FirstFailure})")).ToList();
+        var notes = new StringBuilder();
+        notes.AppendLine(Invariant($"Documents: {Options.Documents:N0} generated ({Import?.DocumentBytes / 1e6:0.0} MB as Markdown files with front matter) + {Import?.Samples ?? 0} samples of content/; store after import: {Import?.StoreFiles:N0} files, {Import?.StoreFolderBytes / 1e6:0.0} MB."));
+        if (Generated is { } g)
+        {
+            notes.AppendLine(Invariant($"Of the first {g.Checked} generated documents {g.Conforming} conform to their template; {g.LessonsPerDocument:0.0} lessons and {g.ActionItemsPerDocument:0.0} action items per document."));
+        }
+
+        notes.AppendLine(Invariant($"Save → searchable: {Save?.Samples ?? 0} samples, {Save?.Failures ?? 0} failed saves, {Save?.TimedOut ?? 0} not found within 30 s{(Save?.FirstFailure is { } f ? $" (first: {f})" : "")}."));
+        notes.AppendLine("Requests timed per load run: " + string.Join(", ", Load.Select(r => Invariant($"{r.Name} at {r.Connections}c {r.Latency.Count:N0}"))) + " (a p99 of fewer than 100 requests is their maximum).");
+        notes.AppendLine(failures.Count == 0 ? "No failed request in the load runs." : "Failed requests: " + string.Join("; ", failures) + ".");
+        notes.AppendLine("The load generator runs on the same 2 cores as the portal: throughput figures are a floor, latencies include its own scheduling.");
+        return notes.ToString();
+    }
+
+    private static void Row(StringBuilder text, string name, double? value, string format, string target, Func<double, bool>? met, double? second = null)
+    {
+        var shown = value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + (second is { } s ? " / " + s.ToString(format, CultureInfo.InvariantCulture) : "") : "—";
+        var verdict = met is null || value is null ? "" : met(value.Value) ? "met" : "**not met**";
+        text.AppendLine($"| {name} | {shown} | {target} | {verdict} |");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

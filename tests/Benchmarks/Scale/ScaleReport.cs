@@ -1,0 +1,165 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KnowledgeHub.Benchmarks.Scale;
+
+/// <summary>
+/// The figures of one scale run, filled in phase by phase (a failed phase leaves its figures null and sets
+/// <see cref="Error"/>), written as artifacts/bench/scale.json (flat keys) and as a table with the targets beside.
+/// </summary>
+public sealed partial class ScaleReport
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public required ScaleOptions Options { get; init; }
+
+    public string Commit { get; init; } = "";
+
+    public double? LoadAtStart { get; init; }
+
+    public double? LoadAtEnd { get; set; }
+
+    public double RunSeconds { get; set; }
+
+    public string? Error { get; set; }
+
+    public string TextSource { get; set; } = "";
+
+    public string? PortalLog { get; set; }
+
+    public GeneratedCheck? Generated { get; set; }
+
+    public ImportResult? Import { get; set; }
+
+    public string? HealthPath { get; set; }
+
+    public double? FirstStartSeconds { get; set; }
+
+    public ProcIo? FirstStartWrites { get; set; }
+
+    public long? IndexedAtReady { get; set; }
+
+    public long? IndexFolderBytes { get; set; }
+
+    public double? StopSeconds { get; set; }
+
+    public double? RestartSeconds { get; set; }
+
+    public double? RssMB { get; set; }
+
+    public double? RssAfterLoadMB { get; set; }
+
+    public double? HomeFirstMs { get; set; }
+
+    public LoadResult? Health { get; set; }
+
+    public int? HealthFilesCreated { get; set; }
+
+    public int? StoreFilesBeforeHealth { get; set; }
+
+    public int? StoreFilesAtEnd { get; set; }
+
+    public List<LoadResult> Load { get; } = [];
+
+    public SaveResult? Save { get; set; }
+
+    public double? IdleCpuPct { get; set; }
+
+    /// <summary>The 100k-document column applies above 20k documents, the 20k column up to it.</summary>
+    public bool Large => Options.Documents > 20_000;
+
+    public LoadResult? Run(string name, int connections) => Load.FirstOrDefault(r => r.Name == name && r.Connections == connections);
+
+    public double? IndexWriteAmplification => Ratio(FirstStartWrites?.WriteCalls);
+
+    public double? IndexDiskWriteAmplification => Ratio(FirstStartWrites?.DiskWrites);
+
+    public double? IndexSizeRatio => Ratio(IndexFolderBytes);
+
+    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, ToJson().ToJsonString(Json) + "\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".md"), Table(), cancellationToken);
+    }
+
+    public JsonObject ToJson()
+    {
+        var c = Options.Connections;
+        var home = Run("home", c);
+        var search = Run("search", c);
+        var search32 = Run("search", 32);
+        var staticRun = Run("static", c);
+        var json = new JsonObject
+        {
+            ["documents"] = Options.Documents,
+            ["import_docs_s"] = R(Import?.DocsPerSecond),
+            ["write_amplification"] = R(Import?.WriteAmplification),
+            ["index_write_amplification"] = R(IndexWriteAmplification),
+            ["first_start_s"] = R(FirstStartSeconds),
+            ["restart_s"] = R(RestartSeconds),
+            ["rss_mb"] = R(RssMB),
+            [$"home_p99_ms_{c}c"] = R(home?.Latency.P99),
+            [$"search_p99_ms_{c}c"] = R(search?.Latency.P99),
+            ["save_to_searchable_p95_ms"] = R(Save?.SearchableMs.P95),
+            ["idle_cpu_pct"] = R(IdleCpuPct, 3),
+            ["health_files_created"] = HealthFilesCreated,
+            [$"static_rps_{c}c"] = R(staticRun?.RequestsPerSecond),
+            [$"http_search_rps_{c}c"] = R(search?.RequestsPerSecond),
+            ["http_search_p99_ms_32c"] = R(search32?.Latency.P99),
+            ["http_search_rps_32c"] = R(search32?.RequestsPerSecond),
+            [$"home_p50_ms_{c}c"] = R(home?.Latency.P50),
+            [$"home_p95_ms_{c}c"] = R(home?.Latency.P95),
+            [$"home_rps_{c}c"] = R(home?.RequestsPerSecond),
+            [$"search_p50_ms_{c}c"] = R(search?.Latency.P50),
+            [$"search_p95_ms_{c}c"] = R(search?.Latency.P95),
+            [$"static_p99_ms_{c}c"] = R(staticRun?.Latency.P99),
+            ["search_to_static_rps_ratio"] = R(search is not null && staticRun is not null ? search.RequestsPerSecond / staticRun.RequestsPerSecond : null, 4),
+            ["home_first_visit_ms"] = R(HomeFirstMs),
+            ["save_ms_p50"] = R(Save?.SaveMs.P50),
+            ["save_ms_p95"] = R(Save?.SaveMs.P95),
+            ["save_to_searchable_p50_ms"] = R(Save?.SearchableMs.P50),
+            ["save_to_searchable_p99_ms"] = R(Save?.SearchableMs.P99),
+            ["save_samples"] = Save?.Samples,
+            ["save_failures"] = Save?.Failures,
+            ["save_timeouts"] = Save?.TimedOut,
+            ["write_amplification_disk"] = R(Import?.DiskWriteAmplification),
+            ["write_amplification_logical"] = R(Import?.LogicalWriteAmplification),
+            ["index_write_amplification_disk"] = R(IndexDiskWriteAmplification),
+            ["index_size_ratio"] = R(IndexSizeRatio),
+            ["document_bytes"] = Import?.DocumentBytes,
+            ["import_seconds"] = R(Import?.Seconds),
+            ["import_threads"] = Options.ImportThreads,
+            ["store_bytes_after_import"] = Import?.StoreFolderBytes,
+            ["store_files_after_import"] = Import?.StoreFiles,
+            ["store_files_before_health"] = StoreFilesBeforeHealth,
+            ["store_files_at_end"] = StoreFilesAtEnd,
+            ["indexed_documents_at_ready"] = IndexedAtReady,
+            ["stop_s"] = R(StopSeconds),
+            ["rss_after_load_mb"] = R(RssAfterLoadMB),
+            ["health_path"] = HealthPath,
+            ["health_calls"] = Health?.Latency.Count,
+            ["health_p99_ms"] = R(Health?.Latency.P99),
+            ["load_requests"] = new JsonObject(Load.Select(r => KeyValuePair.Create($"{r.Name}_{r.Connections}c", (JsonNode?)r.Latency.Count))),
+            ["load_failures"] = new JsonObject(Load.Select(r => KeyValuePair.Create($"{r.Name}_{r.Connections}c", (JsonNode?)r.Failures))),
+            ["text_source"] = TextSource,
+            ["generated_checked"] = Generated?.Checked,
+            ["generated_conforming"] = Generated?.Conforming,
+            ["generated_lessons_per_doc"] = R(Generated?.LessonsPerDocument),
+            ["generated_action_items_per_doc"] = R(Generated?.ActionItemsPerDocument),
+            ["commit"] = Commit,
+            ["machine"] = Machine.Describe(),
+            ["load_average_1m_start"] = LoadAtStart,
+            ["load_average_1m_end"] = LoadAtEnd,
+            ["run_seconds"] = R(RunSeconds, 0),
+            ["portal_log"] = PortalLog,
+            ["error"] = Error,
+        };
+        return json;
+    }
+
+    private double? Ratio(long? bytes) => bytes is { } b && Import is { DocumentBytes: > 0 } import ? (double)b / import.DocumentBytes : null;
+
+    private static double? R(double? value, int digits = 2) => value is { } v && double.IsFinite(v) ? Math.Round(v, digits) : null;
+}
