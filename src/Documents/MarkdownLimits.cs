@@ -44,11 +44,11 @@ public static class MarkdownLimits
     /// <summary>One run of '*', '_' or '~' (a thematic break line excepted).</summary>
     public const int MaxDelimiterRun = 32;
 
-    /// <summary>Emphasis delimiters within one paragraph.</summary>
-    public const int MaxDelimitersPerParagraph = 1_000;
+    /// <summary>Emphasis delimiters within one paragraph (Markdig matches them in quadratic time).</summary>
+    public const int MaxDelimitersPerParagraph = 400;
 
     /// <summary>Emphasis delimiters in the whole text.</summary>
-    public const int MaxDelimiters = 20_000;
+    public const int MaxDelimiters = 30_000;
 
     /// <summary>Links written as bare URLs (<c>://</c>, <c>www.</c>, <c>mailto:</c>).</summary>
     public const int MaxAutolinks = 2_000;
@@ -57,7 +57,7 @@ public static class MarkdownLimits
     public const int MaxTableCells = 20_000;
 
     /// <summary>HTML elements, raw or produced by Markdig, handed to the sanitizer.</summary>
-    public const int MaxHtmlElements = 30_000;
+    public const int MaxHtmlElements = 20_000;
 
     /// <summary>HTML elements open inside one another.</summary>
     public const int MaxHtmlDepth = 100;

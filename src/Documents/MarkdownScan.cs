@@ -62,6 +62,22 @@ internal sealed class MarkdownScan
         return c is '*' or '_' or '-' or '=';
     }
 
+    /// <summary>
+    /// A line that always ends the paragraph before it (an ATX heading, a bullet or a "1." item with text), so its
+    /// emphasis is matched apart from the lines above; other lines may continue a paragraph and are counted with it.
+    /// </summary>
+    private static bool StartsParagraph(ReadOnlySpan<char> line)
+    {
+        var text = line.TrimStart(" \t>");
+        if (text.StartsWith('#'))
+        {
+            return true;
+        }
+
+        var marker = ListMarker(text, 0);
+        return marker > 0 && !text[marker..].Trim().IsEmpty && (text[0] is '-' or '*' or '+' || (marker == 2 && text[0] == '1'));
+    }
+
     private static int ListMarker(ReadOnlySpan<char> line, int i)
     {
         if (i < line.Length && line[i] is '-' or '*' or '+')
@@ -92,6 +108,11 @@ internal sealed class MarkdownScan
         if (Prefix(line) is { } deep)
         {
             return deep;
+        }
+
+        if (StartsParagraph(line))
+        {
+            (brackets, paragraphDelimiters) = (0, 0);
         }
 
         return IsRule(line) ? null : Inline(line);
@@ -131,6 +152,18 @@ internal sealed class MarkdownScan
         }
 
         return null;
+    }
+
+    /// <summary>A URL written as a link's target (<c>](https://…</c>) or in angle brackets: not an autolink the extension must find.</summary>
+    private static bool IsLinkTarget(ReadOnlySpan<char> line, int colon)
+    {
+        var start = colon;
+        while (start > 0 && char.IsAsciiLetter(line[start - 1]))
+        {
+            start--;
+        }
+
+        return start > 0 && (line[start - 1] == '<' || (line[start - 1] == '(' && start > 1 && line[start - 2] == ']'));
     }
 
     private MarkdownLimitExceeded? Inline(ReadOnlySpan<char> line)
@@ -185,7 +218,7 @@ internal sealed class MarkdownScan
                     }
 
                     break;
-                case ':' when line[(i + 1)..].StartsWith("//"):
+                case ':' when line[(i + 1)..].StartsWith("//") && !IsLinkTarget(line, i):
                 case 'w' or 'W' when line[i..].StartsWith("www.", StringComparison.OrdinalIgnoreCase):
                 case 'm' or 'M' when line[i..].StartsWith("mailto:", StringComparison.OrdinalIgnoreCase):
                     if (++autolinks > MarkdownLimits.MaxAutolinks)
