@@ -134,14 +134,23 @@ internal static partial class MarkdownText
         return builder.ToString().Trim();
     }
 
-    /// <summary>A note, then the Markdown HTML-escaped in a <c>pre</c>: how a document past the caps is shown.</summary>
+    /// <summary>
+    /// A note, then the Markdown HTML-escaped in a <c>pre</c>: how a document past the caps is shown. At most
+    /// <see cref="MarkdownLimits.MaxLength"/> characters are shown (the note says so), so a page stays a page.
+    /// </summary>
     public static string EscapedSource(string markdown, string note)
     {
-        var builder = new StringBuilder(markdown.Length + note.Length + 96);
+        var shown = markdown.Length <= MarkdownLimits.MaxLength ? markdown : markdown[..(char.IsHighSurrogate(markdown[MarkdownLimits.MaxLength - 1]) ? MarkdownLimits.MaxLength - 1 : MarkdownLimits.MaxLength)];
+        var builder = new StringBuilder(shown.Length + note.Length + 160);
         builder.Append("<p class=\"markdown-degraded\" role=\"note\">");
         Escape(builder, note);
+        if (shown.Length < markdown.Length)
+        {
+            builder.Append(' ').Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only the first {shown.Length:N0} characters are shown; download the document for the rest. 仅显示开头部分。"));
+        }
+
         builder.Append("</p>\n<pre class=\"markdown-source\">");
-        Escape(builder, markdown);
+        Escape(builder, shown);
         return builder.Append("</pre>").ToString();
     }
 

@@ -19,7 +19,7 @@ public sealed class MarkdownBombTests
 
         Assert.NotNull(rendered.Degraded);
         var page = HtmlSafety.Parse(rendered.Html);
-        Assert.Equal(rendered.Degraded.Message, page.QuerySelector("p.markdown-degraded")!.TextContent);
+        Assert.StartsWith(rendered.Degraded.Message, page.QuerySelector("p.markdown-degraded")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith($"{MarkdownBombs.Word} is the normal word.", page.QuerySelector("pre.markdown-source")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("div, a, table, blockquote, ul"));
     }
@@ -113,6 +113,17 @@ public sealed class MarkdownBombTests
         var text = MarkdownText.OfDocument(Markdig.Markdown.Parse(nested, MarkdownPipelines.Default));
 
         Assert.Contains("x", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_far_past_the_length_cap_shows_its_first_million_characters_and_says_so()
+    {
+        var markdown = MarkdownBombs.Get("10 MB body");
+
+        var page = HtmlSafety.Parse(Renderer.ToHtml(markdown));
+
+        Assert.Equal(MarkdownLimits.MaxLength, page.QuerySelector("pre.markdown-source")!.TextContent.Length);
+        Assert.Contains("Only the first 1,000,000 characters are shown", page.QuerySelector("p.markdown-degraded")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
