@@ -10,13 +10,16 @@ namespace KnowledgeHub.Search;
 /// The title indexed is the version's, so a pending draft's new title stays out of search until approved.
 /// Nothing a user writes makes it throw or makes Lucene refuse its entries: Markdown past the caps or refused by the
 /// parser is indexed as plain text (its entry says why in <see cref="DegradedField"/>), tokens and keywords are
-/// bounded (<see cref="SearchAnalyzer.MaxTokenLength"/>, <see cref="EntryFields.MaxKeywordLength"/>), and
+/// bounded (<see cref="SearchAnalyzer.MaxTokenLength"/>, <see cref="MaxKeywordLength"/>), and
 /// <see cref="MapDegraded"/> is the last resort when anything else fails.
 /// </summary>
 public sealed class DocumentMapper(MarkdownRenderer markdown)
 {
     /// <summary>Stored only, on a document entry indexed without its Markdown's structure: the sentence saying why.</summary>
     public const string DegradedField = "degraded";
+
+    /// <summary>The longest keyword value (tag, collection, type, @handle) indexed, in UTF-16 characters; longer ones are cut.</summary>
+    public const int MaxKeywordLength = 256;
 
     /// <summary>Lessons indexed per document at most, and as many action items: a text of 100,000 items stays one document's worth.</summary>
     public const int MaxStructureEntries = 1_000;

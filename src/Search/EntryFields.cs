@@ -14,8 +14,8 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal static class EntryFields
 {
-    /// <summary>The longest keyword value (tag, collection, type) indexed, in UTF-16 characters; longer ones are cut.</summary>
-    public const int MaxKeywordLength = 256;
+    /// <summary>See <see cref="DocumentMapper.MaxKeywordLength"/>.</summary>
+    public const int MaxKeywordLength = DocumentMapper.MaxKeywordLength;
 
     public static LuceneDocument Create(DocumentManifest manifest, string kind, string entryId)
     {

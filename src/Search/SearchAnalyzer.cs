@@ -14,14 +14,15 @@ namespace KnowledgeHub.Search;
 /// Chinese takes a direct path that yields the same tokens (<see cref="LanguageRoutingTokenizer"/>),
 /// the <c>_cjk</c> shadows and <see cref="SearchFields.OwnerName"/> with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
 /// CJKBigramFilter). Thread-safe; one instance serves the writer, the query builder and the highlighter.
-/// Every chain drops tokens longer than <see cref="MaxTokenLength"/> characters: Lucene refuses a term over 32,766
-/// UTF-8 bytes (and with it the whole document), and no one searches for a 100,000-letter word.
+/// No chain gives a token longer than <see cref="MaxTokenLength"/> characters — SmartCn's are cut to it (the same cut
+/// for a query, so a query still matches what was indexed), StandardTokenizer skips longer ones: Lucene refuses a
+/// term over 32,766 UTF-8 bytes, and with it the whole document.
 /// </summary>
 public sealed class SearchAnalyzer : AnalyzerWrapper
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>The longest token indexed or searched, in UTF-16 characters (at most 1,020 UTF-8 bytes); longer ones are dropped.</summary>
+    /// <summary>The longest token indexed or searched, in UTF-16 characters (at most 765 UTF-8 bytes): longer ones are cut (SmartCn fields) or skipped (bigram fields).</summary>
     public const int MaxTokenLength = 255;
 
     private readonly SmartCnAnalyzer smart = new();
@@ -60,7 +61,7 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new LanguageRoutingTokenizer(reader, wordsOnly);
-            var bounded = new LengthFilter(Version, tokenizer, 1, MaxTokenLength);
+            var bounded = new TruncateTokenFilter(tokenizer, MaxTokenLength);
             return new TokenStreamComponents(tokenizer, new PorterStemFilter(bounded));
         }
     }
