@@ -28,6 +28,7 @@ public sealed class MarkdownBombTests(PortalFactory portal, ITestOutputHelper ou
         ["50k * emphasis"] = () => Repeat("*", 50_000) + "x" + Repeat("*", 50_000),
         ["50k * emphasis pairs"] = () => Repeat("*a* ", 50_000),
         ["540 kB of autolinks"] = () => Repeat("https://example.com/a/b/c?q=1 ", 18_000),
+        ["200 kB of autolinks"] = () => Repeat("https://example.com/a/b/c?q=1 ", 6_600),
         ["10 MB body"] = () => Repeat("The campaign went well and checkout latency fell. ", 200_000),
         ["2000 x 500 table"] = () => Repeat("|c", 2_000) + "|\n" + Repeat("|-", 2_000) + "|\n" + Repeat(Repeat("|c", 2_000) + "|\n", 500),
     };
