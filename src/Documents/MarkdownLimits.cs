@@ -57,7 +57,7 @@ public static class MarkdownLimits
     public const int MaxTableCells = 20_000;
 
     /// <summary>HTML elements, raw or produced by Markdig, handed to the sanitizer.</summary>
-    public const int MaxHtmlElements = 20_000;
+    public const int MaxHtmlElements = 10_000;
 
     /// <summary>HTML elements open inside one another.</summary>
     public const int MaxHtmlDepth = 100;

@@ -92,15 +92,15 @@ public sealed class MarkdownBombTests
     }
 
     [Fact]
-    public void Nine_thousand_flat_paragraphs_with_links_and_a_long_task_list_stay_formatted()
+    public void Four_thousand_five_hundred_flat_paragraphs_with_links_and_a_long_task_list_stay_formatted()
     {
-        var paragraphs = MarkdownBombs.Repeat("A paragraph with a [link](https://example.com) in it.\n\n", 9_000);
+        var paragraphs = MarkdownBombs.Repeat("A paragraph with a [link](https://example.com) in it.\n\n", 4_500);
         var tasks = MarkdownBombs.Repeat("- [ ] **Follow up** on _this_ @alice due:2026-12-01\n", 2_000);
 
         var page = HtmlSafety.Parse(Renderer.ToHtml(paragraphs));
         var structure = Renderer.GetStructure(tasks);
 
-        Assert.Equal(9_000, page.QuerySelectorAll("p").Length);
+        Assert.Equal(4_500, page.QuerySelectorAll("p").Length);
         Assert.Null(structure.Degraded);
         Assert.Equal(2_000, structure.ActionItems.Count);
     }
