@@ -51,7 +51,15 @@ internal sealed partial class MarkdownSanitizer
         };
     }
 
-    public string Sanitize(string html) => sanitizer.Sanitize(html);
+    /// <summary>
+    /// The sanitized HTML, written by <see cref="HtmlWriter"/> (linear) rather than AngleSharp's serializer. Callers
+    /// check <see cref="MarkdownLimits.CheckHtml"/> first: the sanitizer's tree building is not linear in nesting.
+    /// </summary>
+    public string Sanitize(string html)
+    {
+        using var document = sanitizer.SanitizeDom(html);
+        return document.Body is { } body ? HtmlWriter.ChildrenOf(body) : "";
+    }
 
     private static void Harden(IElement element)
     {

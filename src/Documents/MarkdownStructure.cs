@@ -12,39 +12,77 @@ namespace KnowledgeHub.Documents;
 /// </summary>
 public sealed partial record MarkdownStructure(IReadOnlyList<Section> Sections, IReadOnlyList<ActionItem> ActionItems, IReadOnlyList<Lesson> Lessons)
 {
+    /// <summary>
+    /// Set when the text was not parsed — past <see cref="MarkdownLimits"/>, or refused by Markdig — and says why;
+    /// then there are no sections, action items or lessons (the text is plain text). <see cref="Parse(string)"/> never throws.
+    /// </summary>
+    public MarkdownLimitExceeded? Degraded { get; init; }
+
     public static MarkdownStructure Parse(string markdown) => Parse(markdown, MarkdownPipelines.Default);
 
     internal static MarkdownStructure Parse(string markdown, Markdig.MarkdownPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        if (MarkdownLimits.Check(markdown) is { } exceeded)
+        {
+            return Unparsed(exceeded);
+        }
+
+        try
+        {
+            return Of(Markdig.Markdown.Parse(markdown, pipeline));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig's depth limit ("too deeply nested"), or whatever else it refuses: plain text, never a failure.
+            return Unparsed(MarkdownLimitExceeded.ParserRefused);
+        }
+    }
+
+    private static MarkdownStructure Unparsed(MarkdownLimitExceeded reason) => new([], [], []) { Degraded = reason };
+
+    private static MarkdownStructure Of(MarkdownDocument document)
+    {
         var blocks = document.ToList();
         var sections = new List<Section>();
-        var lessons = new List<Lesson>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i] is not HeadingBlock heading)
-            {
-                continue;
-            }
+        var lessons = new SortedDictionary<int, List<Lesson>>();
 
-            var body = blocks.Skip(i + 1).TakeWhile(b => b is not HeadingBlock h || h.Level > heading.Level).ToList();
-            var title = heading.Inline is null ? "" : MarkdownText.OfInline(heading.Inline);
-            sections.Add(new Section(title, heading.Level, MarkdownText.OfBlocks(body)));
-            if (IsLessonsHeading(title))
+        // Open headings (index into blocks, index into sections), innermost last: a heading closes those of its level or deeper.
+        var open = new List<(int Block, int Section, int Level)>();
+        void Close(int until, int level)
+        {
+            while (open.Count > 0 && open[^1].Level >= level)
             {
-                lessons.AddRange(body.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>())
-                    .Select(item => MarkdownText.OfBlocks(item).Replace('\n', ' '))
-                    .Where(text => text.Length > 0)
-                    .Select(text => new Lesson(text)));
+                var (block, section, _) = open[^1];
+                open.RemoveAt(open.Count - 1);
+                var body = blocks.GetRange(block + 1, until - block - 1);
+                sections[section] = sections[section] with { Text = MarkdownText.OfBlocks(body) };
+                if (IsLessonsHeading(sections[section].Title))
+                {
+                    lessons[section] = [.. body.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>())
+                        .Select(item => MarkdownText.OfBlocks(item).Replace('\n', ' '))
+                        .Where(text => text.Length > 0)
+                        .Select(text => new Lesson(text))];
+                }
             }
         }
 
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is HeadingBlock heading)
+            {
+                Close(i, heading.Level);
+                open.Add((i, sections.Count, heading.Level));
+                sections.Add(new Section(heading.Inline is null ? "" : MarkdownText.OfInline(heading.Inline), heading.Level, ""));
+            }
+        }
+
+        Close(blocks.Count, int.MinValue);
         var actions = document.Descendants<ListItemBlock>()
             .Select(ToActionItem)
             .OfType<ActionItem>()
             .ToList();
-        return new MarkdownStructure(sections, actions, lessons.Distinct().ToList());
+        return new MarkdownStructure(sections, actions, lessons.Values.SelectMany(l => l).Distinct().ToList());
     }
 
     /// <summary>True for a heading that names lessons, in English or Chinese.</summary>

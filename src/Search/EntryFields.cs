@@ -8,10 +8,15 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// The fields every entry of a document carries (the document itself, each lesson, each action item): ids,
-/// kind, the document's title, facet keywords, owner, update time and read principals.
+/// kind, the document's title, facet keywords, owner, update time and read principals. Keyword values never reach
+/// Lucene's 32,766-byte term and doc-values limits: facet values are cut at <see cref="MaxKeywordLength"/>
+/// characters, and a principal that long is left out (an access list entry is never shortened into another one).
 /// </summary>
 internal static class EntryFields
 {
+    /// <summary>See <see cref="DocumentMapper.MaxKeywordLength"/>.</summary>
+    public const int MaxKeywordLength = DocumentMapper.MaxKeywordLength;
+
     public static LuceneDocument Create(DocumentManifest manifest, string kind, string entryId)
     {
         var updated = manifest.UpdatedUtc.ToUnixTimeMilliseconds();
@@ -28,9 +33,13 @@ internal static class EntryFields
         AddKeyword(document, SearchFields.Type, manifest.Type, stored: true);
         AddKeyword(document, SearchFields.Status, manifest.Status.ToString(), stored: true);
         AddKeyword(document, SearchFields.Collection, manifest.Collection, stored: true);
-        AddKeyword(document, SearchFields.Owner, SearchFields.Principal(manifest.Owner), stored: false);
+        if (IsKeywordSized(manifest.Owner))
+        {
+            AddKeyword(document, SearchFields.Owner, SearchFields.Principal(manifest.Owner), stored: false);
+        }
+
         AddKeyword(document, SearchFields.Year, manifest.CreatedUtc.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture), stored: false);
-        var tags = manifest.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var tags = manifest.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Keyword(t.Trim())).Distinct(StringComparer.Ordinal).ToList();
         foreach (var tag in tags)
         {
             AddKeyword(document, SearchFields.Tags, tag, stored: true);
@@ -46,7 +55,7 @@ internal static class EntryFields
             document.Add(new TextField(SearchFields.OwnerName, manifest.OwnerName, Field.Store.YES));
         }
 
-        foreach (var principal in DocumentAccess.ReadPrincipals(manifest).Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
+        foreach (var principal in DocumentAccess.ReadPrincipals(manifest).Where(IsKeywordSized).Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
         {
             document.Add(new StringField(SearchFields.Acl, principal, Field.Store.NO));
         }
@@ -61,7 +70,24 @@ internal static class EntryFields
         document.Add(new TextField(SearchFields.BodyCjk, text, Field.Store.NO));
     }
 
-    /// <summary>A StringField for filters plus SortedSetDocValues for facet counts.</summary>
+    /// <summary>
+    /// <paramref name="value"/> cut to <see cref="MaxKeywordLength"/> characters (never between the halves of a
+    /// surrogate pair), so it fits a Lucene term and a SortedSetDocValues value.
+    /// </summary>
+    public static string Keyword(string value)
+    {
+        if (value.Length <= MaxKeywordLength)
+        {
+            return value;
+        }
+
+        var length = char.IsHighSurrogate(value[MaxKeywordLength - 1]) ? MaxKeywordLength - 1 : MaxKeywordLength;
+        return value[..length];
+    }
+
+    private static bool IsKeywordSized(string? principal) => principal is not null && principal.Length <= MaxKeywordLength;
+
+    /// <summary>A StringField for filters plus SortedSetDocValues for facet counts, cut to <see cref="MaxKeywordLength"/>.</summary>
     private static void AddKeyword(LuceneDocument document, string field, string value, bool stored)
     {
         if (string.IsNullOrEmpty(value))
@@ -69,6 +95,7 @@ internal static class EntryFields
             return;
         }
 
+        value = Keyword(value);
         document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }

@@ -18,6 +18,9 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
     private const int MaxQueryTerms = 25;
     private const int MaxDocFreqPercent = 50;
 
+    /// <summary>Characters of a text analyzed to find what is like it: the start of a long text says what it is about, and analysis costs its length.</summary>
+    internal const int MaxLikeTextLength = 20_000;
+
     /// <summary>Entries like document <paramref name="documentId"/>; none when the caller may not read it.</summary>
     public RelatedResults FindFor(IndexSearcher searcher, string documentId, Caller caller, int max)
     {
@@ -99,7 +102,7 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
                 ApplyBoost = true,
             };
             mlt.SetMaxDocFreqPct(MaxDocFreqPercent);
-            using var reading = new StringReader(text);
+            using var reading = new StringReader(text.Length > MaxLikeTextLength ? text[..MaxLikeTextLength] : text);
             var query = field == SearchFields.Body && indexed is { } doc ? mlt.Like(doc) : mlt.Like(reading, field);
             if (query is BooleanQuery { Clauses.Count: > 0 })
             {

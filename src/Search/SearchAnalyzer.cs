@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -13,10 +14,16 @@ namespace KnowledgeHub.Search;
 /// Chinese takes a direct path that yields the same tokens (<see cref="LanguageRoutingTokenizer"/>),
 /// the <c>_cjk</c> shadows and <see cref="SearchFields.OwnerName"/> with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
 /// CJKBigramFilter). Thread-safe; one instance serves the writer, the query builder and the highlighter.
+/// No chain gives a token longer than <see cref="MaxTokenLength"/> characters — SmartCn's are cut to it (the same cut
+/// for a query, so a query still matches what was indexed), StandardTokenizer skips longer ones: Lucene refuses a
+/// term over 32,766 UTF-8 bytes, and with it the whole document.
 /// </summary>
 public sealed class SearchAnalyzer : AnalyzerWrapper
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>The longest token indexed or searched, in UTF-16 characters (at most 765 UTF-8 bytes): longer ones are cut (SmartCn fields) or skipped (bigram fields).</summary>
+    public const int MaxTokenLength = 255;
 
     private readonly SmartCnAnalyzer smart = new();
     private readonly CjkBigramAnalyzer bigrams = new();
@@ -54,7 +61,8 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new LanguageRoutingTokenizer(reader, wordsOnly);
-            return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
+            var bounded = new TruncateTokenFilter(tokenizer, MaxTokenLength);
+            return new TokenStreamComponents(tokenizer, new PorterStemFilter(bounded));
         }
     }
 
@@ -62,7 +70,7 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var tokenizer = new StandardTokenizer(Version, reader);
+            var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };
             TokenStream stream = new CJKWidthFilter(tokenizer);
             stream = new LowerCaseFilter(Version, stream);
             stream = new CJKBigramFilter(stream);

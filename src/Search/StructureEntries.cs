@@ -35,7 +35,7 @@ internal static class StructureEntries
         return entry;
     }
 
-    /// <summary>An <c>@handle</c> as stored and queried: without '@', trimmed, lower-cased.</summary>
+    /// <summary>An <c>@handle</c> as stored and queried: without '@', trimmed, lower-cased, cut to <see cref="EntryFields.MaxKeywordLength"/>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1308", Justification = "Handles are compared in lower case.")]
-    public static string Handle(string owner) => owner.Trim().TrimStart('@').ToLowerInvariant();
+    public static string Handle(string owner) => EntryFields.Keyword(owner.Trim().TrimStart('@').ToLowerInvariant());
 }

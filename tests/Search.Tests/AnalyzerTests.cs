@@ -31,6 +31,25 @@ public sealed class AnalyzerTests : IDisposable
         Assert.Equal(expected, string.Join(' ', Tokens(field, text)));
     }
 
+    [Theory]
+    [InlineData(SearchFields.Body, "a", true)]
+    [InlineData(SearchFields.Body, "7", true)]
+    [InlineData(SearchFields.AttachmentText, "z", true)]
+    [InlineData(SearchFields.Body, "é", false)]
+    [InlineData(SearchFields.BodyCjk, "b", false)]
+    [InlineData(SearchFields.TitleCjk, "é", false)]
+    public void No_token_is_longer_than_the_cap_and_the_words_around_an_immense_one_are_kept(string field, string letter, bool cut)
+    {
+        var immense = string.Concat(Enumerable.Repeat(letter, 100_000));
+
+        var tokens = Tokens(field, $"wombat {immense} numbat");
+
+        Assert.Equal("wombat", tokens[0]);
+        Assert.Equal("numbat", tokens[^1]);
+        Assert.All(tokens, token => Assert.InRange(token.Length, 1, SearchAnalyzer.MaxTokenLength));
+        Assert.Equal(cut, tokens.Contains(immense[..SearchAnalyzer.MaxTokenLength]));
+    }
+
     [Fact]
     public void The_bigram_field_never_pairs_characters_across_punctuation()
     {

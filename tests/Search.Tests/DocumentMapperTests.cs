@@ -157,4 +157,44 @@ public sealed class DocumentMapperTests
         Assert.Equal(("bob", new DateOnly(2026, 7, 15).DayNumber, "false"), (entries[2].Get(SearchFields.Assignee), (int)entries[2].GetField(SearchFields.Due).GetInt64Value()!.Value, entries[2].Get(SearchFields.Done)));
         Assert.Equal((null, "true"), (entries[3].Get(SearchFields.Assignee), entries[3].Get(SearchFields.Done)));
     }
+
+    [Fact]
+    public void Keywords_past_the_term_limit_are_cut_and_principals_that_long_are_left_out()
+    {
+        var immense = new string('g', 100_000);
+        var manifest = Manifest with { Tags = [immense, "small"], Collection = immense, Readers = ["group:" + immense, "group:short"] };
+
+        var document = new DocumentMapper(new MarkdownRenderer()).Map(manifest, Version);
+
+        Assert.Equal([immense[..DocumentMapper.MaxKeywordLength], "small"], document.GetValues(SearchFields.Tags));
+        Assert.Equal(immense[..DocumentMapper.MaxKeywordLength], document.Get(SearchFields.Collection));
+        Assert.Contains("group:short", document.GetFields(SearchFields.Acl).Select(f => f.GetStringValue()));
+        Assert.DoesNotContain(document.GetFields(SearchFields.Acl), f => f.GetStringValue().StartsWith("group:ggg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_text_past_the_markdown_caps_maps_to_its_plain_text_without_structure_and_says_why()
+    {
+        var version = Version with { Markdown = "## 经验教训\n\n- 提前备货\n\n- [ ] 复盘 @bob due:2026-07-15\n\n" + new string('[', 1_000) };
+
+        var entries = new DocumentMapper(new MarkdownRenderer()).MapEntries(Manifest, version);
+
+        var entry = Assert.Single(entries);
+        Assert.Contains("brackets", entry.Get(DocumentMapper.DegradedField), StringComparison.Ordinal);
+        Assert.Contains("提前备货", entry.Get(SearchFields.Body), StringComparison.Ordinal);
+        Assert.Null(new DocumentMapper(new MarkdownRenderer()).MapEntries(Manifest, Version)[0].Get(DocumentMapper.DegradedField));
+    }
+
+    [Fact]
+    public void At_most_a_thousand_lessons_and_a_thousand_action_items_are_indexed_per_document()
+    {
+        var items = string.Concat(Enumerable.Range(1, 3_000).Select(i => $"- [ ] task {i} @bob\n"));
+        var lessons = string.Concat(Enumerable.Range(1, 3_000).Select(i => $"- lesson {i}\n"));
+        var version = Version with { Markdown = "## Lessons\n\n" + lessons + "\n## Actions\n\n" + items };
+
+        var entries = new DocumentMapper(new MarkdownRenderer()).MapEntries(Manifest, version);
+
+        Assert.Equal(1 + (2 * DocumentMapper.MaxStructureEntries), entries.Count);
+        Assert.Equal("task 1000", entries[^1].Get(SearchFields.Body));
+    }
 }

@@ -4,7 +4,8 @@ namespace KnowledgeHub.Documents;
 
 /// <summary>
 /// Does a document satisfy its type's template? Names each missing field and each missing or empty
-/// required section. Pure and fast (one Markdig parse), so the editor can call it on every change.
+/// required section. Pure and fast (one Markdig parse, bounded by
+/// <see cref="MarkdownLimits"/>), so the editor can call it on every change; it never throws on the text.
 /// </summary>
 /// <remarks>
 /// A heading matches a required section when, ignoring case and surrounding space, it is made only of the
@@ -37,7 +38,15 @@ public static class TemplateConformance
             }
         }
 
-        var sections = MarkdownStructure.Parse(markdown).Sections;
+        var structure = MarkdownStructure.Parse(markdown);
+        if (structure.Degraded is { } degraded)
+        {
+            // Past the Markdown caps the sections cannot be told apart: say so once rather than call every section missing.
+            problems.Add(new ConformanceProblem(ConformanceProblemKind.Unformattable, "markdown", degraded.Message));
+            return new ConformanceReport(problems);
+        }
+
+        var sections = structure.Sections;
         var placeholders = Placeholders.GetValue(template, GuidanceLines);
         foreach (var required in template.RequiredSections)
         {
@@ -99,4 +108,7 @@ public enum ConformanceProblemKind
     MissingField,
     MissingSection,
     EmptySection,
+
+    /// <summary>The Markdown is past <see cref="MarkdownLimits"/> (or refused by the parser), so its sections cannot be checked.</summary>
+    Unformattable,
 }

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages.Documents;
 
-/// <summary>Live preview for the editor: POST Markdown (with the antiforgery header), get sanitized HTML back.</summary>
+/// <summary>
+/// Live preview for the editor: POST Markdown (with the antiforgery header), get sanitized HTML back. Text past the
+/// renderer's caps (<see cref="MarkdownLimits"/>) is refused with a sentence: 413 when too long, 400 when nested too
+/// deeply or too complex — never formatted at a cost that grows faster than its length.
+/// </summary>
 public sealed class PreviewModel(MarkdownRenderer markdown) : PageModel
 {
     /// <summary>Generous for any real document; beyond it the preview is refused with 413.</summary>
@@ -17,11 +21,32 @@ public sealed class PreviewModel(MarkdownRenderer markdown) : PageModel
 
     public IActionResult OnPost()
     {
-        if (Markdown is { Length: > MaxLength })
+        if (Refusal(Markdown) is { } refused)
         {
-            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return refused;
         }
 
-        return Content(markdown.ToHtml(Markdown ?? ""), "text/html; charset=utf-8");
+        var rendered = markdown.Render(Markdown ?? "");
+        return rendered.Degraded is { } degraded ? Refuse(degraded) : Content(rendered.Html, "text/html; charset=utf-8");
     }
+
+    /// <summary>
+    /// The answer for editor text the server will not work on (preview, conformance, related): 413 past
+    /// <see cref="MaxLength"/>, 400 or 413 past <see cref="MarkdownLimits"/>, each with a sentence; null when it may go on.
+    /// </summary>
+    public static ContentResult? Refusal(string? text)
+    {
+        if (text is { Length: > MaxLength })
+        {
+            return Sentence(StatusCodes.Status413PayloadTooLarge, $"The text is longer than {MaxLength:N0} characters. 文本过长。");
+        }
+
+        return text is null || MarkdownLimits.Check(text) is not { } exceeded ? null : Refuse(exceeded);
+    }
+
+    private static ContentResult Refuse(MarkdownLimitExceeded exceeded) =>
+        Sentence(exceeded.IsTooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, exceeded.Message);
+
+    private static ContentResult Sentence(int status, string sentence) =>
+        new() { StatusCode = status, Content = sentence, ContentType = "text/plain; charset=utf-8" };
 }

@@ -9,6 +9,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// <summary>
 /// The editor's live template check (conformance.js): POST the type, title, template fields and Markdown (with the
 /// antiforgery header), get back which fields are missing and which required sections are missing or empty, as JSON.
+/// Text past the Markdown caps answers 413/400 with a sentence (<see cref="PreviewModel.Refusal"/>).
 /// </summary>
 public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageModel
 {
@@ -28,9 +29,9 @@ public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageMode
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Markdown is { Length: > PreviewModel.MaxLength })
+        if (PreviewModel.Refusal(Markdown) is { StatusCode: { } status, Content: { } sentence })
         {
-            return UploadResponses.Error(StatusCodes.Status413PayloadTooLarge, $"The text is longer than {PreviewModel.MaxLength} characters.");
+            return UploadResponses.Error(status, sentence);
         }
 
         if (string.IsNullOrWhiteSpace(DocumentType))
@@ -40,6 +41,10 @@ public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageMode
 
         var fields = Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
         var report = await workflow.CheckAsync(DocumentType, Title ?? "", fields, Markdown ?? "", HttpContext.RequestAborted);
+        if (report.Problems.FirstOrDefault(p => p.Kind == ConformanceProblemKind.Unformattable) is { } unformattable)
+        {
+            return UploadResponses.Error(StatusCodes.Status400BadRequest, unformattable.Message); // the parser refused what the caps let through
+        }
         return new JsonResult(new ConformanceAnswer(
             report.Conforms,
             WorkflowText.Conformance(report),

@@ -17,6 +17,9 @@ public sealed class IndexModel(SearchService search, TypeLabels typeLabels) : Pa
 
     public const int MaxRelated = 5;
 
+    /// <summary>Characters of the editor's title the related aside looks at.</summary>
+    public const int MaxRelatedTitle = 1_000;
+
     /// <summary>The dimensions the Lessons page offers.</summary>
     public static IReadOnlyList<string> Dimensions { get; } = [SearchFacets.Type, SearchFacets.Collection, SearchFacets.Tags, SearchFacets.Year];
 
@@ -40,10 +43,19 @@ public sealed class IndexModel(SearchService search, TypeLabels typeLabels) : Pa
         });
     }
 
-    /// <summary>Lessons and documents like the text being written (title + Markdown), the edited document left out.</summary>
-    public JsonResult OnPostRelated([FromForm(Name = "title")] string? title, [FromForm(Name = "markdown")] string? markdown, [FromForm(Name = "id")] string? id)
+    /// <summary>
+    /// Lessons and documents like the text being written (title + Markdown), the edited document left out. Text past the
+    /// Markdown caps answers 413/400 with a sentence, as the preview does.
+    /// </summary>
+    public IActionResult OnPostRelated([FromForm(Name = "title")] string? title, [FromForm(Name = "markdown")] string? markdown, [FromForm(Name = "id")] string? id)
     {
+        if (Documents.PreviewModel.Refusal(markdown) is { } refused)
+        {
+            return refused;
+        }
+
         var text = (title ?? "").Trim();
+        text = text.Length > MaxRelatedTitle ? text[..MaxRelatedTitle] : text; // a hint: a title past any real one is only cut
         var body = markdown ?? "";
         if (text.Length == 0 && body.Trim().Length == 0)
         {
