@@ -15,8 +15,11 @@ namespace KnowledgeHub.Search;
 /// </summary>
 public sealed class DocumentMapper(MarkdownRenderer markdown)
 {
-    /// <summary>Stored only, on a document entry indexed without its Markdown's structure: the sentence saying why.</summary>
-    public const string DegradedField = "degraded";
+    /// <summary>
+    /// Stored only, on a document entry indexed without its Markdown's structure: the sentence saying why. Such an entry
+    /// is also marked with <see cref="SearchFields.Degraded"/>, so the admin page lists it after a restart too.
+    /// </summary>
+    public const string DegradedField = SearchFields.DegradedReason;
 
     /// <summary>The longest keyword value (tag, collection, type, @handle) indexed, in UTF-16 characters; longer ones are cut.</summary>
     public const int MaxKeywordLength = 256;
@@ -30,8 +33,8 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
     /// <summary>
     /// The document entry: its text, and each non-empty attachment text with the file's name — except for a
     /// <see cref="Confidentiality.Restricted"/> document, whose attachments need a grant beyond reading: their text
-    /// is not indexed, so a search cannot reveal what they contain. The entry carries the <see cref="SearchFields.Stamp"/>
-    /// of <paramref name="manifest"/> as given (before the version's title replaces the manifest's).
+    /// is not indexed, so a search cannot reveal what they contain. The synchronizer adds the <see cref="SearchFields.Stamp"/>
+    /// (the manifest blob's ETag, which only a read of the blob knows).
     /// </summary>
     public LuceneDocument Map(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText> attachments)
     {
@@ -76,7 +79,6 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
     private static LuceneDocument DocumentEntry(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText> attachments, string text, string? degraded)
     {
         var document = EntryFields.Create(AsOf(manifest, version), EntryKinds.Document, manifest.Id);
-        document.Add(new StoredField(SearchFields.Stamp, ManifestStamp.Of(manifest)));
         EntryFields.AddBody(document, text);
         var searchable = manifest.Confidentiality == Confidentiality.Restricted ? [] : attachments;
         foreach (var attachment in searchable.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
@@ -89,6 +91,8 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         if (degraded is not null)
         {
             document.Add(new StoredField(DegradedField, degraded));
+            document.Add(new StringField(SearchFields.Degraded, "true", Field.Store.NO));
+            document.Add(new StoredField(SearchFields.DegradedVersion, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return document;

@@ -215,15 +215,39 @@ public sealed partial class IndexSynchronizer(
         var texts = await AttachmentTextsAsync(stored.Manifest, cancellationToken);
         try
         {
-            var entries = mapper.MapEntries(stored.Manifest, version, texts);
-            DegradedEntries.SetStamp(entries[0], stored.ETag);
-            WorkflowFields.Add(entries[0], stored.Manifest);
-            index.Replace(stored.Manifest.Id, entries);
-            problems.Clear(stored.Manifest.Id);
+            Replace(stored, version, mapper.MapEntries(stored.Manifest, version, texts));
+            return;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await IndexDegradedAsync(stored, version, DegradedEntries.Reason(exception), cancellationToken, texts);
+            var reason = DegradedEntries.Reason(exception);
+            try
+            {
+                // The mapper's own plain-text entry first; DegradedEntries below is the very last resort.
+                Replace(stored, version, mapper.MapDegraded(stored.Manifest, version, texts, reason));
+                LogDegraded(logger, stored.Manifest.Id, version.Number, reason);
+                return;
+            }
+            catch (Exception second) when (second is not OperationCanceledException)
+            {
+                await IndexDegradedAsync(stored, version, $"{reason} {DegradedEntries.Reason(second)}", cancellationToken, texts);
+            }
+        }
+    }
+
+    /// <summary>Replaces the document's entries; a degraded document entry (the parser fell back to plain text) is listed.</summary>
+    private void Replace(StoredManifest stored, DocumentVersion version, IReadOnlyList<Lucene.Net.Documents.Document> entries)
+    {
+        DegradedEntries.SetStamp(entries[0], stored.ETag);
+        WorkflowFields.Add(entries[0], stored.Manifest);
+        index.Replace(stored.Manifest.Id, entries);
+        if (entries[0].Get(DocumentMapper.DegradedField, System.Globalization.CultureInfo.InvariantCulture) is { } reason)
+        {
+            problems.Record(stored.Manifest.Id, version.Number, IndexProblemKind.Degraded, reason);
+        }
+        else
+        {
+            problems.Clear(stored.Manifest.Id);
         }
     }
 
