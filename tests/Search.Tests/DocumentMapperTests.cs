@@ -47,30 +47,6 @@ public sealed class DocumentMapperTests
     }
 
     [Fact]
-    public void Only_the_document_entry_carries_a_stamp_of_its_manifest_which_any_manifest_change_changes()
-    {
-        var mapper = new DocumentMapper(new MarkdownRenderer());
-        string Stamp(DocumentManifest manifest, DocumentVersion version) => mapper.MapEntries(manifest, version)[0].Get(SearchFields.Stamp);
-        var version = Version with { Markdown = Version.Markdown + "\n\n## 经验教训\n\n- 提前备货\n" };
-        var stamp = Stamp(Manifest, version);
-
-        Assert.Matches("^[0-9a-f]{64}$", stamp);
-        Assert.Equal(stamp, Stamp(Manifest with { Tags = [.. Manifest.Tags] }, version));
-        Assert.All(mapper.MapEntries(Manifest, version).Skip(1), entry => Assert.Null(entry.Get(SearchFields.Stamp)));
-        Assert.Equal(stamp, Stamp(Manifest, version with { Title = "草稿标题" }));
-        DocumentManifest[] changed =
-        [
-            Manifest with { Readers = [] },
-            Manifest with { Status = DocumentStatus.Archived },
-            Manifest with { PublishedVersion = 2 },
-            Manifest with { Title = "新标题" },
-            Manifest with { Tags = ["618"] },
-            Manifest with { UpdatedUtc = Manifest.UpdatedUtc.AddSeconds(1) },
-        ];
-        Assert.All(changed, manifest => Assert.NotEqual(stamp, Stamp(manifest, version)));
-    }
-
-    [Fact]
     public void The_access_field_holds_the_read_principals_lower_cased()
     {
         var document = new DocumentMapper(new MarkdownRenderer()).Map(Manifest, Version);

@@ -27,6 +27,17 @@ public sealed class ReconciliationTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
+    public async Task The_document_entry_carries_its_manifest_blobs_etag_so_reconciliation_reads_no_manifest_when_nothing_changed()
+    {
+        var stored = await host.Repository.GetStoredManifestAsync("open-retro", None);
+        var stamps = host.Index.Search(IndexedStamps.ReadAll);
+
+        Assert.Equal(stored!.ETag, stamps["open-retro"]);
+        Assert.Equal(2, stamps.Count);
+        Assert.Equal(0, await host.Synchronizer.ReconcileAsync(None));
+    }
+
+    [Fact]
     public async Task A_reader_removed_by_a_change_the_log_missed_stops_finding_the_document_after_reconciliation()
     {
         Assert.Equal(["open-retro", "shared-retro"], host.Ids("渠道复盘", TestCallers.Dave));
