@@ -27,7 +27,12 @@ public sealed class SearchHitGuard(DocumentRepository documents)
             }
 
             // The index holds the version readers see; its status is the manifest's, so a reader is not told a draft is in review.
-            var seen = DocumentPolicy.SeesDrafts(manifest, caller) ? hit : hit with { Status = ReaderView.ReaderStatus(manifest) };
+            var seen = (DocumentPolicy.SeesDrafts(manifest, caller) ? hit : hit with { Status = ReaderView.ReaderStatus(manifest) }) with
+            {
+                // A title in a list never carries bidirectional controls (one could pose as another).
+                Title = UnicodeControls.WithoutBidiControls(hit.Title),
+                TitleHtml = UnicodeControls.WithoutBidiControls(hit.TitleHtml),
+            };
             shown.Add(AccessRules.ShowPreview(manifest) ? seen : seen with { SnippetHtml = "", MatchedAttachment = null });
         }
 
