@@ -45,7 +45,10 @@ public static class ControlCharacterGuard
 
         try
         {
+            // Buffered and rewound: an endpoint that reads the body again with its own form options still sees it all.
+            request.EnableBuffering();
             var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            request.Body.Position = 0;
             return form.Any(Refused);
         }
         catch (InvalidDataException)

