@@ -50,23 +50,29 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal, ITestOutp
                 continue;
             }
 
-            foreach (var s in strings)
+            // The API checks its parameters one after the other (a refusal of one would hide what the next does with
+            // the string): one parameter at a time. Pages bind every field before they answer: all fields at once.
+            // A page's bound properties are bound the same for each of its handlers: the first handler of a page
+            // takes every string, its other handlers every 8th.
+            var sample = surface.IsApi || !Secondary(surface) ? strings : strings.Where((_, i) => i % 8 == 0).ToList();
+            foreach (var s in sample)
             {
-                work.Add(async () =>
+                if (surface.IsApi)
                 {
-                    var status = await CheckAsync(surface, surface.Path(defaults), surface.Fields.Select(f => KeyValuePair.Create(f, s)).ToList(), s);
-                    if (surface.IsApi && status is >= 400 and < 500 && surface.Fields.Count > 1)
+                    foreach (var field in surface.Fields)
                     {
-                        // The API checks its parameters one after the other: a refusal of one may hide what another
-                        // does with the string, so each on its own. (Pages bind every field before they answer.)
-                        foreach (var field in surface.Fields)
-                        {
-                            await CheckAsync(surface, surface.Path(defaults), [KeyValuePair.Create(field, s)], s);
-                        }
+                        work.Add(() => CheckAsync(surface, surface.Path(defaults), [KeyValuePair.Create(field, s)], s));
                     }
-                });
+                }
+                else
+                {
+                    work.Add(() => CheckAsync(surface, surface.Path(defaults), surface.Fields.Select(f => KeyValuePair.Create(f, s)).ToList(), s));
+                }
             }
         }
+
+        bool Secondary(Surface surface) =>
+            surfaces.First(other => other.Method == surface.Method && other.Route.RawText == surface.Route.RawText && other.Fields.Count > 0) != surface;
 
         using var gate = new SemaphoreSlim(Parallel);
         await Task.WhenAll(work.Select(async job =>
@@ -94,7 +100,7 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal, ITestOutp
             .Select(g => $"{g.Count(),5} × {g.First()}");
         Assert.True(failures.IsEmpty, $"{failures.Count} hostile requests failed; one of each kind:\n" + string.Join("\n", kinds.Take(40)));
 
-        async Task<int> CheckAsync(Surface surface, string path, IReadOnlyList<KeyValuePair<string, string>> fields, string s)
+        async Task CheckAsync(Surface surface, string path, IReadOnlyList<KeyValuePair<string, string>> fields, string s)
         {
             Interlocked.Increment(ref requests);
             var sent = Stopwatch.GetTimestamp();
@@ -116,8 +122,6 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal, ITestOutp
             {
                 failures.Enqueue($"{reflected} in {what}");
             }
-
-            return status;
         }
     }
 
