@@ -72,8 +72,8 @@ public static class DocumentPolicy
             DocumentAction.ManageAccess => HoldsAny(DocumentAccess.EditPrincipals(manifest), caller)
                 ? null
                 : "Only the owner, the document's editors and admins can change who may read this document.",
-            DocumentAction.Review => WhyNotReviewer(manifest, caller),
-            DocumentAction.Approve => WhyNotReviewer(manifest, caller) ?? WhyOwnSubmission(manifest, caller),
+            DocumentAction.Review => WhyNotListed(manifest, caller) ?? WhyNoReviewerRole(caller),
+            DocumentAction.Approve => WhyNotListed(manifest, caller) ?? WhyOwnSubmission(manifest, caller) ?? WhyNoReviewerRole(caller),
             _ => $"'{action}' is not an action on a document.",
         };
     }
@@ -90,22 +90,13 @@ public static class DocumentPolicy
             && (HoldsAny(DocumentAccess.EditPrincipals(manifest), caller) || Allows(manifest, caller, DocumentAction.Review));
     }
 
-    private static string? WhyNotReviewer(DocumentManifest manifest, Caller caller)
-    {
-        if (IsAdmin(caller))
-        {
-            return null;
-        }
+    private static string? WhyNotListed(DocumentManifest manifest, Caller caller) =>
+        IsAdmin(caller) || HoldsAny(manifest.Reviewers, caller) ? null : "You are not a reviewer of this document.";
 
-        if (!HoldsAny(manifest.Reviewers, caller))
-        {
-            return "You are not a reviewer of this document.";
-        }
-
-        return caller.IsInRole(AppRoles.Reviewer)
+    private static string? WhyNoReviewerRole(Caller caller) =>
+        IsAdmin(caller) || caller.IsInRole(AppRoles.Reviewer)
             ? null
             : "Only people with the Reviewer role can review; you are named as a reviewer here, but you do not hold that role.";
-    }
 
     private static string? WhyOwnSubmission(DocumentManifest manifest, Caller caller)
     {

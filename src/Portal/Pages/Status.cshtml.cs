@@ -34,9 +34,5 @@ public sealed class StatusModel : PageModel
             _ => ("出错了 Something went wrong",
                 $"The request could not be completed (status {code}). 请求未能完成。"),
         };
-        if (HttpContext.Items[Security.ControlCharacterGuard.StatusSentenceKey] is string sentence)
-        {
-            Sentence = sentence;
-        }
     }
 }

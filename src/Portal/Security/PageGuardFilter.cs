@@ -23,7 +23,7 @@ public sealed class PageGuardFilter : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(next);
         var method = context.HttpContext.Request.Method;
         var hasId = context.ActionDescriptor.AttributeRouteInfo?.Template?.Contains("{" + RouteKey, StringComparison.Ordinal) == true;
-        var noHandler = context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
+        var noHandler = context.HandlerMethod is null && HttpMethods.IsPost(method);
         var blankRouteValue = context.ActionDescriptor.AttributeRouteInfo?.Template is { } template
             && context.RouteData.Values.Any(v => v.Key is not ("page" or "handler") && template.Contains("{" + v.Key, StringComparison.Ordinal) && v.Value is string text && string.IsNullOrWhiteSpace(text));
         if ((hasId && !DocumentIds.IsValid(context.RouteData.Values[RouteKey] as string)) || noHandler || blankRouteValue)

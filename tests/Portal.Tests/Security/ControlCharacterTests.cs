@@ -28,10 +28,10 @@ public sealed class ControlCharacterTests(TestSignInPortalFactory portal) : ICla
         fields[field] = value;
 
         var response = await WorkflowSteps.PostFormAsync(bob, $"/Documents/{id}/Edit", fields);
-        var page = await HtmlHelpers.GetDocumentAsync(response);
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("control character", page.QuerySelector(".status-sentence")!.TextContent, StringComparison.Ordinal);
+        Assert.True(body.Contains("control character", StringComparison.Ordinal), body.Replace("\0", "\\0", StringComparison.Ordinal)[..Math.Min(body.Length, 3000)]);
         Assert.Equal(1, (await portal.Services.GetRequiredService<DocumentRepository>().GetManifestAsync(id, CancellationToken.None))!.CurrentVersion);
     }
 
