@@ -98,6 +98,8 @@ public static class AuditActions
     public const string Archive = "archive";
     public const string Restore = "restore";
     public const string RestoreVersion = "restore-version";
+    public const string ViewHistory = "view-history";
+    public const string Compare = "compare";
     public const string Attach = "attach";
     public const string RemoveAttachment = "remove-attachment";
 

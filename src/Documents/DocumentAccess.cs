@@ -47,7 +47,8 @@ public static class DocumentAccess
     /// <summary>
     /// May the caller see version <paramref name="number"/>? Readers see versions up to
     /// <see cref="DocumentManifest.ReaderVersion"/> (a newer draft of a published document stays hidden from
-    /// them until it is approved); the owner, editors, listed reviewers and Admins see every version.
+    /// them until it is approved); the owner, editors, Admins and listed reviewers holding the Reviewer role see every
+    /// version (<see cref="DocumentPolicy.SeesDrafts"/>).
     /// </summary>
     public static bool CanReadVersion(DocumentManifest manifest, Caller caller, int number)
     {
@@ -58,9 +59,7 @@ public static class DocumentAccess
             return false;
         }
 
-        return number <= manifest.ReaderVersion
-            || Intersects(EditPrincipals(manifest), caller.Principals)
-            || Intersects(manifest.Reviewers, caller.Principals);
+        return number <= manifest.ReaderVersion || DocumentPolicy.SeesDrafts(manifest, caller);
     }
 
     /// <summary>Who may create documents at all.</summary>

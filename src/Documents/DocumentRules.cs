@@ -11,11 +11,19 @@ public static class DocumentRules
         "id", "version", "base_version", "title", "author", "author_name", "created", "change_note",
     };
 
+    /// <summary>A title as it is stored: bidirectional controls removed (they can make a title pose as another), trimmed.</summary>
+    public static string NormalizeTitle(string? title) => UnicodeControls.WithoutBidiControls(title ?? "").Trim();
+
     public static string? ValidateTitle(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
             return "A title is required.";
+        }
+
+        if (UnicodeControls.HasRefusedControl(title))
+        {
+            return "The title contains a control character (such as NUL); remove it.";
         }
 
         return title.Trim().Length > MaxTitleLength

@@ -66,15 +66,18 @@ public static class FrontMatter
         }
 
         builder.Append(Fence).Append('\n');
-        builder.Append(Normalize(body));
+        // Line endings only: a body that starts with U+FEFF keeps it (a BOM is only a BOM at the start of the file).
+        builder.Append(NormalizeLineEndings(body));
         return builder.ToString();
     }
 
     private static string Normalize(string text)
     {
         var withoutBom = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        return withoutBom.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return NormalizeLineEndings(withoutBom);
     }
+
+    private static string NormalizeLineEndings(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     private static (int YamlEnd, int BodyStart) FindClosingFence(string text, int from)
     {

@@ -31,6 +31,9 @@ public static class ServiceCollectionExtensions
 
             // Razor Pages validate antiforgery on POST already; said once more for every page, explicitly.
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+
+            // A route id that cannot be a document, or a POST to no handler: 404 before any handler runs.
+            o.Conventions.ConfigureFilter(new Security.PageGuardFilter());
         });
         services.AddSingleton<IHtmlGenerator, CspSafeHtmlGenerator>();
         services.AddAntiforgery(o =>

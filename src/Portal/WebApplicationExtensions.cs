@@ -33,6 +33,8 @@ public static class WebApplicationExtensions
 
             return next(context);
         });
+        // NUL and other C0 controls in the path, query or form: a 400 with a sentence before any page sees them.
+        app.UseControlCharacterGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -98,12 +98,19 @@ internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
         return any;
     }
 
-    /// <summary>Updated on a day from <paramref name="from"/> through <paramref name="to"/> (UTC days, inclusive).</summary>
+    /// <summary>
+    /// Updated on a day from <paramref name="from"/> through <paramref name="to"/> (UTC days, inclusive). Any day of the
+    /// calendar is safe: the first day is an open start, the last day (9999-12-31, which has no next day) an open end.
+    /// </summary>
     private static NumericRangeQuery<long> UpdatedBetween(DateOnly? from, DateOnly? to) =>
-        NumericRangeQuery.NewInt64Range(SearchFields.Updated, StartOf(from), StartOf(to?.AddDays(1)), true, false);
+        NumericRangeQuery.NewInt64Range(
+            SearchFields.Updated,
+            from is { } f && f > DateOnly.MinValue ? StartOf(f) : null,
+            to is { } t && t < DateOnly.MaxValue ? StartOf(t.AddDays(1)) : null,
+            true,
+            false);
 
-    private static long? StartOf(DateOnly? day) =>
-        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null;
+    private static long StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     /// <summary>Null without names; a query matching nothing when no name has a word.</summary>
     private BooleanQuery? AnyOwnerName(IReadOnlyList<string> names)

@@ -81,6 +81,51 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(6, results.Total);
     }
 
+    /// <summary>The ends of the calendar: each is a valid day, so every document of the corpus matches (6 for 运营).</summary>
+    [Theory]
+    [InlineData("运营 before:9999-12-31")]
+    [InlineData("运营 after:0001-01-01")]
+    [InlineData("运营 updated:[0001-01-01 TO 9999-12-31]")]
+    [InlineData("运营 updated:[* TO 9999-12-31]")]
+    [InlineData("运营 updated:[0001-01-01 TO *]")]
+    [InlineData("运营 after:0001-01-01 before:9999-12-31")]
+    public void Dates_at_the_ends_of_the_calendar_search_without_error(string query)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Null(results.Notice);
+        Assert.Equal(6, results.Total);
+    }
+
+    [Fact]
+    public void The_last_and_first_days_of_the_calendar_on_the_request_are_open_ends()
+    {
+        var request = new SearchRequest { Query = "运营", Caller = TestCallers.Carol, From = DateOnly.MinValue, To = DateOnly.MaxValue };
+
+        Assert.Equal(6, corpus.Host.Search(request).Total);
+        Assert.Equal(6, corpus.Host.Search(request with { From = null }).Total);
+        Assert.Equal(6, corpus.Host.Search(request with { To = null }).Total);
+        Assert.Equal(["weekly-w46"], corpus.Host.Ids(request with { From = new DateOnly(2026, 11, 10) }).Intersect(["weekly-w46"]));
+    }
+
+    [Theory]
+    [InlineData("运营 year:0", "\"0\" is not a year")]
+    [InlineData("运营 year:99999", "\"99999\" is not a year")]
+    [InlineData("运营 year:-2026", "is not a year")]
+    [InlineData("运营 before:10000-01-01", "date \"10000-01-01\"")]
+    [InlineData("运营 after:0000-12-31", "date \"0000-12-31\"")]
+    [InlineData("运营 after:2026-02-30", "date \"2026-02-30\"")]
+    [InlineData("运营 before:99999999999999999999", "date \"99999999999999999999\"")]
+    [InlineData("运营 updated:[-1 TO 1e308]", "date \"-1\"")]
+    [InlineData("运营 updated:[0001-01-01 TO 99999-12-31]", "date \"99999-12-31\"")]
+    public void Out_of_range_dates_and_years_are_ignored_with_a_notice(string query, string expected)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Contains(expected, results.Notice, StringComparison.Ordinal);
+        Assert.Equal(6, results.Total);
+    }
+
     [Fact]
     public void Archived_documents_are_left_out_unless_asked_for()
     {

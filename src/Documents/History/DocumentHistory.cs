@@ -6,42 +6,77 @@ public sealed record VersionHistoryEntry(VersionInfo Version, IReadOnlyList<Revi
 /// <summary>Two versions side by side: <see cref="Segments"/> is the word-level diff of the bodies, <see cref="TitleSegments"/> of the titles.</summary>
 public sealed record VersionComparison(DocumentVersion From, DocumentVersion To, IReadOnlyList<DiffSegment> TitleSegments, IReadOnlyList<DiffSegment> Segments);
 
+/// <summary>The History page: what the caller may see of the document, its visible versions, and whether they may restore one.</summary>
+public sealed record HistoryView(ReaderView Document, IReadOnlyList<VersionHistoryEntry> Versions, bool CanRestore);
+
 /// <summary>History for a caller: the version list with review comments, comparing two versions, restoring an old one.</summary>
 public sealed class DocumentHistory(DocumentRepository documents, ReviewLog reviews, AuditLog audit)
 {
-    /// <summary>The versions the caller may see, newest first, each with its review steps; null when the document is missing or unreadable.</summary>
-    public async Task<IReadOnlyList<VersionHistoryEntry>?> GetHistoryAsync(string id, Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// The versions the caller may see, newest first, each with its review steps; null when the document is missing or
+    /// unreadable. Audited "view-history", allowed or denied, like every view.
+    /// </summary>
+    public async Task<IReadOnlyList<VersionHistoryEntry>?> GetHistoryAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        (await GetHistoryViewAsync(id, caller, cancellationToken))?.Versions;
+
+    /// <summary>As <see cref="GetHistoryAsync"/>, with what the caller may see of the document (<see cref="ReaderView"/>) for the heading.</summary>
+    public async Task<HistoryView?> GetHistoryViewAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (await documents.GetManifestAsync(id, cancellationToken) is not { } manifest || !DocumentAccess.CanRead(manifest, caller))
+        if (await documents.GetManifestAsync(id, cancellationToken) is not { } manifest)
         {
             return null;
         }
 
+        if (!DocumentAccess.CanRead(manifest, caller))
+        {
+            await audit.RecordAsync(caller, AuditActions.ViewHistory, manifest.Id, null, AuditActions.Denied, cancellationToken);
+            return null;
+        }
+
+        var all = await documents.ListVersionsAsync(manifest.Id, cancellationToken);
+        var entries = await EntriesAsync(manifest, all, caller, cancellationToken);
+        await audit.RecordAsync(caller, AuditActions.ViewHistory, manifest.Id, null, AuditActions.Allowed, cancellationToken);
+        return new HistoryView(ReaderView.For(manifest, caller, all)!, entries, DocumentPolicy.Allows(manifest, caller, DocumentAction.Edit));
+    }
+
+    private async Task<IReadOnlyList<VersionHistoryEntry>> EntriesAsync(DocumentManifest manifest, IReadOnlyList<VersionInfo> all, Caller caller, CancellationToken cancellationToken)
+    {
         var trail = await reviews.ReadAsync(manifest.Id, cancellationToken);
-        return (await documents.ListVersionsAsync(manifest.Id, cancellationToken))
+        var latest = DocumentPolicy.SeesDrafts(manifest, caller) ? manifest.CurrentVersion : manifest.ReaderVersion;
+        return all
             .Where(v => DocumentAccess.CanReadVersion(manifest, caller, v.Number))
             .Select(v => new VersionHistoryEntry(
                 v,
                 trail.Where(r => r.Version == v.Number).ToList(),
                 v.Number == manifest.PublishedVersion,
-                v.Number == manifest.CurrentVersion))
+                v.Number == latest))
             .ToList();
     }
 
-    /// <summary>The diff from version <paramref name="from"/> to <paramref name="to"/>; null when either is missing or hidden from the caller.</summary>
+    /// <summary>
+    /// The diff from version <paramref name="from"/> to <paramref name="to"/>; null when either is missing or hidden
+    /// from the caller. Audited "compare" (on the newer version), allowed or denied.
+    /// </summary>
     public async Task<VersionComparison?> CompareAsync(string id, int from, int to, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (await documents.GetManifestAsync(id, cancellationToken) is not { } manifest
-            || !DocumentAccess.CanReadVersion(manifest, caller, from)
-            || !DocumentAccess.CanReadVersion(manifest, caller, to)
-            || await documents.GetVersionAsync(manifest.Id, from, cancellationToken) is not { } older
-            || await documents.GetVersionAsync(manifest.Id, to, cancellationToken) is not { } newer)
+        if (await documents.GetManifestAsync(id, cancellationToken) is not { } manifest)
         {
             return null;
         }
 
+        if (!DocumentAccess.CanReadVersion(manifest, caller, from)
+            || !DocumentAccess.CanReadVersion(manifest, caller, to)
+            || await documents.GetVersionAsync(manifest.Id, from, cancellationToken) is not { } older
+            || await documents.GetVersionAsync(manifest.Id, to, cancellationToken) is not { } newer)
+        {
+            var asked = Math.Max(from, to) is var n && n >= 1 && n <= manifest.CurrentVersion ? n : (int?)null;
+            await audit.RecordAsync(caller, AuditActions.Compare, manifest.Id, asked, AuditActions.Denied, cancellationToken);
+            return null;
+        }
+
+        await audit.RecordAsync(caller, AuditActions.Compare, manifest.Id, newer.Number, AuditActions.Allowed, cancellationToken);
         return new VersionComparison(older, newer, VersionDiff.Compare(older.Title, newer.Title), VersionDiff.Compare(older.Markdown, newer.Markdown));
     }
 

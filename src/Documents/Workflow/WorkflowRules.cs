@@ -18,12 +18,16 @@ namespace KnowledgeHub.Documents;
 /// readers never lose the published text); Archive (Draft or Published → Archived; a document in review must be
 /// decided first); Restore (Archived → Published, or Draft when nothing was ever approved).</para>
 /// <para>Who: editors (owner, listed editors, Admin) submit, archive and restore. Listed reviewers (a matching
-/// user, group or role principal) and Admins approve or request changes; the owner and the submitter may not
-/// decide on their own submission unless they are Admin (an Admin's self-approval is audited like any other).</para>
+/// user, group or role principal) who hold the Reviewer role, and Admins, approve or request changes; the owner and
+/// the submitter may not decide on their own submission unless they are Admin (an Admin's self-approval is audited
+/// like any other). The rule is <see cref="DocumentPolicy"/>'s <see cref="DocumentAction.Approve"/> row.</para>
 /// </remarks>
 public static partial class WorkflowRules
 {
     public const int MaxCommentLength = 4000;
+
+    /// <summary>The app roles a <c>role:</c> reviewer principal may name: the others can never decide a review.</summary>
+    private static readonly HashSet<string> ReviewingRoles = new(StringComparer.OrdinalIgnoreCase) { AppRoles.Reviewer, AppRoles.Admin };
 
     /// <summary>Null when <paramref name="step"/> is possible in the document's state, else the sentence why not.</summary>
     public static string? CheckTransition(DocumentManifest manifest, ReviewDecision step)
@@ -56,20 +60,7 @@ public static partial class WorkflowRules
         ArgumentNullException.ThrowIfNull(caller);
         if (step is ReviewDecision.Approve or ReviewDecision.RequestChanges)
         {
-            if (caller.IsInRole(AppRoles.Admin))
-            {
-                return null;
-            }
-
-            if (!IsListedReviewer(manifest, caller))
-            {
-                return "You are not a reviewer of this document.";
-            }
-
-            var submitter = manifest.LastReview is { Decision: ReviewDecision.Submit } submit ? submit.By : null;
-            return Same(caller.Principal, manifest.Owner) || Same(caller.Principal, submitter)
-                ? "You cannot review your own document; ask another reviewer."
-                : null;
+            return DocumentPolicy.Why(manifest, caller, DocumentAction.Approve);
         }
 
         return IsEditor(manifest, caller) ? null : "Only the owner, the document's editors and admins can do this.";
@@ -119,6 +110,11 @@ public static partial class WorkflowRules
         if (reviewers.FirstOrDefault(r => !ReviewerPattern().IsMatch(r)) is { } bad)
         {
             return $"'{bad}' is not a reviewer; name a user (user:{{id}}), a group (group:{{id}}) or a role (role:{{name}}).";
+        }
+
+        if (reviewers.FirstOrDefault(r => r.StartsWith("role:", StringComparison.OrdinalIgnoreCase) && !ReviewingRoles.Contains(r[5..])) is { } role)
+        {
+            return $"'{role}' cannot review: only people with the Reviewer role can; choose role:{AppRoles.Reviewer}, a reviewer or a group.";
         }
 
         return reviewers.All(r => Same(r, submitter.Principal)) ? "Choose a reviewer other than yourself." : null;

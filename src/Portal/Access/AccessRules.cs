@@ -3,8 +3,8 @@ using KnowledgeHub.Documents;
 namespace KnowledgeHub.Portal.Access;
 
 /// <summary>
-/// The portal's rules on top of <see cref="DocumentAccess"/> (which alone decides read and edit): who manages a
-/// document's access, who may download it, and where a document may appear.
+/// The portal's names for rows of <see cref="DocumentPolicy"/> (the one policy table): who manages a document's
+/// access, who may take a copy away; and where a document may appear.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,7 +24,7 @@ public static class AccessRules
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(caller);
-        return DocumentAccess.CanRead(manifest, caller) && HoldsAny(DocumentAccess.EditPrincipals(manifest), caller);
+        return DocumentPolicy.Allows(manifest, caller, DocumentAction.ManageAccess);
     }
 
     /// <summary>May the caller take a copy (Markdown or an attachment)? Only ever true when the caller may read.</summary>
@@ -32,16 +32,11 @@ public static class AccessRules
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(caller);
-        if (!DocumentAccess.CanRead(manifest, caller))
-        {
-            return false;
-        }
-
-        return manifest.Confidentiality != Confidentiality.Restricted || HoldsAny(DownloadGrants(manifest), caller);
+        return DocumentPolicy.Allows(manifest, caller, DocumentAction.TakeAway);
     }
 
     /// <summary>The principals holding a download grant of a Restricted document: see the remarks.</summary>
-    public static IReadOnlyList<string> DownloadGrants(DocumentManifest manifest) => DocumentAccess.EditPrincipals(manifest);
+    public static IReadOnlyList<string> DownloadGrants(DocumentManifest manifest) => DocumentPolicy.DownloadGrants(manifest);
 
     /// <summary>May the document appear in lists that are pushed at people (recent documents)?</summary>
     public static bool ShowInFeeds(DocumentManifest manifest)
@@ -56,7 +51,4 @@ public static class AccessRules
         ArgumentNullException.ThrowIfNull(manifest);
         return manifest.Confidentiality != Confidentiality.Restricted;
     }
-
-    private static bool HoldsAny(IReadOnlyList<string> granted, Caller caller) =>
-        caller.Principals.Any(p => granted.Contains(p, StringComparer.OrdinalIgnoreCase));
 }

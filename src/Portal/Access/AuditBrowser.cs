@@ -42,7 +42,7 @@ public sealed class AuditBrowser(AuditLog audit, PrincipalDirectory directory)
     [
         AuditActions.View, AuditActions.Download, AuditActions.Create, AuditActions.Edit, AuditActions.Share,
         DomainAudit.Submit, DomainAudit.Approve, DomainAudit.RequestChanges,
-        DomainAudit.Archive, DomainAudit.Restore, DomainAudit.RestoreVersion,
+        DomainAudit.Archive, DomainAudit.Restore, DomainAudit.RestoreVersion, DomainAudit.ViewHistory, DomainAudit.Compare,
         DomainAudit.Attach, DomainAudit.RemoveAttachment, AuditActions.AuditExport,
     ];
 

@@ -7,7 +7,8 @@ namespace KnowledgeHub.Portal.Access;
 /// What the portal does with a page of hits before showing it (pages and API alike): each hit's manifest is read
 /// and <see cref="DocumentAccess"/> asked again (defence in depth: the index already filtered by principals), and
 /// a Restricted document shows its title only — no snippet, no attachment name — since Restricted documents are
-/// never previewed.
+/// never previewed. Titles come from the index, which holds the version readers see (never a pending draft's title);
+/// the status shown to a reader is <see cref="ReaderView.ReaderStatus"/>.
 /// </summary>
 public sealed class SearchHitGuard(DocumentRepository documents)
 {
@@ -25,7 +26,14 @@ public sealed class SearchHitGuard(DocumentRepository documents)
                 continue;
             }
 
-            shown.Add(AccessRules.ShowPreview(manifest) ? hit : hit with { SnippetHtml = "", MatchedAttachment = null });
+            // The index holds the version readers see; its status is the manifest's, so a reader is not told a draft is in review.
+            var seen = (DocumentPolicy.SeesDrafts(manifest, caller) ? hit : hit with { Status = ReaderView.ReaderStatus(manifest) }) with
+            {
+                // A title in a list never carries bidirectional controls (one could pose as another).
+                Title = UnicodeControls.WithoutBidiControls(hit.Title),
+                TitleHtml = UnicodeControls.WithoutBidiControls(hit.TitleHtml),
+            };
+            shown.Add(AccessRules.ShowPreview(manifest) ? seen : seen with { SnippetHtml = "", MatchedAttachment = null });
         }
 
         return results with { Hits = shown };

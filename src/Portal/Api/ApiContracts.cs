@@ -8,7 +8,11 @@ public sealed record ApiSearchResponse(string Query, int Total, int Page, int Pa
 /// <summary>A hit. <see cref="Snippet"/> is HTML-encoded text with &lt;mark&gt; only; <see cref="Url"/> is the document's page, relative to the portal.</summary>
 public sealed record ApiSearchHit(string Id, string Title, string Type, DocumentStatus Status, DateTimeOffset UpdatedUtc, string Snippet, string Url);
 
-/// <summary><c>GET /api/v1/documents/{id}</c>: the manifest and the Markdown of <see cref="Version"/>, the version a reader sees.</summary>
+/// <summary>
+/// <c>GET /api/v1/documents/{id}</c>: what the caller may see of the document and the Markdown of <see cref="Version"/>,
+/// the version a reader sees. <see cref="CurrentVersion"/> is the newest version the caller may see (a reader is not
+/// told of a pending draft). 403 for a Restricted document without a download grant.
+/// </summary>
 public sealed record ApiDocument(
     string Id,
     string Type,

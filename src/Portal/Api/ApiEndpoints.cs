@@ -20,7 +20,7 @@ public static class ApiEndpoints
             .WithSummary("Full-text search over the documents the caller may read (q, page, pageSize ≤ 50).");
         v1.MapGet("/documents/{id}", DocumentsApi.GetAsync)
             .WithName("GetDocument")
-            .WithSummary("A document's manifest and the Markdown of the version a reader sees; 404 when unknown or unreadable.");
+            .WithSummary("A document as the caller may see it, with the Markdown of the version a reader sees; 404 when unknown or unreadable, 403 for a Restricted document without a download grant.");
 
         // Unknown API routes answer in the API's language, not with the HTML status page.
         endpoints.Map(Prefix + "/{**rest}", () => TypedResults.Problem(

@@ -6,7 +6,10 @@ namespace KnowledgeHub.Portal.Api;
 
 /// <summary>
 /// One document for scripts, through <see cref="DocumentReader"/>: the same read rule and the same audit record
-/// as the document page. Unknown and unreadable documents are the same 404, so existence is never revealed.
+/// as the document page, and what the caller may see of it (<see cref="ReaderView"/>: a reader never gets a pending
+/// draft's title or text). The answer carries the Markdown, so it is a copy taken away: a Restricted document needs
+/// a download grant (403 otherwise, as /Download). Unknown and unreadable documents are the same 404, so existence
+/// is never revealed.
 /// </summary>
 public static class DocumentsApi
 {
@@ -14,10 +17,19 @@ public static class DocumentsApi
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(reader);
-        var view = DocumentIds.IsValid(id)
-            ? await reader.ReadAsync(id, null, context.GetCaller(), context.RequestAborted)
-            : null;
-        if (view is null)
+        var read = DocumentIds.IsValid(id)
+            ? await reader.ReadCopyAsync(id, context.GetCaller(), context.RequestAborted)
+            : new TakeAwayResult(null, null);
+        if (read.Refusal is { } refusal)
+        {
+            // The answer carries the Markdown: a copy taken away, refused like /Download (policy row TakeAway).
+            return TypedResults.Problem(
+                detail: refusal + " 该文档为受限级别，没有下载授权不能通过 API 取得正文。",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Forbidden");
+        }
+
+        if (read.View is not { } view)
         {
             return TypedResults.Problem(
                 detail: "There is no document with this id that you may read. 找不到该文档，或您没有权限阅读。",
@@ -25,9 +37,9 @@ public static class DocumentsApi
                 title: "Not found");
         }
 
-        var m = view.Manifest;
+        var r = view.Reader;
         return TypedResults.Ok(new ApiDocument(
-            m.Id, m.Type, m.Title, m.Status, m.Owner, m.OwnerName, m.Collection, m.Tags, m.Confidentiality,
-            m.CurrentVersion, m.UpdatedUtc, view.Version.Markdown, view.Version.Number));
+            r.Id, r.Type, r.Title, r.Status, r.Owner, r.OwnerName, r.Collection, r.Tags, r.Confidentiality,
+            r.LatestVisibleVersion, r.UpdatedUtc, view.Version.Markdown, view.Version.Number));
     }
 }

@@ -3,7 +3,8 @@ namespace KnowledgeHub.Portal.Security;
 /// <summary>
 /// Security headers on every response — pages, API, static files, status pages, health: a strict
 /// Content-Security-Policy (no inline script or style anywhere), nosniff, a referrer policy, and no framing.
-/// An endpoint may relax framing with <see cref="AllowSameOriginFramingAttribute"/> (e.g. a sandboxed preview frame).
+/// An endpoint may relax framing with <see cref="AllowSameOriginFramingAttribute"/> (e.g. a sandboxed preview frame);
+/// an endpoint that set a <c>sandbox</c> policy itself keeps it.
 /// HSTS is added outside Development by <c>UseHsts</c>.
 /// </summary>
 public static class SecurityHeaders
@@ -43,6 +44,12 @@ public static class SecurityHeaders
         });
     }
 
+    /// <summary>True when <paramref name="policy"/> has a <c>sandbox</c> directive (with or without flags).</summary>
+    public static bool IsSandboxed(string? policy) =>
+        !string.IsNullOrEmpty(policy)
+        && policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(d => d.Equals("sandbox", StringComparison.OrdinalIgnoreCase) || d.StartsWith("sandbox ", StringComparison.OrdinalIgnoreCase));
+
     private static string AllowFormAction(string policy, string origin) =>
         policy.Replace("form-action 'self'", "form-action 'self' " + origin, StringComparison.Ordinal);
 
@@ -50,7 +57,13 @@ public static class SecurityHeaders
     {
         var framing = context.GetEndpoint()?.Metadata.GetMetadata<AllowSameOriginFramingAttribute>() is not null;
         var headers = context.Response.Headers;
-        headers[ContentSecurityPolicyHeader] = framing ? policies.SameOriginFraming : policies.Default;
+        // An endpoint that sandboxes its response (the attachment preview) keeps its own, stricter policy: replacing it
+        // would serve the file inline without the sandbox when its URL is opened directly.
+        if (!IsSandboxed(headers[ContentSecurityPolicyHeader].ToString()))
+        {
+            headers[ContentSecurityPolicyHeader] = framing ? policies.SameOriginFraming : policies.Default;
+        }
+
         headers.XFrameOptions = framing ? "SAMEORIGIN" : "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

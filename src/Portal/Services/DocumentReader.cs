@@ -3,7 +3,11 @@ using KnowledgeHub.Portal.Access;
 
 namespace KnowledgeHub.Portal;
 
-/// <summary>A document as a page shows it: manifest, one version rendered, labelled fields and the version list.</summary>
+/// <summary>
+/// A document as a page shows it: manifest, one version rendered, labelled fields and the version list. Everything
+/// shown about the document (title, status, counts) comes from <see cref="Reader"/>, the caller's projection; the
+/// manifest is for ids, access lists and workflow decisions only.
+/// </summary>
 public sealed record DocumentView(
     DocumentManifest Manifest,
     DocumentVersion Version,
@@ -18,6 +22,9 @@ public sealed record DocumentView(
 
     /// <summary>The caller may download the document (<see cref="AccessRules.CanDownload"/>).</summary>
     public bool CanDownload { get; init; }
+
+    /// <summary>What the caller may see of the document (<see cref="ReaderView"/>), at <see cref="Version"/>.</summary>
+    public required ReaderView Reader { get; init; }
 }
 
 /// <summary>Loads documents for a caller: missing and unreadable look the same (null → 404); every view is audited.</summary>
@@ -47,23 +54,47 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
         var content = DocumentAccess.CanReadVersion(manifest, caller, number) ? await documents.GetVersionAsync(manifest.Id, number, cancellationToken) : null;
         if (content is null)
         {
+            // A hidden draft or a version that does not exist: the same 404, audited as a denied view.
+            await audit.RecordAsync(caller, AuditActions.View, manifest.Id, number >= 1 && number <= manifest.CurrentVersion ? number : null, AuditActions.Denied, cancellationToken);
             return null;
         }
 
         await audit.RecordAsync(caller, AuditActions.View, manifest.Id, number, AuditActions.Allowed, cancellationToken);
         var template = await templates.GetAsync(manifest.Type, cancellationToken);
+        var versions = await documents.ListVersionsAsync(manifest.Id, cancellationToken);
         return new DocumentView(
             manifest,
             content,
             markdown.ToHtml(content.Markdown),
             template is null ? manifest.Type : TypeLabels.Label(template),
             LabelFields(content.Metadata, template),
-            (await documents.ListVersionsAsync(manifest.Id, cancellationToken)).Where(v => DocumentAccess.CanReadVersion(manifest, caller, v.Number)).ToList(),
-            DocumentAccess.CanEdit(manifest, caller))
+            versions.Where(v => DocumentAccess.CanReadVersion(manifest, caller, v.Number)).ToList(),
+            DocumentPolicy.Allows(manifest, caller, DocumentAction.Edit))
         {
             CanManageAccess = AccessRules.CanManageAccess(manifest, caller),
             CanDownload = AccessRules.CanDownload(manifest, caller),
+            Reader = ReaderView.For(manifest, caller, versions, content)!,
         };
+    }
+
+    /// <summary>
+    /// The document as a copy to take away (the API's answer carries the text): <see cref="DocumentAction.TakeAway"/>
+    /// first — a Restricted document without a download grant is <see cref="TakeAwayResult.Forbidden"/>, audited as a
+    /// denied download — then <see cref="ReadAsync"/> (audited as a view). Unreadable and missing are both not found.
+    /// </summary>
+    public async Task<TakeAwayResult> ReadCopyAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await documents.GetManifestAsync(id, cancellationToken) is { } manifest
+            && DocumentAccess.CanRead(manifest, caller)
+            && DocumentPolicy.Why(manifest, caller, DocumentAction.TakeAway) is { } refusal)
+        {
+            await audit.RecordAsync(caller, AuditActions.Download, manifest.Id, null, AuditActions.Denied, cancellationToken);
+            return new TakeAwayResult(null, refusal);
+        }
+
+        return new TakeAwayResult(await ReadAsync(id, null, caller, cancellationToken), null);
     }
 
     /// <summary>The document and its current version when the caller may edit it; unreadable looks like missing.</summary>
@@ -104,6 +135,9 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
             .ToList();
     }
 }
+
+/// <summary>A copy to take away: the view, or (when <see cref="Refusal"/> is set) why it is refused (403); neither: not found (404).</summary>
+public sealed record TakeAwayResult(DocumentView? View, string? Refusal);
 
 public enum EditAccess
 {

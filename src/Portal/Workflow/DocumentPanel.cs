@@ -53,6 +53,9 @@ public sealed record DocumentPanel
 
     public bool CanEdit { get; init; }
 
+    /// <summary>The caller sees unapproved versions (<see cref="DocumentPolicy.SeesDrafts"/>); readers are not told a draft is in review.</summary>
+    public bool SeesDrafts { get; init; }
+
     /// <summary>The comment typed before a refused step, offered again in the form.</summary>
     public string? Comment { get; init; }
 
@@ -84,6 +87,7 @@ public sealed record DocumentPanel
             ChangesRequested = manifest.LastReview is { Decision: ReviewDecision.RequestChanges } request && WorkflowRules.IsEditor(manifest, caller) ? request : null,
             OpenActions = ActionItemView.Open(VersionStructure.Of(view.Version).ActionItems, today),
             CanEdit = view.CanEdit,
+            SeesDrafts = view.Reader.SeesDrafts,
             CanAttach = DocumentAccess.CanEdit(manifest, caller),
             CanDownloadAttachments = AccessRules.CanDownload(manifest, caller),
         };

@@ -12,9 +12,11 @@ namespace KnowledgeHub.Portal.Tests.Access;
 /// columns); membership says how the user relates to that document: its owner, a listed reader, a member of a
 /// listed group, a listed editor, or none of these. Page, download, access page and API document answer
 /// 200/403/404; search and API search answer "hit" (with a snippet), "title" (a hit without snippet: Restricted
-/// documents are never previewed) or "-" (no hit).
+/// documents are never previewed) or "-" (no hit). The API's document answer carries the text, so it is a copy
+/// taken away (policy row TakeAway): like the download, a Restricted document needs a download grant (403 otherwise).
+/// <see cref="ApprovalTable"/> is the second matrix: who may approve a submission, by role and by how they are named.
 /// </summary>
-public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal portal) : IClassFixture<AuthorizationMatrixTests.Portal>
+public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal portal) : IClassFixture<AuthorizationMatrixTests.Portal>
 {
     public const string Table = """
         role         confidentiality  membership  page  download  access  search  api-doc  api-search
@@ -29,8 +31,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         Reader       Confidential     editor      200   200       200     hit     200      hit
         Reader       Confidential     none        404   404       404     -       404      -
         Reader       Restricted       owner       200   200       200     title   200      title
-        Reader       Restricted       reader      200   403       403     title   200      title
-        Reader       Restricted       group       200   403       403     title   200      title
+        Reader       Restricted       reader      200   403       403     title   403      title
+        Reader       Restricted       group       200   403       403     title   403      title
         Reader       Restricted       editor      200   200       200     title   200      title
         Reader       Restricted       none        404   404       404     -       404      -
         Contributor  Internal         owner       200   200       200     hit     200      hit
@@ -44,8 +46,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         Contributor  Confidential     editor      200   200       200     hit     200      hit
         Contributor  Confidential     none        404   404       404     -       404      -
         Contributor  Restricted       owner       200   200       200     title   200      title
-        Contributor  Restricted       reader      200   403       403     title   200      title
-        Contributor  Restricted       group       200   403       403     title   200      title
+        Contributor  Restricted       reader      200   403       403     title   403      title
+        Contributor  Restricted       group       200   403       403     title   403      title
         Contributor  Restricted       editor      200   200       200     title   200      title
         Contributor  Restricted       none        404   404       404     -       404      -
         Reviewer     Internal         owner       200   200       200     hit     200      hit
@@ -59,8 +61,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         Reviewer     Confidential     editor      200   200       200     hit     200      hit
         Reviewer     Confidential     none        404   404       404     -       404      -
         Reviewer     Restricted       owner       200   200       200     title   200      title
-        Reviewer     Restricted       reader      200   403       403     title   200      title
-        Reviewer     Restricted       group       200   403       403     title   200      title
+        Reviewer     Restricted       reader      200   403       403     title   403      title
+        Reviewer     Restricted       group       200   403       403     title   403      title
         Reviewer     Restricted       editor      200   200       200     title   200      title
         Reviewer     Restricted       none        404   404       404     -       404      -
         Admin        Internal         owner       200   200       200     hit     200      hit

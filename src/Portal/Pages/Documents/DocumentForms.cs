@@ -15,7 +15,9 @@ public sealed class NewDocumentForm
     [Display(Name = "标签 Tags")]
     public string? Tags { get; set; }
 
+    /// <summary>Kept exactly as posted: a whitespace-only body is a body (model binding would otherwise make it null).</summary>
     [Display(Name = "正文 Markdown")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Markdown { get; set; }
 
     /// <summary>Template field key → value.</summary>
@@ -34,7 +36,9 @@ public sealed class EditDocumentForm
     [Display(Name = "标题 Title")]
     public string? Title { get; set; }
 
+    /// <summary>Kept exactly as posted: a whitespace-only body is a body (model binding would otherwise make it null).</summary>
     [Display(Name = "正文 Markdown")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Markdown { get; set; }
 
     [Display(Name = "修改说明 Change note")]

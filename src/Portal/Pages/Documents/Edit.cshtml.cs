@@ -63,6 +63,7 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer, Temp
         Manifest = target.Manifest;
         Template = await templates.GetAsync(Manifest!.Type, HttpContext.RequestAborted);
         var metadata = TemplateFields.Merge(target.Current!.Metadata, Template, Fields);
+        Form.Title = Form.Title is null ? null : DocumentRules.NormalizeTitle(Form.Title);
         FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
         if (!ModelState.IsValid)
         {

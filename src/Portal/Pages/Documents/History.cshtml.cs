@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeHub.Portal.Pages.Documents;
 
 /// <summary>Every version the caller may see, newest first, with author, time, change note, review steps and the published marker.</summary>
-public sealed class HistoryModel(DocumentHistory history, DocumentRepository documents) : PageModel
+public sealed class HistoryModel(DocumentHistory history) : PageModel
 {
-    public DocumentManifest? Manifest { get; private set; }
+    /// <summary>What the caller may see of the document: the heading's title and status come from here, not the manifest.</summary>
+    public ReaderView? Document { get; private set; }
 
     public IReadOnlyList<VersionHistoryEntry> Versions { get; private set; } = [];
 
@@ -17,14 +18,12 @@ public sealed class HistoryModel(DocumentHistory history, DocumentRepository doc
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var caller = HttpContext.GetCaller();
-        if (await history.GetHistoryAsync(id, caller, HttpContext.RequestAborted) is not { } versions
-            || await documents.GetManifestAsync(id, HttpContext.RequestAborted) is not { } manifest)
+        if (await history.GetHistoryViewAsync(id, HttpContext.GetCaller(), HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }
 
-        (Manifest, Versions, CanRestore) = (manifest, versions, DocumentAccess.CanEdit(manifest, caller));
+        (Document, Versions, CanRestore) = (view.Document, view.Versions, view.CanRestore);
         return Page();
     }
 }

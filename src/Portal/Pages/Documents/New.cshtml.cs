@@ -63,6 +63,7 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer, C
             return NotFound();
         }
 
+        Form.Title = Form.Title is null ? null : DocumentRules.NormalizeTitle(Form.Title);
         FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
         if (!ModelState.IsValid)
         {

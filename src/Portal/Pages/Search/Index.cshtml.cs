@@ -48,7 +48,7 @@ public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeL
             string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
             archived is "1" or "true" or "on");
         TypeLabels = await typeLabels.GetAsync(token);
-        if (State.Q.Length == 0 && !State.HasAnyFilter)
+        if (State.Q.Length == 0 && !State.HasAnyFilter && string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
         {
             return;
         }
@@ -68,7 +68,11 @@ public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeL
         });
 
         // Defence in depth (the index filtered by principals; the manifest decides), and Restricted hits without snippets.
-        Results = await guard.GuardAsync(results, caller, token);
+        var guarded = await guard.GuardAsync(results, caller, token);
+        var dateNotes = string.Join(' ', new[] { ("from", from, State.From), ("to", to, State.To) }
+            .Where(d => !string.IsNullOrWhiteSpace(d.Item2) && d.Item3 is null)
+            .Select(d => FilterBinding.UnreadableDay(d.Item1, d.Item2!)));
+        Results = dateNotes.Length == 0 ? guarded : guarded with { Notice = string.Join(' ', new[] { guarded.Notice, dateNotes }.Where(n => !string.IsNullOrEmpty(n))) };
     }
 
     /// <summary>Titles and tags for what has been typed (at least one CJK character or two other characters), trimmed by the library.</summary>
