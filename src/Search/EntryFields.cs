@@ -31,7 +31,8 @@ internal static class EntryFields
             new NumericDocValuesField(SearchFields.Updated, updated),
         };
         AddKeyword(document, SearchFields.Type, manifest.Type, stored: true);
-        AddKeyword(document, SearchFields.Status, manifest.Status.ToString(), stored: true);
+        // The status a reader is shown: a published document with a draft in review is still Published for search.
+        AddKeyword(document, SearchFields.Status, ReaderView.ReaderStatus(manifest).ToString(), stored: true);
         AddKeyword(document, SearchFields.Collection, manifest.Collection, stored: true);
         if (IsKeywordSized(manifest.Owner))
         {

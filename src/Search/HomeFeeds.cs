@@ -30,7 +30,7 @@ public sealed class HomeFeeds(LuceneIndex index)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var query = Documents(caller);
-        query.Add(new TermQuery(new Term(SearchFields.Status, nameof(DocumentStatus.InReview))), Occur.MUST);
+        query.Add(new TermQuery(new Term(WorkflowFields.Status, nameof(DocumentStatus.InReview))), Occur.MUST);
         query.Add(AnyOf(WorkflowFields.Reviewer, caller.Principals), Occur.MUST);
         return Newest(query, max);
     }
@@ -78,7 +78,7 @@ public sealed class HomeFeeds(LuceneIndex index)
 
 /// <summary>
 /// The workflow fields a document entry carries for <see cref="HomeFeeds"/> (indexed, not stored): editors and
-/// reviewers by principal, whether it has unapproved work, whether it may appear in feeds.
+/// reviewers by principal, the workflow status, whether it has unapproved work, whether it may appear in feeds.
 /// </summary>
 public static class WorkflowFields
 {
@@ -86,6 +86,9 @@ public static class WorkflowFields
     public const string Reviewer = "reviewer";
     public const string Queue = "queue";
     public const string Feed = "feed";
+
+    /// <summary>The manifest's workflow status (the index's <see cref="SearchFields.Status"/> is the one readers are shown).</summary>
+    public const string Status = "wf_status";
 
     /// <summary>The <see cref="Queue"/> value of a document with unapproved work (a draft, a pending draft, or changes requested).</summary>
     public const string Pending = "pending";
@@ -109,6 +112,7 @@ public static class WorkflowFields
             entry.Add(new StringField(Queue, Pending, Field.Store.NO));
         }
 
+        entry.Add(new StringField(Status, manifest.Status.ToString(), Field.Store.NO));
         entry.Add(new StringField(Feed, manifest.Confidentiality == Confidentiality.Restricted ? "false" : "true", Field.Store.NO));
     }
 

@@ -14,7 +14,8 @@ public static class SearchFields
     /// tokenized directly (same tokens as SmartCn, except that SmartCn cut words at its 1,024-character buffer edges).
     /// 4: <see cref="Stamp"/> on document entries, so reconciliation can tell a stale entry from a current one.
     /// 5: <see cref="Stamp"/> is the manifest blob's ETag (reconciliation compares a listing, reads no manifest);
-    /// <see cref="Degraded"/> entries.
+    /// <see cref="Degraded"/> entries; <see cref="Status"/> is the status readers are shown; the workflow fields of the
+    /// home page; tokens over 255 characters cut.
     /// </summary>
     public const int SchemaVersion = 5;
 

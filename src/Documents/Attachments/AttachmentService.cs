@@ -204,10 +204,10 @@ public sealed partial class AttachmentService(
             : new Checked(new AttachmentResult.UnsupportedType(verdict.Refusal!));
     }
 
-    /// <summary>The name without any path, NFC, without control characters; null when nothing usable is left.</summary>
+    /// <summary>The name without any path, NFC, without control or bidirectional characters (a name cannot pose as another); null when nothing usable is left.</summary>
     private static string? CleanName(string fileName)
     {
-        var last = fileName.Replace('\\', '/').Split('/')[^1].Normalize(NormalizationForm.FormC);
+        var last = UnicodeControls.CleanFileName(fileName.Replace('\\', '/').Split('/')[^1]).Normalize(NormalizationForm.FormC);
         var name = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
         return name.Length is 0 or > MaxNameLength || name.Trim('.').Length == 0 ? null : name;
     }

@@ -16,7 +16,7 @@ public sealed class IndexModel(HomeFeeds feeds, DocumentRepository documents, Ty
     public const int RecentCount = 10;
 
     /// <summary>How many candidates each queue reads at most.</summary>
-    public const int QueueCandidates = 50;
+    public const int QueueCandidates = 20;
 
     private IReadOnlyDictionary<string, string> _labels = new Dictionary<string, string>();
 
@@ -37,12 +37,25 @@ public sealed class IndexModel(HomeFeeds feeds, DocumentRepository documents, Ty
         var recentIds = feeds.Recent(caller, RecentCount);
         var queueIds = feeds.AwaitingReview(caller, QueueCandidates).Concat(feeds.Mine(caller, QueueCandidates));
         var manifests = await ReadAsync([.. recentIds.Concat(queueIds).Distinct(StringComparer.Ordinal)], token);
-        Recent = [.. recentIds
+        Recent = await Task.WhenAll(recentIds
             .Select(id => manifests.GetValueOrDefault(id))
             .OfType<DocumentManifest>()
-            .Where(m => DocumentAccess.CanRead(m, caller) && AccessRules.ShowInFeeds(m))];
+            .Where(m => DocumentAccess.CanRead(m, caller) && AccessRules.ShowInFeeds(m))
+            .Select(m => AsSeenAsync(m, caller, token)));
         Queues = ReviewQueries.From(manifests.Values, caller);
         _labels = await typeLabels.GetAsync(token);
+    }
+
+    /// <summary>A card as the caller may see it: a reader gets the approved version's title and status, not a pending draft's.</summary>
+    private async Task<DocumentManifest> AsSeenAsync(DocumentManifest manifest, Caller caller, CancellationToken cancellationToken)
+    {
+        if (manifest.ReaderVersion == manifest.CurrentVersion || DocumentPolicy.SeesDrafts(manifest, caller))
+        {
+            return manifest;
+        }
+
+        var approved = await documents.GetVersionOfAsync(manifest, manifest.ReaderVersion, cancellationToken);
+        return manifest with { Title = approved?.Title ?? manifest.Title, Status = ReaderView.ReaderStatus(manifest) };
     }
 
     private async Task<Dictionary<string, DocumentManifest>> ReadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)

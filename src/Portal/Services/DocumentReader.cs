@@ -65,7 +65,7 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
         return new DocumentView(
             manifest,
             content,
-            markdown.ToHtml(content.Markdown),
+            markdown.ToHtml(content.Markdown, $"{manifest.Id}/{number}"),
             template is null ? manifest.Type : TypeLabels.Label(template),
             LabelFields(content.Metadata, template),
             versions.Where(v => DocumentAccess.CanReadVersion(manifest, caller, v.Number)).ToList(),
