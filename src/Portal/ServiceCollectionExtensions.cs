@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DocumentReader>();
         services.AddHttpContextAccessor();
         services.AddScoped<SearchNotice>();
+        services.AddSingleton<HomeView>();
         services.AddScoped<DocumentWriter>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
