@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents.Following;
+using KnowledgeHub.Documents.UseCases;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class ServiceCollectionExtensions
 
         // After the import: the follower loads (rebuilds) what needs it, in the background, then follows the log.
         services.AddKnowledgeHubChangeFollower(configuration);
+        services.AddKnowledgeHubUseCases();
         return services;
     }
 }

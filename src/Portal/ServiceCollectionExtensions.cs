@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 
 namespace KnowledgeHub.Portal;
@@ -49,8 +51,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DocumentReader>();
         services.AddHttpContextAccessor();
         services.AddScoped<SearchNotice>();
+        services.RemoveAll<IWriteNotice>();
+        services.AddScoped<IWriteNotice>(provider => provider.GetRequiredService<SearchNotice>());
         services.AddSingleton<HomeView>();
-        services.AddScoped<DocumentWriter>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
 

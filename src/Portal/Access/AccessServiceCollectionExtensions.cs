@@ -21,7 +21,6 @@ public static class AccessServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidation>());
         services.TryAddSingleton<CollectionCatalog>();
         services.TryAddSingleton<PrincipalDirectory>();
-        services.TryAddScoped<DocumentAccessManager>();
         services.TryAddScoped<DocumentDownloads>();
         services.TryAddScoped<SearchHitGuard>();
         services.TryAddScoped<AuditBrowser>();

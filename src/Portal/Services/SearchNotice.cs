@@ -1,3 +1,4 @@
+using KnowledgeHub.Documents.UseCases;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace KnowledgeHub.Portal;
@@ -6,7 +7,7 @@ namespace KnowledgeHub.Portal;
 /// When a write answered before this node's index took its change (the bounded wait ran out), the next page says so
 /// once: the document is saved and will appear in search shortly. Shown by the layout from TempData.
 /// </summary>
-public sealed class SearchNotice(IHttpContextAccessor http, ITempDataDictionaryFactory tempData)
+public sealed class SearchNotice(IHttpContextAccessor http, ITempDataDictionaryFactory tempData) : IWriteNotice
 {
     public const string Key = "SearchNotice";
 

@@ -8,15 +8,13 @@ namespace KnowledgeHub.Portal;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DocumentPanels"/>, <see cref="WorkflowActions"/> and <see cref="AttachmentFiles"/> (scoped). Needs the document services
-    /// (<c>AddKnowledgeHubDocuments</c>) and the index synchronizer (<c>AddKnowledgeHubSearch</c>). Safe to call twice.
+    /// Registers <see cref="DocumentPanels"/> (scoped). The use cases behind the pages (workflow steps, attachments) are
+    /// the documents library's (<c>AddKnowledgeHubDocuments</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddPortalWorkflow(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddScoped<DocumentPanels>();
-        services.TryAddScoped<WorkflowActions>();
-        services.TryAddScoped<AttachmentFiles>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;

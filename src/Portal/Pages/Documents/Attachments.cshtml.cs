@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
@@ -28,7 +29,8 @@ public sealed class AttachmentsModel(AttachmentFiles files) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        var result = await files.AddAsync(id, Upload, HttpContext.GetCaller(), HttpContext.RequestAborted);
+        await using var content = Upload?.OpenReadStream();
+        var result = await files.AddAsync(id, Upload?.FileName, content, Upload?.Length ?? 0, HttpContext.GetCaller(), HttpContext.RequestAborted);
         if (result is AttachmentResult.Busy)
         {
             Response.Headers.RetryAfter = "1";

@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Workflow;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
-using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
 
-namespace KnowledgeHub.Portal.Access;
+namespace KnowledgeHub.Documents.UseCases;
 
 public enum AccessOutcome
 {
@@ -24,7 +23,7 @@ public sealed record AccessChange(Confidentiality Confidentiality, IReadOnlyList
 /// Changes who may read and edit a document: manifest-only write with If-Match, then an audit record "share" and a
 /// bounded wait for this node's index (so search reflects the change at once). The owner stays the owner.
 /// </summary>
-public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, SearchNotice notice, AuditLog audit)
+public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, IWriteNotice notice, AuditLog audit)
 {
     public async Task<AccessTarget> OpenAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
@@ -75,6 +74,6 @@ public sealed class DocumentAccessManager(DocumentRepository documents, CommitFo
 
     private static AccessOutcome Decide(DocumentManifest? manifest, Caller caller) =>
         manifest is null || !DocumentAccess.CanRead(manifest, caller) ? AccessOutcome.NotFound
-            : AccessRules.CanManageAccess(manifest, caller) ? AccessOutcome.Allowed
+            : DocumentPolicy.Allows(manifest, caller, DocumentAction.ManageAccess) ? AccessOutcome.Allowed
             : AccessOutcome.Forbidden;
 }

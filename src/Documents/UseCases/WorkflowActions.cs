@@ -1,14 +1,13 @@
-using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
 
-namespace KnowledgeHub.Portal.Workflow;
+namespace KnowledgeHub.Documents.UseCases;
 
 /// <summary>
 /// The workflow steps for the portal: each is the domain's step (<see cref="DocumentWorkflow"/>,
 /// <see cref="DocumentHistory.RestoreVersionAsync"/>), which audits itself; once done the request waits, for a bounded
 /// time, for this node's index to take the change, so search shows the new status right away.
 /// </summary>
-public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, CommitFollowUp followUp, SearchNotice notice)
+public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory history, CommitFollowUp followUp, IWriteNotice notice)
 {
     public Task<WorkflowResult> SubmitAsync(string id, IReadOnlyList<string> reviewers, string? comment, Caller caller, CancellationToken cancellationToken) =>
         IndexedAsync(workflow.SubmitForReviewAsync(id, reviewers, Blank(comment), caller, cancellationToken), cancellationToken);
@@ -42,28 +41,4 @@ public sealed class WorkflowActions(DocumentWorkflow workflow, DocumentHistory h
 
         return result;
     }
-}
-
-/// <summary>HTTP status codes of workflow and attachment outcomes, in one place.</summary>
-public static class WorkflowStatus
-{
-    public static int Of(WorkflowResult result) => result switch
-    {
-        WorkflowResult.Done => StatusCodes.Status200OK,
-        WorkflowResult.NotFound => StatusCodes.Status404NotFound,
-        WorkflowResult.Forbidden => StatusCodes.Status403Forbidden,
-        WorkflowResult.Invalid => StatusCodes.Status400BadRequest,
-        _ => StatusCodes.Status409Conflict,
-    };
-
-    public static int Of(AttachmentResult result) => result switch
-    {
-        AttachmentResult.Added => StatusCodes.Status201Created,
-        AttachmentResult.NotFound => StatusCodes.Status404NotFound,
-        AttachmentResult.Forbidden => StatusCodes.Status403Forbidden,
-        AttachmentResult.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        AttachmentResult.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-        AttachmentResult.Busy => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status400BadRequest,
-    };
 }

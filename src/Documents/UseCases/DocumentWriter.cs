@@ -1,13 +1,12 @@
-using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
 
-namespace KnowledgeHub.Portal;
+namespace KnowledgeHub.Documents.UseCases;
 
 /// <summary>
 /// Creates and saves documents for a caller. The write commits to storage and the change log; then the audit record
 /// and a bounded wait for this node's search index follow (<see cref="CommitFollowUp"/>) — no index work in the request.
 /// </summary>
-public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp followUp, SearchNotice notice)
+public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp followUp, IWriteNotice notice)
 {
     public async Task<DocumentManifest> CreateAsync(NewDocument document, Caller caller, CancellationToken cancellationToken)
     {

@@ -1,8 +1,6 @@
-using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
-using KnowledgeHub.Portal.Access;
 
-namespace KnowledgeHub.Portal.Workflow;
+namespace KnowledgeHub.Documents.UseCases;
 
 /// <summary>How an attachment is asked for: as a download, or inline for the sandboxed preview.</summary>
 public enum AttachmentUse
@@ -30,9 +28,9 @@ public abstract record AttachmentFile
 /// <summary>
 /// Attachments for the pages: adding (streamed; then indexing, without waiting for text extraction), and serving with the portal's rules on top of
 /// <see cref="AttachmentService"/>'s read check — a Restricted document's files need a download grant
-/// (<see cref="AccessRules.CanDownload"/>), and only images and PDFs are served inline. Every attempt is audited.
+/// (<see cref="DocumentAction.TakeAway"/>), and only images and PDFs are served inline. Every attempt is audited.
 /// </summary>
-public sealed class AttachmentFiles(DocumentRepository documents, AttachmentService attachments, CommitFollowUp followUp, AuditLog audit)
+public sealed class AttachmentFiles(DocumentRepository documents, AttachmentService attachments, CommitFollowUp followUp, IWriteNotice notice, AuditLog audit)
 {
     /// <summary>The document when the caller may read it, else null (missing and unreadable look the same).</summary>
     public async Task<DocumentManifest?> GetReadableAsync(string id, Caller caller, CancellationToken cancellationToken)
@@ -41,24 +39,26 @@ public sealed class AttachmentFiles(DocumentRepository documents, AttachmentServ
         return await documents.GetManifestAsync(id, cancellationToken) is { } manifest && DocumentAccess.CanRead(manifest, caller) ? manifest : null;
     }
 
-    public async Task<AttachmentResult> AddAsync(string id, IFormFile? file, Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds an uploaded file (<paramref name="content"/> null: no file was chosen). The service hashes and checks the
+    /// stream where it is (a form file is buffered to disk beyond 64 KB), audits, and commits.
+    /// </summary>
+    public async Task<AttachmentResult> AddAsync(string id, string? fileName, Stream? content, long length, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (file is null)
+        if (content is null || fileName is null)
         {
             return await GetReadableAsync(id, caller, cancellationToken) is null
                 ? new AttachmentResult.NotFound(id)
                 : new AttachmentResult.Invalid("Choose a file to upload. 请选择要上传的文件。");
         }
 
-        // ASP.NET Core has buffered the form file to disk (beyond 64 KB); the service hashes and checks it from there.
-        await using var stream = file.OpenReadStream();
-        var result = await attachments.AddAsync(id, file.FileName, stream, file.Length, caller, cancellationToken);
+        var result = await attachments.AddAsync(id, fileName, content, length, caller, cancellationToken);
         if (result is AttachmentResult.Added)
         {
             // After the commit: wait (bounded) for the follower to pass this change. Text extraction is not waited for:
             // the extraction queue announces the document again once its text is stored.
-            await followUp.WaitAsync(cancellationToken);
+            notice.After(await followUp.WaitAsync(cancellationToken));
         }
 
         return result;
@@ -73,7 +73,7 @@ public sealed class AttachmentFiles(DocumentRepository documents, AttachmentServ
             return new AttachmentFile.NotFound();
         }
 
-        if (DocumentAccess.CanRead(manifest, caller) && !AccessRules.CanDownload(manifest, caller))
+        if (DocumentAccess.CanRead(manifest, caller) && !DocumentPolicy.Allows(manifest, caller, DocumentAction.TakeAway))
         {
             await audit.RecordAsync(caller, AuditActions.Download, manifest.Id, null, AuditActions.Denied, cancellationToken);
             return new AttachmentFile.Forbidden();
