@@ -31,8 +31,9 @@ internal static partial class DegradedEntries
             Owner = Keyword(manifest.Owner),
             OwnerName = Text(manifest.OwnerName, MaxKeywordChars),
             Tags = [.. manifest.Tags.Select(Keyword).Where(t => t.Length > 0).Take(50)],
-            Readers = [.. manifest.Readers.Select(Keyword)],
-            Editors = [.. manifest.Editors.Select(Keyword)],
+            // Over-long principals are left out, never cut: a cut one could match another principal.
+            Readers = [.. manifest.Readers.Where(p => p.Length <= MaxKeywordChars)],
+            Editors = [.. manifest.Editors.Where(p => p.Length <= MaxKeywordChars)],
         };
         var entry = EntryFields.Create(safe, EntryKinds.Document, manifest.Id);
         var body = new StringBuilder(Text(version?.Markdown ?? "", MaxTextChars));
