@@ -104,6 +104,28 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
         return await ReadVersionAsync(id, number, cancellationToken);
     }
 
+    /// <summary>
+    /// The manifests of a few documents (a page of hits, the home page's candidates), read together rather than one round
+    /// trip after another, in the order of <paramref name="ids"/>; null where there is none or it cannot be read (logged), so
+    /// one damaged manifest never fails the page that lists it.
+    /// </summary>
+    public async Task<DocumentManifest?[]> GetManifestsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return await GetManifestAsync(id, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                LogUnreadableManifest(e, id);
+                return null;
+            }
+        }));
+    }
+
     /// <summary>The manifest with the ETag it was read at (what a listing of <c>docs/</c> shows for it), or null when there is none.</summary>
     public async Task<StoredManifest?> GetStoredManifestAsync(string id, CancellationToken cancellationToken) =>
         await ReadManifestAsync(id, cancellationToken) is var (manifest, etag) ? new StoredManifest(manifest, etag) : null;

@@ -76,15 +76,18 @@ internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
     }
 
     /// <summary>Any of the principals may read: the access clause every query carries.</summary>
-    public static Query Readable(IEnumerable<string> principals)
+    public static Query Readable(IEnumerable<string> principals) => AnyPrincipal(SearchFields.Acl, principals);
+
+    /// <summary>Any of the principals (normalized with <see cref="SearchFields.Principal"/>) in <paramref name="field"/>.</summary>
+    public static Query AnyPrincipal(string field, IEnumerable<string> principals)
     {
-        var readable = new BooleanQuery(disableCoord: true);
+        var any = new BooleanQuery(disableCoord: true);
         foreach (var principal in principals.Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
         {
-            readable.Add(new TermQuery(new Term(SearchFields.Acl, principal)), Occur.SHOULD);
+            any.Add(new TermQuery(new Term(field, principal)), Occur.SHOULD);
         }
 
-        return readable;
+        return any;
     }
 
     private static BooleanQuery AnyOf(string field, IEnumerable<string> values)

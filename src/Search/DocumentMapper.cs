@@ -79,6 +79,7 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
     private static LuceneDocument DocumentEntry(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText> attachments, string text, string? degraded)
     {
         var document = EntryFields.Create(AsOf(manifest, version), EntryKinds.Document, manifest.Id);
+        WorkflowFields.Add(document, manifest);
         EntryFields.AddBody(document, text);
         var searchable = manifest.Confidentiality == Confidentiality.Restricted ? [] : attachments;
         foreach (var attachment in searchable.Where(a => !string.IsNullOrWhiteSpace(a.Text)))

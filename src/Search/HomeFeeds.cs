@@ -31,7 +31,7 @@ public sealed class HomeFeeds(LuceneIndex index)
         ArgumentNullException.ThrowIfNull(caller);
         var query = Documents(caller);
         query.Add(new TermQuery(new Term(WorkflowFields.Status, nameof(DocumentStatus.InReview))), Occur.MUST);
-        query.Add(AnyOf(WorkflowFields.Reviewer, caller.Principals), Occur.MUST);
+        query.Add(ConstraintQueries.AnyPrincipal(WorkflowFields.Reviewer, caller.Principals), Occur.MUST);
         return Newest(query, max);
     }
 
@@ -55,17 +55,6 @@ public sealed class HomeFeeds(LuceneIndex index)
         { new TermQuery(new Term(SearchFields.Kind, EntryKinds.Document)), Occur.MUST },
         { ConstraintQueries.Readable(caller.Principals), Occur.MUST },
     };
-
-    private static BooleanQuery AnyOf(string field, IEnumerable<string> principals)
-    {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var principal in principals.Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
-        {
-            any.Add(new TermQuery(new Term(field, principal)), Occur.SHOULD);
-        }
-
-        return any;
-    }
 
     private IReadOnlyList<string> Newest(Query query, int count) => index.Search(searcher =>
     {

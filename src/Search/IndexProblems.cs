@@ -47,8 +47,13 @@ public sealed class IndexProblems(LuceneIndex index, TimeProvider? time = null)
         return [.. found.Values.OrderByDescending(p => p.Utc).ThenBy(p => p.DocumentId, StringComparer.Ordinal).Take(max)];
     }
 
-    /// <summary>How many documents are degraded or skipped (for the ready check).</summary>
-    public int Count => List().Count;
+    /// <summary>How many documents are degraded (counted in the index, nothing loaded) or skipped by this process (for the ready check).</summary>
+    public int Count => index.Search(searcher =>
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(new TermQuery(new Term(SearchFields.Degraded, "true")), counter);
+        return counter.TotalHits;
+    }) + recent.Values.Count(p => p.Kind == IndexProblemKind.Skipped);
 
     private static List<IndexProblem> Degraded(IndexSearcher searcher, int max)
     {

@@ -222,7 +222,6 @@ public sealed partial class IndexSynchronizer(
     private void Replace(StoredManifest stored, DocumentVersion version, IReadOnlyList<Lucene.Net.Documents.Document> entries)
     {
         DegradedEntries.SetStamp(entries[0], stored.ETag);
-        WorkflowFields.Add(entries[0], stored.Manifest);
         index.Replace(stored.Manifest.Id, entries);
         if (entries[0].Get(DocumentMapper.DegradedField, System.Globalization.CultureInfo.InvariantCulture) is { } reason)
         {

@@ -17,7 +17,7 @@ public sealed class SearchHitGuard(DocumentRepository documents)
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(caller);
         // One page of hits (10 by default): the manifests are read together, not one round trip after another.
-        var manifests = await Task.WhenAll(results.Hits.Select(hit => documents.GetManifestAsync(hit.DocumentId, cancellationToken)));
+        var manifests = await documents.GetManifestsAsync([.. results.Hits.Select(hit => hit.DocumentId)], cancellationToken);
         var shown = new List<SearchHit>(results.Hits.Count);
         foreach (var (hit, manifest) in results.Hits.Zip(manifests))
         {

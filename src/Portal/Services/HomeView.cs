@@ -67,19 +67,6 @@ public sealed class HomeView(HomeFeeds feeds, LuceneIndex index, DocumentReposit
         return manifest with { Title = approved?.Title ?? manifest.Title, Status = ReaderView.ReaderStatus(manifest) };
     }
 
-    private async Task<Dictionary<string, DocumentManifest>> ReadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var read = await Task.WhenAll(ids.Select(async id =>
-        {
-            try
-            {
-                return await documents.GetManifestAsync(id, cancellationToken);
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-        }));
-        return read.OfType<DocumentManifest>().ToDictionary(m => m.Id, StringComparer.Ordinal);
-    }
+    private async Task<Dictionary<string, DocumentManifest>> ReadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await documents.GetManifestsAsync(ids, cancellationToken)).OfType<DocumentManifest>().ToDictionary(m => m.Id, StringComparer.Ordinal);
 }
