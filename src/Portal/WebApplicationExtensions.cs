@@ -36,6 +36,7 @@ public static class WebApplicationExtensions
         // NUL and other C0 controls in the path, query or form: a 400 with a sentence before any page sees them.
         app.UseControlCharacterGuard();
         app.UseStaticFiles();
+        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
