@@ -64,6 +64,27 @@ public sealed class AttachmentFiles(DocumentRepository documents, AttachmentServ
         return result;
     }
 
+    /// <summary>
+    /// Why <paramref name="caller"/> may not attach files to the document (404 unreadable, 403 not an editor; the latter
+    /// audited), or null when they may: checked before an upload's body is read, so a refused caller is told at once.
+    /// </summary>
+    public async Task<AttachmentResult?> RefusalToAttachAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await GetReadableAsync(id, caller, cancellationToken) is not { } manifest)
+        {
+            return new AttachmentResult.NotFound(id);
+        }
+
+        if (DocumentPolicy.Why(manifest, caller, DocumentAction.Edit) is { } why)
+        {
+            await audit.RecordAsync(caller, AuditActions.Attach, manifest.Id, null, AuditActions.Denied, cancellationToken);
+            return new AttachmentResult.Forbidden(why);
+        }
+
+        return null;
+    }
+
     public async Task<AttachmentFile> OpenAsync(string id, string name, AttachmentUse use, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -38,6 +38,7 @@ public static class DocumentsApi
         }
 
         var r = view.Reader;
+        VersionETag.Set(context.Response, r.LatestVisibleVersion);
         return TypedResults.Ok(new ApiDocument(
             r.Id, r.Type, r.Title, r.Status, r.Owner, r.OwnerName, r.Collection, r.Tags, r.Confidentiality,
             r.LatestVisibleVersion, r.UpdatedUtc, view.Version.Markdown, view.Version.Number));

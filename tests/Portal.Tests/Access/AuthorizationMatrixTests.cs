@@ -14,72 +14,74 @@ namespace KnowledgeHub.Portal.Tests.Access;
 /// 200/403/404; search and API search answer "hit" (with a snippet), "title" (a hit without snippet: Restricted
 /// documents are never previewed) or "-" (no hit). The API's document answer carries the text, so it is a copy
 /// taken away (policy row TakeAway): like the download, a Restricted document needs a download grant (403 otherwise).
+/// The API's writes (update, attach) answer 404 / 403 to whoever may not edit, and to an editor the refusal of the
+/// deliberately incomplete request (428 no If-Match, 415 not a form): the access check comes first.
 /// <see cref="ApprovalTable"/> is the second matrix: who may approve a submission, by role and by how they are named.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal portal) : IClassFixture<AuthorizationMatrixTests.Portal>
 {
     public const string Table = """
-        role         confidentiality  membership  page  download  access  search  api-doc  api-search
-        Reader       Internal         owner       200   200       200     hit     200      hit
-        Reader       Internal         reader      200   200       403     hit     200      hit
-        Reader       Internal         group       200   200       403     hit     200      hit
-        Reader       Internal         editor      200   200       200     hit     200      hit
-        Reader       Internal         none        200   200       403     hit     200      hit
-        Reader       Confidential     owner       200   200       200     hit     200      hit
-        Reader       Confidential     reader      200   200       403     hit     200      hit
-        Reader       Confidential     group       200   200       403     hit     200      hit
-        Reader       Confidential     editor      200   200       200     hit     200      hit
-        Reader       Confidential     none        404   404       404     -       404      -
-        Reader       Restricted       owner       200   200       200     title   200      title
-        Reader       Restricted       reader      200   403       403     title   403      title
-        Reader       Restricted       group       200   403       403     title   403      title
-        Reader       Restricted       editor      200   200       200     title   200      title
-        Reader       Restricted       none        404   404       404     -       404      -
-        Contributor  Internal         owner       200   200       200     hit     200      hit
-        Contributor  Internal         reader      200   200       403     hit     200      hit
-        Contributor  Internal         group       200   200       403     hit     200      hit
-        Contributor  Internal         editor      200   200       200     hit     200      hit
-        Contributor  Internal         none        200   200       403     hit     200      hit
-        Contributor  Confidential     owner       200   200       200     hit     200      hit
-        Contributor  Confidential     reader      200   200       403     hit     200      hit
-        Contributor  Confidential     group       200   200       403     hit     200      hit
-        Contributor  Confidential     editor      200   200       200     hit     200      hit
-        Contributor  Confidential     none        404   404       404     -       404      -
-        Contributor  Restricted       owner       200   200       200     title   200      title
-        Contributor  Restricted       reader      200   403       403     title   403      title
-        Contributor  Restricted       group       200   403       403     title   403      title
-        Contributor  Restricted       editor      200   200       200     title   200      title
-        Contributor  Restricted       none        404   404       404     -       404      -
-        Reviewer     Internal         owner       200   200       200     hit     200      hit
-        Reviewer     Internal         reader      200   200       403     hit     200      hit
-        Reviewer     Internal         group       200   200       403     hit     200      hit
-        Reviewer     Internal         editor      200   200       200     hit     200      hit
-        Reviewer     Internal         none        200   200       403     hit     200      hit
-        Reviewer     Confidential     owner       200   200       200     hit     200      hit
-        Reviewer     Confidential     reader      200   200       403     hit     200      hit
-        Reviewer     Confidential     group       200   200       403     hit     200      hit
-        Reviewer     Confidential     editor      200   200       200     hit     200      hit
-        Reviewer     Confidential     none        404   404       404     -       404      -
-        Reviewer     Restricted       owner       200   200       200     title   200      title
-        Reviewer     Restricted       reader      200   403       403     title   403      title
-        Reviewer     Restricted       group       200   403       403     title   403      title
-        Reviewer     Restricted       editor      200   200       200     title   200      title
-        Reviewer     Restricted       none        404   404       404     -       404      -
-        Admin        Internal         owner       200   200       200     hit     200      hit
-        Admin        Internal         reader      200   200       200     hit     200      hit
-        Admin        Internal         group       200   200       200     hit     200      hit
-        Admin        Internal         editor      200   200       200     hit     200      hit
-        Admin        Internal         none        200   200       200     hit     200      hit
-        Admin        Confidential     owner       200   200       200     hit     200      hit
-        Admin        Confidential     reader      200   200       200     hit     200      hit
-        Admin        Confidential     group       200   200       200     hit     200      hit
-        Admin        Confidential     editor      200   200       200     hit     200      hit
-        Admin        Confidential     none        200   200       200     hit     200      hit
-        Admin        Restricted       owner       200   200       200     title   200      title
-        Admin        Restricted       reader      200   200       200     title   200      title
-        Admin        Restricted       group       200   200       200     title   200      title
-        Admin        Restricted       editor      200   200       200     title   200      title
-        Admin        Restricted       none        200   200       200     title   200      title
+        role         confidentiality  membership  page  download  access  search  api-doc  api-search  api-edit  api-attach
+        Reader       Internal         owner       200   200       200     hit     200      hit         428       415
+        Reader       Internal         reader      200   200       403     hit     200      hit         403       403
+        Reader       Internal         group       200   200       403     hit     200      hit         403       403
+        Reader       Internal         editor      200   200       200     hit     200      hit         428       415
+        Reader       Internal         none        200   200       403     hit     200      hit         403       403
+        Reader       Confidential     owner       200   200       200     hit     200      hit         428       415
+        Reader       Confidential     reader      200   200       403     hit     200      hit         403       403
+        Reader       Confidential     group       200   200       403     hit     200      hit         403       403
+        Reader       Confidential     editor      200   200       200     hit     200      hit         428       415
+        Reader       Confidential     none        404   404       404     -       404      -           404       404
+        Reader       Restricted       owner       200   200       200     title   200      title       428       415
+        Reader       Restricted       reader      200   403       403     title   403      title       403       403
+        Reader       Restricted       group       200   403       403     title   403      title       403       403
+        Reader       Restricted       editor      200   200       200     title   200      title       428       415
+        Reader       Restricted       none        404   404       404     -       404      -           404       404
+        Contributor  Internal         owner       200   200       200     hit     200      hit         428       415
+        Contributor  Internal         reader      200   200       403     hit     200      hit         403       403
+        Contributor  Internal         group       200   200       403     hit     200      hit         403       403
+        Contributor  Internal         editor      200   200       200     hit     200      hit         428       415
+        Contributor  Internal         none        200   200       403     hit     200      hit         403       403
+        Contributor  Confidential     owner       200   200       200     hit     200      hit         428       415
+        Contributor  Confidential     reader      200   200       403     hit     200      hit         403       403
+        Contributor  Confidential     group       200   200       403     hit     200      hit         403       403
+        Contributor  Confidential     editor      200   200       200     hit     200      hit         428       415
+        Contributor  Confidential     none        404   404       404     -       404      -           404       404
+        Contributor  Restricted       owner       200   200       200     title   200      title       428       415
+        Contributor  Restricted       reader      200   403       403     title   403      title       403       403
+        Contributor  Restricted       group       200   403       403     title   403      title       403       403
+        Contributor  Restricted       editor      200   200       200     title   200      title       428       415
+        Contributor  Restricted       none        404   404       404     -       404      -           404       404
+        Reviewer     Internal         owner       200   200       200     hit     200      hit         428       415
+        Reviewer     Internal         reader      200   200       403     hit     200      hit         403       403
+        Reviewer     Internal         group       200   200       403     hit     200      hit         403       403
+        Reviewer     Internal         editor      200   200       200     hit     200      hit         428       415
+        Reviewer     Internal         none        200   200       403     hit     200      hit         403       403
+        Reviewer     Confidential     owner       200   200       200     hit     200      hit         428       415
+        Reviewer     Confidential     reader      200   200       403     hit     200      hit         403       403
+        Reviewer     Confidential     group       200   200       403     hit     200      hit         403       403
+        Reviewer     Confidential     editor      200   200       200     hit     200      hit         428       415
+        Reviewer     Confidential     none        404   404       404     -       404      -           404       404
+        Reviewer     Restricted       owner       200   200       200     title   200      title       428       415
+        Reviewer     Restricted       reader      200   403       403     title   403      title       403       403
+        Reviewer     Restricted       group       200   403       403     title   403      title       403       403
+        Reviewer     Restricted       editor      200   200       200     title   200      title       428       415
+        Reviewer     Restricted       none        404   404       404     -       404      -           404       404
+        Admin        Internal         owner       200   200       200     hit     200      hit         428       415
+        Admin        Internal         reader      200   200       200     hit     200      hit         428       415
+        Admin        Internal         group       200   200       200     hit     200      hit         428       415
+        Admin        Internal         editor      200   200       200     hit     200      hit         428       415
+        Admin        Internal         none        200   200       200     hit     200      hit         428       415
+        Admin        Confidential     owner       200   200       200     hit     200      hit         428       415
+        Admin        Confidential     reader      200   200       200     hit     200      hit         428       415
+        Admin        Confidential     group       200   200       200     hit     200      hit         428       415
+        Admin        Confidential     editor      200   200       200     hit     200      hit         428       415
+        Admin        Confidential     none        200   200       200     hit     200      hit         428       415
+        Admin        Restricted       owner       200   200       200     title   200      title       428       415
+        Admin        Restricted       reader      200   200       200     title   200      title       428       415
+        Admin        Restricted       group       200   200       200     title   200      title       428       415
+        Admin        Restricted       editor      200   200       200     title   200      title       428       415
+        Admin        Restricted       none        200   200       200     title   200      title       428       415
         """;
 
     public static TheoryData<string, string, string> RowKeys()
@@ -109,10 +111,23 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Po
             StatusAsync(client, $"/Documents/{id}/Access"),
             PageSearchAsync(client, row),
             StatusAsync(client, "/api/v1/documents/" + id),
-            ApiSearchAsync(client, row));
+            ApiSearchAsync(client, row),
+            WriteStatusAsync(client, HttpMethod.Put, "/api/v1/documents/" + id, new StringContent("{}", System.Text.Encoding.UTF8, "application/json")),
+            WriteStatusAsync(client, HttpMethod.Post, $"/api/v1/documents/{id}/attachments", new StringContent("not a form", System.Text.Encoding.UTF8, "text/plain")));
         var actual = MatrixRow.Surfaces.Zip(cells).ToDictionary(c => c.First, c => c.Second);
 
         Assert.Equal(row.Expected, actual);
+    }
+
+    /// <summary>
+    /// A write the API refuses whoever sends it, so the cell shows who got past the access check without changing the
+    /// document: an update without If-Match (428 for an editor) and an upload that is not a form (415 for an editor).
+    /// </summary>
+    private static async Task<string> WriteStatusAsync(HttpClient client, HttpMethod method, string url, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative)) { Content = content };
+        using var response = await client.SendAsync(request);
+        return ((int)response.StatusCode).ToString();
     }
 
     private static async Task<string> StatusAsync(HttpClient client, string url)
@@ -202,7 +217,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Po
 public sealed record MatrixRow(int Number, string Role, Confidentiality Confidentiality, string Membership, IReadOnlyDictionary<string, string> Expected)
 {
     /// <summary>The columns after role, confidentiality and membership, in the order the test asks them.</summary>
-    public static readonly IReadOnlyList<string> Surfaces = ["page", "download", "access", "search", "api-doc", "api-search"];
+    public static readonly IReadOnlyList<string> Surfaces = ["page", "download", "access", "search", "api-doc", "api-search", "api-edit", "api-attach"];
 
     public TestUser User => new(
         TestUser.Id(1, Number), "matrix-" + Number, [Role], Membership == "group" ? [TestUser.Id(2, Number)] : []);
