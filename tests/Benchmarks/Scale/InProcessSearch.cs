@@ -65,6 +65,21 @@ public static class InProcessSearch
             }
         }
 
+        var pageOfOne = new List<double>();
+        foreach (var query in queries)
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var before = ThreadClock.Read();
+                search.Search(new SearchRequest { Query = query, Caller = alice, PageSize = 1 });
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    pageOfOne.Add(a - b);
+                }
+            }
+        }
+
+        Console.WriteLine($"  CPU per query at 1 hit per page: p50 {Percentiles.Of(pageOfOne).P50:0.00} ms (10 hits: {(cpu.Count > 0 ? Percentiles.Of(cpu).P50 : 0):0.00} ms)");
         return new InProcessResult(half, halfTotal, readable, Percentiles.Of(halfMs), Percentiles.Of(wall), cpu.Count > 0 ? Percentiles.Of(cpu) : null);
     }
 
