@@ -6,8 +6,8 @@ using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Turns <see cref="SearchConstraints"/> into Lucene: one non-scoring filter clause (entry kind, the caller's
-/// principals, dates, exclusions, owner names) and the dimension selections, which either join that filter or
+/// Turns <see cref="SearchConstraints"/> into Lucene: one non-scoring filter clause (entry kind and the caller's
+/// principals as a cached per-segment bit set, see <see cref="AccessFilters"/>; dates, exclusions, owner names) and the dimension selections, which either join that filter or
 /// are left to the <see cref="FacetCollector"/> (drill-sideways facets). Constraints must already be resolved
 /// (<see cref="FilterValues.ResolveAll"/>).
 /// </summary>
@@ -25,8 +25,7 @@ internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
     {
         var filter = new BooleanQuery(disableCoord: true)
         {
-            { new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST },
-            { Readable(caller.Principals), Occur.MUST },
+            { new ConstantScoreQuery(AccessFilters.For(kind, caller.Principals)), Occur.MUST },
         };
         if (constraints.From is not null || constraints.To is not null)
         {

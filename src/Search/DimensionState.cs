@@ -4,18 +4,19 @@ using Lucene.Net.Util;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// One dimension inside a <see cref="FacetCollector"/>: the current segment's SortedSetDocValues, the
-/// ordinals of the current document, whether they pass the dimension's selection, and the per-segment counts
-/// by ordinal, added up by label when the segment ends.
+/// One dimension inside a <see cref="FacetCollector"/>: the current segment's ordinals (decoded once per segment,
+/// <see cref="SegmentOrdinals"/>), the ordinals of the current document, whether they pass the dimension's
+/// selection, and the per-segment counts by ordinal, added up by label when the segment ends.
 /// </summary>
 internal sealed class DimensionState(string dimension, bool counted, DimensionSelection? selection)
 {
-    private readonly HashSet<long> selectedOrds = [];
+    private readonly HashSet<int> selectedOrds = [];
     private readonly BytesRef scratch = new();
     private SortedSetDocValues? values;
+    private SegmentOrdinals? ordinals;
     private int[] ordCounts = [];
-    private long[] docOrds = new long[8];
-    private int docOrdCount;
+    private int from;
+    private int to;
 
     public string Dimension => dimension;
 
@@ -23,39 +24,31 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
 
     public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
 
-    public void Start(SortedSetDocValues? segmentValues)
+    public void Start(AtomicReader reader)
     {
-        values = segmentValues;
-        ordCounts = counted && values is not null ? new int[values.ValueCount] : [];
+        ordinals = SegmentOrdinals.Of(reader, dimension);
+        values = ordinals is null ? null : reader.GetSortedSetDocValues(dimension);
+        ordCounts = counted && ordinals is not null ? new int[ordinals.ValueCount] : [];
         selectedOrds.Clear();
         foreach (var value in selection?.Values ?? [])
         {
             var ord = values?.LookupTerm(new BytesRef(value)) ?? -1;
             if (ord >= 0)
             {
-                selectedOrds.Add(ord);
+                selectedOrds.Add((int)ord);
             }
         }
     }
 
     public void Read(int doc)
     {
-        docOrdCount = 0;
-        if (values is null)
+        if (ordinals is null)
         {
+            (from, to) = (0, 0);
             return;
         }
 
-        values.SetDocument(doc);
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-        {
-            if (docOrdCount == docOrds.Length)
-            {
-                Array.Resize(ref docOrds, docOrds.Length * 2);
-            }
-
-            docOrds[docOrdCount++] = ord;
-        }
+        (from, to) = (ordinals.Starts[doc], ordinals.Starts[doc + 1]);
     }
 
     public bool Passes()
@@ -66,9 +59,10 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         }
 
         var any = false;
-        for (var i = 0; i < docOrdCount && !any; i++)
+        var ords = ordinals?.Ords;
+        for (var i = from; i < to && !any; i++)
         {
-            any = selectedOrds.Contains(docOrds[i]);
+            any = selectedOrds.Contains(ords![i]);
         }
 
         return any != selection.Exclude;
@@ -78,9 +72,10 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
     {
         if (ordCounts.Length > 0)
         {
-            foreach (var ord in docOrds.AsSpan(0, docOrdCount))
+            var ords = ordinals!.Ords;
+            for (var i = from; i < to; i++)
             {
-                ordCounts[ord]++;
+                ordCounts[ords[i]]++;
             }
         }
     }

@@ -32,7 +32,7 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
         searcher.Search(ConstraintQueries.Restrict(request.Text, filter), collector);
         collector.Finish();
         var hits = top?.Page(request.Skip, request.Take) ?? [];
-        var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, ConstraintQueries.Readable(request.Caller.Principals)) : [];
+        var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, AccessFilters.For(request.Kind, request.Caller.Principals)) : [];
         return new EntryPage(hits, collector.TotalHits, facets);
     }
 

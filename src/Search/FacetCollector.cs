@@ -8,7 +8,7 @@ internal sealed record DimensionSelection(string Dimension, IReadOnlyCollection<
 
 /// <summary>
 /// Collects hits and facet counts in one pass, "drill-sideways": the query it runs has every constraint
-/// except the dimension selections, which are checked here on SortedSetDocValues ordinals. A document passing
+/// except the dimension selections, which are checked here on SortedSetDocValues ordinals (decoded once per segment, <see cref="SegmentOrdinals"/>). A document passing
 /// every selection is a hit (forwarded to <c>hits</c>, counted in every dimension); one failing exactly one
 /// selection is counted only in that dimension, so each dimension's counts ignore its own selection.
 /// Ordinal counts are kept per segment and added up by label when the segment ends.
@@ -46,7 +46,7 @@ internal sealed class FacetCollector : ICollector
         Finish();
         foreach (var dimension in dimensions)
         {
-            dimension.Start(context.AtomicReader.GetSortedSetDocValues(dimension.Dimension));
+            dimension.Start(context.AtomicReader);
         }
 
         hits?.SetNextReader(context);

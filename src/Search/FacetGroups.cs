@@ -17,7 +17,7 @@ internal static class FacetGroups
         IndexSearcher searcher,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> counts,
         IReadOnlyDictionary<string, IReadOnlyList<string>> selected,
-        Query visible)
+        Filter visible)
     {
         var groups = new List<FacetGroup>();
         foreach (var dimension in SearchFacets.Dimensions.Where(counts.ContainsKey))
@@ -45,17 +45,40 @@ internal static class FacetGroups
         return groups;
     }
 
-    /// <summary>The owner's name for an owner principal (from any entry of that owner); null for other dimensions.</summary>
-    private static string? Label(IndexSearcher searcher, Query visible, string dimension, string value)
+    /// <summary>
+    /// The owner's name for an owner principal, from the first entry of that owner that the caller may read (the owner's
+    /// postings walked against the cached access filter, no scoring); null for other dimensions.
+    /// </summary>
+    private static string? Label(IndexSearcher searcher, Filter visible, string dimension, string value)
     {
         if (dimension != SearchFacets.Owner)
         {
             return null;
         }
 
-        var top = searcher.Search(ConstraintQueries.Restrict(new TermQuery(new Term(SearchFields.Owner, value)), visible), 1);
-        return top.ScoreDocs.Length == 0
-            ? null
-            : searcher.Doc(top.ScoreDocs[0].Doc, OwnerNameField).Get(SearchFields.OwnerName, System.Globalization.CultureInfo.InvariantCulture);
+        var term = new Term(SearchFields.Owner, value);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var owned = reader.GetTermDocsEnum(term);
+            var readable = owned is null ? null : visible.GetDocIdSet(leaf, reader.LiveDocs)?.GetIterator();
+            if (owned is null || readable is null)
+            {
+                continue;
+            }
+
+            var (doc, allowed) = (owned.NextDoc(), readable.NextDoc());
+            while (doc != DocIdSetIterator.NO_MORE_DOCS && allowed != DocIdSetIterator.NO_MORE_DOCS && doc != allowed)
+            {
+                (doc, allowed) = doc < allowed ? (owned.Advance(allowed), allowed) : (doc, readable.Advance(doc));
+            }
+
+            if (doc != DocIdSetIterator.NO_MORE_DOCS && doc == allowed)
+            {
+                return reader.Document(doc, OwnerNameField).Get(SearchFields.OwnerName, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
     }
 }

@@ -6,8 +6,8 @@ namespace KnowledgeHub.Search;
 internal sealed record TypedFilter(string Name, string Value, bool Negated);
 
 /// <summary>
-/// Takes the filters out of search-box text: <c>name:value</c> for the names type, tag(s), collection, owner,
-/// status, year, after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
+/// Takes the filters out of search-box text: <c>name:value</c> for the names of the dimensions
+/// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year) and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
 /// quoted value or a <c>[a TO b]</c> range. A filter inside a "quoted phrase" stays text, and AND/OR next to a
 /// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
 /// </summary>
@@ -52,10 +52,17 @@ internal static partial class FilterSyntax
     private static string Unquote(string value) =>
         value.Length >= 2 && value[0] is '"' or '“' && value[^1] is '"' or '”' ? value[1..^1].Trim() : value.Trim();
 
-    [GeneratedRegex(
-        """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>type|tags?|collection|owner|status|year|after|before|updated)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（）]+)""",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FilterPattern();
+    /// <summary>The date filters (not dimensions: a range of days of the last update).</summary>
+    public static IReadOnlyList<string> DateNames { get; } = ["after", "before", "updated"];
+
+    /// <summary><c>name:value</c> for every name of <see cref="SearchDimension.All"/> and the <see cref="DateNames"/>.</summary>
+    private static readonly Regex Pattern = new(
+        """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
+            + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
+            + """)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（）]+)""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex FilterPattern() => Pattern;
 
     [GeneratedRegex("""(?:(?<=^|\s)(?:AND|OR|&&|\|\|)\s+)?\u0001(?:\s+(?:AND|OR|&&|\|\|)(?=\s|$))?""", RegexOptions.CultureInvariant)]
     private static partial Regex OperatorsAroundRemoved();

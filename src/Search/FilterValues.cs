@@ -3,14 +3,14 @@ using Lucene.Net.Index;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Typed values of type, collection and tags match whatever their case: <c>tag:gmv</c> finds "GMV". A value
+/// Values of the dimensions read <see cref="DimensionValues.AnyCase"/> (type, collection, tags) match whatever their case: <c>tag:gmv</c> finds "GMV". A value
 /// becomes every indexed term equal to it ignoring case (found by walking the field's terms, which are few).
 /// </summary>
 internal static class FilterValues
 {
     public static IReadOnlyList<string> Resolve(IndexReader reader, string dimension, IReadOnlyList<string> values)
     {
-        if (dimension is not (SearchFacets.Type or SearchFacets.Collection or SearchFacets.Tags) || values.Count == 0)
+        if (SearchDimension.Find(dimension)?.Values != DimensionValues.AnyCase || values.Count == 0)
         {
             return values;
         }

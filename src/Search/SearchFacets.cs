@@ -1,8 +1,9 @@
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// The facet dimensions. A dimension's name is its index field (SortedSetDocValues) and the key of
-/// <see cref="SearchRequest.Filters"/>; <c>tag</c> is accepted for <see cref="Tags"/>.
+/// The facet dimensions' names, for callers (each is the dimension's index field and the key of
+/// <see cref="SearchRequest.Filters"/>). The dimensions themselves — keys, aliases, value rules, facet sizes and
+/// labels — are declared once, in <see cref="SearchDimension.All"/>; everything here is read from there.
 /// </summary>
 public static class SearchFacets
 {
@@ -19,33 +20,20 @@ public static class SearchFacets
     /// <summary>Values are <see cref="Documents.DocumentStatus"/> names.</summary>
     public const string Status = SearchFields.Status;
 
-    public const int DefaultTop = 10;
+    public const int DefaultTop = SearchDimension.DefaultTop;
 
-    public const int TagsTop = 15;
+    public static int TagsTop => SearchDimension.Tags.Top;
 
     /// <summary>The dimensions in display order.</summary>
-    public static IReadOnlyList<string> Dimensions { get; } = [Type, Collection, Tags, Owner, Year, Status];
+    public static IReadOnlyList<string> Dimensions { get; } = [.. SearchDimension.All.Select(d => d.Name)];
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NoFilters { get; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>How many values of <paramref name="dimension"/> a result shows.</summary>
-    public static int Top(string dimension) => dimension == Tags ? TagsTop : DefaultTop;
+    public static int Top(string dimension) => SearchDimension.Find(dimension)?.Top ?? DefaultTop;
 
     /// <summary>The dimension a filter name means (<c>tag</c> → <c>tags</c>), or null for an unknown one.</summary>
-    public static string? Dimension(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToUpperInvariant() switch
-        {
-            "TAG" or "TAGS" => Tags,
-            "TYPE" => Type,
-            "COLLECTION" => Collection,
-            "OWNER" => Owner,
-            "YEAR" => Year,
-            "STATUS" => Status,
-            _ => null,
-        };
-    }
+    public static string? Dimension(string name) => SearchDimension.Find(name)?.Name;
 }
 
 /// <summary>

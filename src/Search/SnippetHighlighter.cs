@@ -77,8 +77,8 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
             return HtmlTextEncoder.Encode(text.Trim());
         }
 
-        var end = char.IsHighSurrogate(text[FragmentSize - 1]) ? FragmentSize - 1 : FragmentSize;
-        return HtmlTextEncoder.Encode(text[..end].Trim()) + "…";
+        var end = SnippetText.EndAt(text, FragmentSize, 0);
+        return SnippetText.WithEllipses(HtmlTextEncoder.Encode(text[..end].Trim()), text, 0, end);
     }
 
     /// <summary>
@@ -98,16 +98,13 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
                 return null;
             }
 
-            var start = SafeIndex(text, Math.Max(0, candidate - Lead));
-            var end = SafeIndex(text, Math.Min(text.Length, candidate + WindowSize));
+            var start = SnippetText.StartAt(text, candidate - Lead, candidate);
+            var end = SnippetText.EndAt(text, candidate + WindowSize, candidate);
             var marks = WindowMarks(text, start, end, wanted, segment);
             segment = false;
             if (marks.Count > 0)
             {
-                var best = Best(marks);
-                var sliceStart = SafeIndex(text, Math.Max(0, marks[best].Start - Lead));
-                var sliceEnd = SafeIndex(text, Math.Min(text.Length, sliceStart + (2 * FragmentSize)));
-                return SnippetText.Frame(TextMarks.Html(text, sliceStart, sliceEnd, marks), text, FragmentSize);
+                return Excerpt(text, start, end, marks, wanted);
             }
 
             // No token of this window matched (the key was part of another word): look further on.
@@ -115,6 +112,30 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The fragment around the best of the window's marks: a contiguous excerpt of the text with edges on word
+    /// boundaries (<see cref="SnippetText"/>), every match in it marked (the part outside the analysed window is
+    /// analysed too), "…" where the text goes on.
+    /// </summary>
+    private string Excerpt(string text, int start, int end, List<TextMark> marks, Wanted wanted)
+    {
+        var best = marks[Best(marks)];
+        var (from, to) = SnippetText.Bounds(text, best.Start, best.End, FragmentSize, Lead);
+        if (from < start || to > end)
+        {
+            var outside = WindowMarks(text, from, to, wanted, segment: false).Where(m => m.Start < start || m.End > end);
+            marks = TextMarks.Merge([.. marks, .. outside]);
+        }
+
+        foreach (var mark in marks)
+        {
+            // A mark is never cut by an edge: the fragment takes it whole.
+            (from, to) = (mark.Start < from && mark.End > from ? mark.Start : from, mark.Start < to && mark.End > to ? mark.End : to);
+        }
+
+        return SnippetText.WithEllipses(TextMarks.Html(text, from, to, marks), text, from, to);
     }
 
     /// <summary>
@@ -141,7 +162,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         if (marks.Count == 0 && !plain && segment && wanted.Smart is { NeedsSegmenter: true } segmented
             && NextCandidate(text, start, segmented.Keys) is var place && place >= 0 && place < end)
         {
-            marks = TextMarks.Find(analyzer, wanted.Field, text, start, SafeIndex(text, Math.Min(end, start + Lead + FragmentSize)), segmented);
+            marks = TextMarks.Find(analyzer, wanted.Field, text, start, SnippetText.EndAt(text, Math.Min(end, start + Lead + FragmentSize), start), segmented);
         }
 
         return marks;
@@ -185,10 +206,6 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
 
         return first;
     }
-
-    /// <summary>Moves an index off the second half of a surrogate pair.</summary>
-    private static int SafeIndex(string text, int index) =>
-        index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) ? index - 1 : index;
 
     /// <summary>What the query looks for in a field and its bigram shadow.</summary>
     private sealed record Wanted(string Field, string CjkField, FieldTerms? Smart, FieldTerms? Cjk)

@@ -1,72 +1,141 @@
-using System.Net;
-using System.Text;
+using System.Globalization;
 
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Cuts a highlighted fragment (encoded text with &lt;mark&gt; tags) to about <c>max</c> visible characters
-/// around its first mark, never inside a tag or an entity, and adds "…" where the text goes on.
+/// Where a snippet fragment starts and ends in the original text. Edges fall on word boundaries: never inside a word
+/// of a script with spaces (Latin, Cyrillic, digits), never between the halves of a surrogate pair; between two
+/// Chinese or Japanese characters any place is a boundary, but an edge just after punctuation or a space is
+/// preferred when one is near. The fragment is then always a contiguous excerpt of the text.
 /// </summary>
 internal static class SnippetText
 {
-    private const string Open = "<mark>";
-    private const string Close = "</mark>";
+    /// <summary>How far an edge may move to reach punctuation or a space before it settles for any word boundary.</summary>
+    internal const int Slack = 24;
 
-    public static string Frame(string html, string text, int max)
+    /// <summary>
+    /// The fragment [start, end) of about <paramref name="size"/> characters that holds text[mustStart..mustEnd] and
+    /// begins about <paramref name="lead"/> characters before it.
+    /// </summary>
+    public static (int Start, int End) Bounds(string text, int mustStart, int mustEnd, int size, int lead)
     {
-        var units = Units(html);
-        var firstMark = units.FindIndex(u => Is(html, u, Open));
-        var before = 0;
-        for (var i = 0; i < firstMark; i++)
-        {
-            before += IsVisible(html, units[i]) ? 1 : 0;
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        var start = StartAt(text, Math.Max(0, mustStart - lead), mustStart);
+        var end = EndAt(text, Math.Max(mustEnd, Math.Min(text.Length, start + size)), mustEnd);
+        return (start, end);
+    }
 
-        var skip = Math.Max(0, before - (max / 3));
-        var builder = new StringBuilder(html.Length);
-        var visible = 0;
-        var open = false;
-        foreach (var unit in units)
+    /// <summary>"…" before and after the encoded fragment where the text goes on (other than with white space).</summary>
+    public static string WithEllipses(string html, string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(text);
+        var before = text.AsSpan(0, start).Trim().Length > 0 ? "…" : "";
+        var after = text.AsSpan(end).Trim().Length > 0 ? "…" : "";
+        return before + html + after;
+    }
+
+    /// <summary>A start at or before <paramref name="wanted"/> (never after <paramref name="limit"/>) on a boundary.</summary>
+    internal static int StartAt(string text, int wanted, int limit)
+    {
+        wanted = Math.Clamp(wanted, 0, limit);
+        for (var p = wanted; p >= 0 && wanted - p <= Slack; p--)
         {
-            var shown = IsVisible(html, unit);
-            if (shown && (skip-- > 0 || (visible >= max && !open)))
+            if (p == 0 || IsBreak(text[p - 1]))
             {
-                continue;
+                return p;
             }
-
-            open = Is(html, unit, Open) || (open && !Is(html, unit, Close));
-            visible += shown ? 1 : 0;
-            builder.Append(html, unit.Start, unit.Length);
         }
 
-        var framed = builder.ToString().Trim();
-        var plain = WebUtility.HtmlDecode(framed.Replace(Open, "", StringComparison.Ordinal).Replace(Close, "", StringComparison.Ordinal));
-        var prefix = text.AsSpan().TrimStart().StartsWith(plain, StringComparison.Ordinal) ? "" : "…";
-        var suffix = text.AsSpan().TrimEnd().EndsWith(plain, StringComparison.Ordinal) ? "" : "…";
-        return prefix + framed + suffix;
-    }
-
-    private static bool Is(string html, Unit unit, string tag) => html.AsSpan(unit.Start, unit.Length).SequenceEqual(tag);
-
-    private static bool IsVisible(string html, Unit unit) => !Is(html, unit, Open) && !Is(html, unit, Close);
-
-    /// <summary>Tags, entities and single characters (a surrogate pair stays together), as ranges of the HTML.</summary>
-    private static List<Unit> Units(string html)
-    {
-        var units = new List<Unit>(html.Length);
-        for (var i = 0; i < html.Length;)
+        for (var p = wanted; p >= 0 && wanted - p <= Slack; p--)
         {
-            var length = html.AsSpan(i).StartsWith(Open) ? Open.Length
-                : html.AsSpan(i).StartsWith(Close) ? Close.Length
-                : html[i] == '&' && html.IndexOf(';', i) is var semicolon and > 0 ? semicolon - i + 1
-                : char.IsHighSurrogate(html[i]) && i + 1 < html.Length ? 2
-                : 1;
-            units.Add(new Unit(i, length));
-            i += length;
+            if (IsBoundary(text, p))
+            {
+                return p;
+            }
         }
 
-        return units;
+        // A very long word: start after it instead (the match itself always starts on a boundary).
+        for (var p = wanted; p < limit; p++)
+        {
+            if (IsBoundary(text, p))
+            {
+                return p;
+            }
+        }
+
+        return limit;
     }
 
-    private readonly record struct Unit(int Start, int Length);
+    /// <summary>An end at or after <paramref name="floor"/>, near <paramref name="wanted"/>, on a boundary.</summary>
+    internal static int EndAt(string text, int wanted, int floor)
+    {
+        wanted = Math.Clamp(wanted, floor, text.Length);
+        for (var p = wanted; p >= floor && wanted - p <= Slack; p--)
+        {
+            if (p == text.Length || (p > 0 && IsBreak(text[p - 1]) && IsBoundary(text, p)))
+            {
+                return p;
+            }
+        }
+
+        for (var p = wanted; p >= floor && wanted - p <= Slack; p--)
+        {
+            if (IsBoundary(text, p))
+            {
+                return p;
+            }
+        }
+
+        for (var p = wanted; p < text.Length; p++)
+        {
+            if (IsBoundary(text, p))
+            {
+                return p;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>True when a fragment may start or end at <paramref name="p"/>.</summary>
+    internal static bool IsBoundary(string text, int p)
+    {
+        if (p <= 0 || p >= text.Length)
+        {
+            return true;
+        }
+
+        if (char.IsLowSurrogate(text[p]) && char.IsHighSurrogate(text[p - 1]))
+        {
+            return false;
+        }
+
+        return !(IsWordPart(text[p - 1]) && IsWordPart(text[p]));
+    }
+
+    /// <summary>A character of a word written with spaces between words (a letter, digit or combining mark outside CJK).</summary>
+    internal static bool IsWordPart(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(c) || c == '_';
+        }
+
+        if (char.IsSurrogate(c) || IsCjk(c))
+        {
+            return false;
+        }
+
+        return char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.OtherLetter;
+    }
+
+    /// <summary>Chinese and Japanese characters (written without spaces), the radicals and compatibility forms included.</summary>
+    private static bool IsCjk(char c) =>
+        c is (>= '\u2E80' and <= '\u2FDF') or (>= '\u3000' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+
+    /// <summary>White space or punctuation: the nicest place for a fragment edge.</summary>
+    private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
 }

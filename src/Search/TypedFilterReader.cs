@@ -4,7 +4,7 @@ using KnowledgeHub.Documents;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Reads filter values into <see cref="SearchConstraints"/> parts. status: a <see cref="DocumentStatus"/> name in
+/// Reads filter values into <see cref="SearchConstraints"/> parts, by the dimension's <see cref="DimensionValues"/>. status: a <see cref="DocumentStatus"/> name in
 /// any case; year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
 /// after/before/updated: <c>YYYY-MM-DD</c> days (UTC, inclusive), <c>updated:[a TO b]</c> with <c>*</c> for an
 /// open end. A value that cannot be read is ignored with a notice.
@@ -41,12 +41,16 @@ internal sealed class TypedFilterReader(Caller caller)
                 ReadRange(filter);
                 break;
             default:
-                ReadValue(filter, SearchFacets.Dimension(filter.Name)!);
+                if (SearchDimension.Find(filter.Name) is { } dimension)
+                {
+                    ReadValue(filter, dimension);
+                }
+
                 break;
         }
     }
 
-    private void ReadValue(TypedFilter filter, string dimension)
+    private void ReadValue(TypedFilter filter, SearchDimension dimension)
     {
         var value = filter.Value;
         if (value.Length == 0)
@@ -54,7 +58,7 @@ internal sealed class TypedFilterReader(Caller caller)
             return;
         }
 
-        if (dimension == SearchFacets.Status)
+        if (dimension.Values == DimensionValues.Status)
         {
             if (!Enum.TryParse<DocumentStatus>(value, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             {
@@ -64,12 +68,12 @@ internal sealed class TypedFilterReader(Caller caller)
 
             value = status.ToString();
         }
-        else if (dimension == SearchFacets.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
+        else if (dimension.Values == DimensionValues.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
         {
             Notices.Add($"\"{value}\" is not a year (use four digits, e.g. year:2026), so we ignored it.");
             return;
         }
-        else if (dimension == SearchFacets.Owner)
+        else if (dimension.Values == DimensionValues.Owner)
         {
             if (value.Equals("me", StringComparison.OrdinalIgnoreCase))
             {
@@ -85,7 +89,7 @@ internal sealed class TypedFilterReader(Caller caller)
             value = SearchFields.Principal(value);
         }
 
-        Add(filter.Negated ? Excluded : Selected, dimension, value);
+        Add(filter.Negated ? Excluded : Selected, dimension.Name, value);
     }
 
     private void ReadRange(TypedFilter filter)

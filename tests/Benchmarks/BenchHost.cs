@@ -16,10 +16,24 @@ namespace KnowledgeHub.Benchmarks;
 public sealed class BenchHost : IDisposable
 {
     private readonly IHost host;
+    private readonly bool owned;
 
     public BenchHost()
+        : this(Path.Combine(Path.GetTempPath(), "kh-bench", Guid.NewGuid().ToString("N")), null, owned: true)
     {
-        Root = Path.Combine(Path.GetTempPath(), "kh-bench", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Over an existing store (<paramref name="root"/>/blobs) and index (<paramref name="indexPath"/>), left in place on dispose.</summary>
+    public BenchHost(string root, string? indexPath)
+        : this(root, indexPath, owned: false)
+    {
+    }
+
+    private BenchHost(string root, string? indexPath, bool owned)
+    {
+        Root = root;
+        this.owned = owned;
+        IndexPath = indexPath ?? Path.Combine(Root, "index");
         Directory.CreateDirectory(Root);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Root });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,7 +55,7 @@ public sealed class BenchHost : IDisposable
 
     public string Root { get; }
 
-    public string IndexPath => Path.Combine(Root, "index");
+    public string IndexPath { get; }
 
     public IServiceProvider Services => host.Services;
 
@@ -57,6 +71,11 @@ public sealed class BenchHost : IDisposable
     public void Dispose()
     {
         host.Dispose();
+        if (!owned)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

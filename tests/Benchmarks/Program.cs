@@ -7,10 +7,20 @@
 // search latency and known-item relevance, prints a table and writes the JSON report.
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
+//   dotnet run -c Release --project tests/Benchmarks -- scale-search DATA
+// runs only the in-process search figures of "scale" over the folder of a "scale --keep --data DATA" run.
 using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Scale;
 
 var command = args.Length > 0 ? args[0] : "";
+if (command == "scale-search" && args.Length == 2)
+{
+    // The in-process search figures alone, over the folder a "scale --keep" run left (its blobs/ and index/).
+    var result = InProcessSearch.Run(args[1], Path.Combine(args[1], "index"), HttpQueryMix.Build([], seed: 1));
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
 if (command is not ("search" or "scale"))
 {
     Console.WriteLine(BenchOptions.Usage);

@@ -83,6 +83,19 @@ public static class SearchBenchmark
             relevance.Add(RelevanceBenchmark.Run(search, sample, "title", "all", CorpusImport.Everything));
         }
 
+        Console.WriteLine("SQLite FTS5 (trigram, bm25, snippet) over the same pages and queries...");
+        Fts5Comparison fts5;
+        using (var fts = Fts5Baseline.Build(all, Path.Combine(host.Root, "fts5.db")))
+        {
+            var ftsRelevance = Language.All
+                .Select(l => RelevanceBenchmark.Sample(corpus[l], options.RelevanceQueries, options.Seed))
+                .SelectMany(sample => new[] { fts.Relevance(sample, "title"), fts.Relevance(sample, "short") })
+                .ToList();
+            var timed = Math.Min(options.Queries, 2000);
+            fts5 = new Fts5Comparison(
+                Fts5Comparison.LuceneLatency(search, CorpusImport.Everything, mix, timed, options.Seed), fts.Latency(mix, timed, options.Seed), ftsRelevance);
+        }
+
         var memory = new MemoryFigures(
             Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,
             GC.GetTotalMemory(forceFullCollection: true) / 1e6,
@@ -90,7 +103,10 @@ public static class SearchBenchmark
         var commit = await Machine.GitCommitAsync(root, cancellationToken);
         var report = new SearchReport(
             options, packages, all.Count, skipped, indexing, BenchHost.FolderBytes(host.IndexPath), filters, facets, latency, hitCosts, relevance, memory,
-            loadAtStart, Machine.LoadAverage(), commit, Stopwatch.GetElapsedTime(runStarted).TotalSeconds);
+            loadAtStart, Machine.LoadAverage(), commit, Stopwatch.GetElapsedTime(runStarted).TotalSeconds)
+        {
+            Fts5 = fts5,
+        };
         var path = Path.GetFullPath(options.Out, root);
         await report.WriteAsync(path, cancellationToken);
         report.Print(Console.Out);

@@ -68,6 +68,19 @@ public sealed partial record SearchReport
             output.WriteLine(Invariant($"{r.Language} {r.Variant,-6} readers {r.Readers,-4}{r.Queries,8}{r.SuccessAt1,8:0.000}{r.SuccessAt10,8:0.000}{r.Mrr,9:0.000}{r.Fallbacks,8}"));
         }
 
+        if (Fts5 is { } fts)
+        {
+            output.WriteLine();
+            output.WriteLine("Side by side with SQLite FTS5 (trigram, bm25, snippet): same pages, same queries, one thread");
+            foreach (var language in new[] { "zh", "en" })
+            {
+                var (ours, theirs) = (Known(language), fts.Known(language));
+                output.WriteLine(Invariant($"{language} S@1 / S@10 / MRR@10: portal {ours.SuccessAt1:0.000} / {ours.SuccessAt10:0.000} / {ours.Mrr:0.000}, FTS5 {theirs.SuccessAt1:0.000} / {theirs.SuccessAt10:0.000} / {theirs.Mrr:0.000}"));
+            }
+
+            output.WriteLine(Invariant($"latency p50 / p99 ms: portal {fts.Lucene.P50:0.00} / {fts.Lucene.P99:0.00} (facets, access filter, snippets), FTS5 {fts.Fts5.P50:0.00} / {fts.Fts5.P99:0.00} (snippets); portal p99 ÷ FTS5 p99 = {fts.P99Ratio:0.00} (goal ≤ 1.5)"));
+        }
+
         output.WriteLine();
     }
 

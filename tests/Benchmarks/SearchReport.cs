@@ -31,6 +31,9 @@ public sealed partial record SearchReport(
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>SQLite FTS5 side by side (<see cref="Fts5Baseline"/>), when measured.</summary>
+    public Fts5Comparison? Fts5 { get; init; }
+
     public long TextBytes => Indexing.Sum(i => i.TextBytes);
 
     public double IndexSizeRatio => (double)IndexBytes / TextBytes;
@@ -72,6 +75,25 @@ public sealed partial record SearchReport(
             json[$"{language}_success_at_1"] = R(known.SuccessAt1);
             json[$"{language}_success_at_10"] = R(known.SuccessAt10);
             json[$"{language}_mrr"] = R(known.Mrr);
+        }
+
+        if (Fts5 is { } fts)
+        {
+            foreach (var language in new[] { "zh", "en" })
+            {
+                var known = fts.Known(language);
+                json[$"fts5_{language}_success_at_1"] = R(known.SuccessAt1);
+                json[$"fts5_{language}_success_at_10"] = R(known.SuccessAt10);
+                json[$"fts5_{language}_mrr"] = R(known.Mrr);
+                var both = Known(language);
+                json[$"fts5_{language}_mrr_ratio"] = R(known.Mrr <= 0 ? 0 : both.Mrr / known.Mrr);
+            }
+
+            json["fts5_p50_ms"] = R(fts.Fts5.P50);
+            json["fts5_p99_ms"] = R(fts.Fts5.P99);
+            json["fts5_lucene_p50_ms"] = R(fts.Lucene.P50);
+            json["fts5_lucene_p99_ms"] = R(fts.Lucene.P99);
+            json["fts5_p99_ratio"] = R(fts.P99Ratio);
         }
 
         foreach (var i in Indexing)

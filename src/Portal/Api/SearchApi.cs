@@ -11,7 +11,8 @@ namespace KnowledgeHub.Portal.Api;
 /// <summary>
 /// Search for scripts: the caller comes from the bearer token, the caller's principals filter inside the Lucene
 /// query, and <see cref="SearchHitGuard"/> checks each hit again, as on the search page. Bad input is a 400 with a
-/// sentence; unreadable query syntax is a plain-words search with a notice, never a 500.
+/// sentence; unreadable query syntax is a plain-words search with a notice, never a 500. Facet values filter as on the
+/// search page, under the same keys (<see cref="SearchDimension.Key"/>: <c>?q=复盘&amp;type=retrospective&amp;tag=618</c>).
 /// </summary>
 public static class SearchApi
 {
@@ -53,7 +54,14 @@ public static class SearchApi
 
         var caller = context.GetCaller();
         var results = await guard.GuardAsync(
-            search.Search(new SearchRequest { Query = q.Trim(), Caller = caller, Page = pageNumber, PageSize = size }),
+            search.Search(new SearchRequest
+            {
+                Query = q.Trim(),
+                Caller = caller,
+                Page = pageNumber,
+                PageSize = size,
+                Filters = Pages.Search.FilterBinding.Read(context.Request.Query, SearchFacets.Dimensions),
+            }),
             caller,
             context.RequestAborted);
         var hits = results.Hits

@@ -75,7 +75,15 @@ public static class PortalPhases
         }
 
         await portal.StopAsync(StopGrace);
+        Console.WriteLine("In-process search over the portal's index: a query matching about half the store, and the HTTP mix's CPU per query...");
+        report.InProcess = InProcessSearch.Run(data, indexPath, Mix(options, generator));
+        Console.WriteLine($"  \"{report.InProcess.HalfQuery}\" ({report.InProcess.HalfTotal:N0} hits): p99 {report.InProcess.HalfStore.P99:0.0} ms; mix CPU p50 {report.InProcess.MixCpu?.P50:0.00} ms");
     }
+
+    private static IReadOnlyList<string> Mix(ScaleOptions options, DocumentGenerator generator) => HttpQueryMix.Build(
+        Enumerable.Range(DocumentGenerator.EditTargets, 40).Where(i => i < options.Documents)
+            .Select(i => Documents.FrontMatter.Parse(generator.Generate(i).Text).GetString("title") ?? ""),
+        options.Seed);
 
     private static async Task HealthFilesAsync(PortalClient client, string storeRoot, string indexPath, ScaleOptions options, ScaleReport report, CancellationToken cancellationToken)
     {
@@ -91,9 +99,7 @@ public static class PortalPhases
     {
         var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
         var duration = TimeSpan.FromSeconds(options.DurationSeconds);
-        var titles = Enumerable.Range(DocumentGenerator.EditTargets, 40).Where(i => i < options.Documents)
-            .Select(i => Documents.FrontMatter.Parse(generator.Generate(i).Text).GetString("title") ?? "");
-        var mix = HttpQueryMix.Build(titles, options.Seed);
+        var mix = Mix(options, generator);
         var runs = new (string Name, int Connections, Func<int, string> Url)[]
         {
             ("static", options.Connections, _ => "/css/site.css"),

@@ -66,6 +66,13 @@ public sealed partial class ScaleReport
 
     public double? IdleCpuPct { get; set; }
 
+    /// <summary>The in-process search figures over the portal's index (after it stopped).</summary>
+    public InProcessResult? InProcess { get; set; }
+
+    public double? SearchToStatic => Run("search", Options.Connections) is { } search && Run("static", Options.Connections) is { RequestsPerSecond: > 0 } s
+        ? search.RequestsPerSecond / s.RequestsPerSecond
+        : null;
+
     /// <summary>The 100k-document column applies above 20k documents, the 20k column up to it.</summary>
     public bool Large => Options.Documents > 20_000;
 
@@ -115,7 +122,19 @@ public sealed partial class ScaleReport
             [$"search_p50_ms_{c}c"] = R(search?.Latency.P50),
             [$"search_p95_ms_{c}c"] = R(search?.Latency.P95),
             [$"static_p99_ms_{c}c"] = R(staticRun?.Latency.P99),
-            ["search_to_static_rps_ratio"] = R(search is not null && staticRun is not null ? search.RequestsPerSecond / staticRun.RequestsPerSecond : null, 4),
+            ["search_to_static_rps_ratio"] = R(SearchToStatic, 4),
+            ["inproc_half_store_p99_ms"] = R(InProcess?.HalfStore.P99),
+            ["inproc_half_store_p50_ms"] = R(InProcess?.HalfStore.P50),
+            ["inproc_half_store_cpu_p50_ms"] = R(InProcess?.HalfStoreCpu?.P50),
+            ["inproc_half_store_cpu_p99_ms"] = R(InProcess?.HalfStoreCpu?.P99),
+            ["inproc_cpu_p50_ms_1_hit"] = R(InProcess?.MixCpuOneHit?.P50, 3),
+            ["inproc_half_store_query"] = InProcess?.HalfQuery,
+            ["inproc_half_store_hits"] = InProcess?.HalfTotal,
+            ["inproc_readable_documents"] = InProcess?.Readable,
+            ["inproc_cpu_p50_ms"] = R(InProcess?.MixCpu?.P50, 3),
+            ["inproc_cpu_p99_ms"] = R(InProcess?.MixCpu?.P99, 3),
+            ["inproc_mix_p50_ms"] = R(InProcess?.Mix.P50, 3),
+            ["inproc_mix_p99_ms"] = R(InProcess?.Mix.P99, 3),
             ["home_first_visit_ms"] = R(HomeFirstMs),
             ["save_ms_p50"] = R(Save?.SaveMs.P50),
             ["save_ms_p95"] = R(Save?.SaveMs.P95),

@@ -42,6 +42,19 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task Search_filters_by_facet_values_under_the_search_page_keys()
+    {
+        var bob = await portal.CreateReadyClientAsAsync(TestUsers.Bob);
+        var all = await ApiJson.ReadAsync(await bob.GetPageAsync("/api/v1/search?q=2026&pageSize=50"), HttpStatusCode.OK);
+
+        var retros = await ApiJson.ReadAsync(await bob.GetPageAsync("/api/v1/search?q=2026&pageSize=50&type=Retrospective"), HttpStatusCode.OK);
+
+        var types = retros.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("type").GetString()).Distinct().ToList();
+        Assert.Equal(["retrospective"], types);
+        Assert.InRange(retros.GetProperty("total").GetInt32(), 1, all.GetProperty("total").GetInt32() - 1);
+    }
+
+    [Fact]
     public async Task Search_pages_with_page_and_pageSize()
     {
         var bob = await portal.CreateReadyClientAsAsync(TestUsers.Bob);

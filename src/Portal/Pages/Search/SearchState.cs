@@ -17,8 +17,8 @@ public sealed record SearchState(
     SearchSort Sort = SearchSort.Relevance,
     bool Archived = false)
 {
-    /// <summary>The query-string key of a facet dimension (<c>tags</c> is typed as <c>tag</c>).</summary>
-    public static string KeyOf(string dimension) => dimension == SearchFacets.Tags ? "tag" : dimension;
+    /// <summary>The query-string key of a facet dimension (<see cref="SearchDimension.Key"/>: <c>tags</c> is typed as <c>tag</c>).</summary>
+    public static string KeyOf(string dimension) => SearchDimension.Find(dimension)?.Key ?? dimension;
 
     public bool IsSelected(string dimension, string value) =>
         Filters.TryGetValue(dimension, out var values) && values.Contains(value, StringComparer.Ordinal);

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// A segment's SortedSetDocValues ordinals of one field, decoded once into two arrays (each document's ordinals are
+/// <c>Ords[Starts[doc]..Starts[doc + 1]]</c>) and cached for the segment's life, keyed by its core like Lucene's own
+/// field caches. Counting facets over thousands of hits then costs an array read per hit and dimension instead of a
+/// walk through packed doc values. Deletions do not change a core, so the arrays stay valid; a merged segment is a new
+/// core and gets its own. Memory: one int per document and per value.
+/// </summary>
+internal sealed class SegmentOrdinals
+{
+    private static readonly ConditionalWeakTable<object, Dictionary<string, SegmentOrdinals>> Cache = [];
+
+    private SegmentOrdinals(int[] starts, int[] ords, long valueCount)
+    {
+        Starts = starts;
+        Ords = ords;
+        ValueCount = valueCount;
+    }
+
+    public int[] Starts { get; }
+
+    public int[] Ords { get; }
+
+    public long ValueCount { get; }
+
+    /// <summary>The segment's ordinals of <paramref name="field"/>, or null when the segment has no such doc values.</summary>
+    public static SegmentOrdinals? Of(AtomicReader reader, string field)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var byField = Cache.GetValue(reader.CoreCacheKey, _ => new Dictionary<string, SegmentOrdinals>(StringComparer.Ordinal));
+        lock (byField)
+        {
+            if (byField.TryGetValue(field, out var known))
+            {
+                return known;
+            }
+        }
+
+        var values = reader.GetSortedSetDocValues(field);
+        if (values is null)
+        {
+            return null;
+        }
+
+        var built = Decode(values, reader.MaxDoc);
+        lock (byField)
+        {
+            byField.TryAdd(field, built);
+            return byField[field];
+        }
+    }
+
+    private static SegmentOrdinals Decode(SortedSetDocValues values, int maxDoc)
+    {
+        var starts = new int[maxDoc + 1];
+        var ords = new List<int>(maxDoc * 2);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            starts[doc] = ords.Count;
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            {
+                ords.Add((int)ord);
+            }
+        }
+
+        starts[maxDoc] = ords.Count;
+        return new SegmentOrdinals(starts, [.. ords], values.ValueCount);
+    }
+}

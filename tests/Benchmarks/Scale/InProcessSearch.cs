@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search;
+
+namespace KnowledgeHub.Benchmarks.Scale;
+
+/// <summary>
+/// In-process figures over the index the portal built (read after the portal has stopped): a query matching about half
+/// the store (chosen among a few candidates by its total), timed <c>Repeats</c> times; and the per-query CPU time of the
+/// HTTP mix's queries (the searching thread's clock, <see cref="ThreadClock"/>), each as alice, page 1 with facets,
+/// snippets and the access filter.
+/// </summary>
+public static class InProcessSearch
+{
+    private const int Repeats = 200;
+    private const int MixRounds = 10;
+
+    /// <summary>Words that many generated documents hold; the one whose total is nearest half the store is timed.</summary>
+    private static readonly string[] HalfCandidates = ["的", "the", "and", "of", "to", "is", "a", "是", "在", "和", "中", "可以"];
+
+    public static InProcessResult Run(string data, string indexPath, IReadOnlyList<string> mix)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        using var host = new BenchHost(data, indexPath);
+        var search = host.Search;
+        var alice = new Caller
+        {
+            UserName = DemoUsers.Alice.UserName,
+            ObjectId = DemoUsers.Alice.ObjectId,
+            Name = DemoUsers.Alice.Name,
+            Roles = [AppRoles.Contributor],
+            Groups = [DemoUsers.OpsGroup],
+        };
+        // "-word" alone means everything without the word: every document alice may read (archived ones aside).
+        var readable = search.Search(new SearchRequest { Query = "-zqxjkvw", Caller = alice }).Total;
+        var (half, halfTotal) = HalfCandidates
+            .Select(q => (Query: q, Total: search.Search(new SearchRequest { Query = q, Caller = alice }).Total))
+            .MinBy(c => Math.Abs(c.Total - (readable / 2.0)));
+        for (var i = 0; i < 20; i++)
+        {
+            search.Search(new SearchRequest { Query = half, Caller = alice });
+        }
+
+        var halfCpu = new List<double>(Repeats);
+        var halfMs = Time(
+            () =>
+            {
+                var before = ThreadClock.Read();
+                search.Search(new SearchRequest { Query = half, Caller = alice });
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    halfCpu.Add(a - b);
+                }
+            },
+            Repeats);
+        var queries = mix.Select(url => Uri.UnescapeDataString(url[(url.IndexOf("q=", StringComparison.Ordinal) + 2)..])).ToList();
+        foreach (var query in queries)
+        {
+            search.Search(new SearchRequest { Query = query, Caller = alice });
+        }
+
+        var cpu = new List<double>();
+        var wall = new List<double>();
+        for (var round = 0; round < MixRounds; round++)
+        {
+            foreach (var query in queries)
+            {
+                var before = ThreadClock.Read();
+                var began = Stopwatch.GetTimestamp();
+                search.Search(new SearchRequest { Query = query, Caller = alice });
+                wall.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    cpu.Add(a - b);
+                }
+            }
+        }
+
+        var pageOfOne = new List<double>();
+        foreach (var query in queries)
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var before = ThreadClock.Read();
+                search.Search(new SearchRequest { Query = query, Caller = alice, PageSize = 1 });
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    pageOfOne.Add(a - b);
+                }
+            }
+        }
+
+        return new InProcessResult(half, halfTotal, readable, Percentiles.Of(halfMs), Percentiles.Of(wall), cpu.Count > 0 ? Percentiles.Of(cpu) : null)
+        {
+            HalfStoreCpu = halfCpu.Count > 0 ? Percentiles.Of(halfCpu) : null,
+            MixCpuOneHit = pageOfOne.Count > 0 ? Percentiles.Of(pageOfOne) : null,
+        };
+    }
+
+    private static List<double> Time(Action action, int times)
+    {
+        var ms = new List<double>(times);
+        for (var i = 0; i < times; i++)
+        {
+            var began = Stopwatch.GetTimestamp();
+            action();
+            ms.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+        }
+
+        return ms;
+    }
+}
+
+/// <summary>The half-store query (its text and total, of the documents alice may read), its latency, and the mix's latency and CPU per query.</summary>
+public sealed record InProcessResult(string HalfQuery, int HalfTotal, int Readable, Percentiles HalfStore, Percentiles Mix, Percentiles? MixCpu)
+{
+    /// <summary>The half-store query's CPU time (the searching thread's clock), which a busy machine does not inflate.</summary>
+    public Percentiles? HalfStoreCpu { get; init; }
+
+    /// <summary>The mix's CPU per query at one hit per page: the difference to <see cref="MixCpu"/> is nine hits' stored fields and snippets.</summary>
+    public Percentiles? MixCpuOneHit { get; init; }
+}
