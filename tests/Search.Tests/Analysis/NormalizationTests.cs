@@ -104,6 +104,23 @@ public sealed class NormalizationTests : IDisposable
         Assert.Contains(new AnalyzedToken("10", 10, 11), tokens);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("alpha \\uD800 beta \\uDC00 鯨魚")]
+    [InlineData("x\\u0301\\u0301\\u0301\\u0301 会议")]
+    public void Broken_or_odd_text_is_analysed_without_failing_and_offsets_stay_inside_it(string escaped)
+    {
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped) + string.Concat(Enumerable.Repeat("e\u0301", 5_000));
+
+        foreach (var field in new[] { SearchFields.Body, SearchFields.BodyCjk })
+        {
+            var tokens = AnalysisTokens.Of(analyzer, field, text);
+            Assert.All(tokens, t => Assert.InRange(t.End, t.Start, text.Length));
+        }
+
+        Assert.Equal(TextNormalizer.Normalize(TextNormalizer.Normalize(text)), TextNormalizer.Normalize(text));
+    }
+
     [Fact]
     public void Every_traditional_pair_is_what_ICU_transliterates()
     {
