@@ -39,9 +39,9 @@ public sealed partial record MarkdownStructure(IReadOnlyList<Section> Sections, 
         }
     }
 
-    private static MarkdownStructure Unparsed(MarkdownLimitExceeded reason) => new([], [], []) { Degraded = reason };
+    internal static MarkdownStructure Unparsed(MarkdownLimitExceeded reason) => new([], [], []) { Degraded = reason };
 
-    private static MarkdownStructure Of(MarkdownDocument document)
+    internal static MarkdownStructure Of(MarkdownDocument document)
     {
         var blocks = document.ToList();
         var sections = new List<Section>();

@@ -1,5 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Abbreviations;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
@@ -48,6 +52,10 @@ internal static partial class MarkdownText
             case LeafBlock { Inline: { } inline }:
                 AppendLine(builder, OfInline(inline));
                 break;
+            case HtmlBlock html when !IsScriptOrStyle(html):
+                // What the sanitized page shows of it: its text between the tags (comments, the templates' guidance, vanish).
+                AppendLine(builder, OfRaw(html.Lines.ToString()));
+                break;
             case CodeBlock code:
                 AppendLine(builder, code.Lines.ToString());
                 break;
@@ -68,14 +76,24 @@ internal static partial class MarkdownText
         return Spaces().Replace(builder.ToString(), " ").Trim();
     }
 
-    /// <summary>Not recursive: emphasis can nest tens of thousands deep in a tree Markdig accepts.</summary>
+    /// <summary>
+    /// Not recursive: emphasis can nest tens of thousands deep in a tree Markdig accepts. Words the reader sees are kept
+    /// and never joined: an inline custom container keeps its <c>::</c> delimiters (<c>::html::init</c> is far more often
+    /// a scope operator than a container), and footnote marks, images, math, line breaks and HTML tags are spaces.
+    /// </summary>
     private static void AppendInline(StringBuilder builder, Inline root)
     {
-        var pending = new Stack<Inline>();
-        pending.Push(root);
-        while (pending.TryPop(out var inline))
+        var pending = new Stack<(Inline? Inline, string? Text)>();
+        pending.Push((root, null));
+        while (pending.TryPop(out var next))
         {
-            switch (inline)
+            if (next.Text is { } text)
+            {
+                builder.Append(text);
+                continue;
+            }
+
+            switch (next.Inline)
             {
                 case LiteralInline literal:
                     builder.Append(literal.Content.AsSpan());
@@ -83,7 +101,7 @@ internal static partial class MarkdownText
                 case CodeInline code:
                     builder.Append(code.Content);
                     break;
-                case LineBreakInline or HtmlInline:
+                case LineBreakInline or HtmlInline or FootnoteLink:
                     builder.Append(' ');
                     break;
                 case HtmlEntityInline entity:
@@ -92,16 +110,40 @@ internal static partial class MarkdownText
                 case AutolinkInline autolink:
                     builder.Append(autolink.Url);
                     break;
+                case AbbreviationInline abbreviation:
+                    builder.Append(abbreviation.Abbreviation.Label);
+                    break;
+                case MathInline math:
+                    builder.Append(' ').Append(math.Content.AsSpan()).Append(' ');
+                    break;
                 case TaskList:
                     break;
+                case CustomContainerInline container:
+                    var delimiters = new string(container.DelimiterChar, container.DelimiterCount);
+                    builder.Append(delimiters);
+                    PushChildren(pending, container, delimiters);
+                    break;
+                case LinkInline { IsImage: true } image:
+                    builder.Append(' ');
+                    PushChildren(pending, image, " ");
+                    break;
                 case ContainerInline container:
-                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
-                    {
-                        pending.Push(child);
-                    }
-
+                    PushChildren(pending, container, after: null);
                     break;
             }
+        }
+    }
+
+    private static void PushChildren(Stack<(Inline? Inline, string? Text)> pending, ContainerInline container, string? after)
+    {
+        if (after is not null)
+        {
+            pending.Push((null, after));
+        }
+
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            pending.Push((child, null));
         }
     }
 
@@ -188,6 +230,11 @@ internal static partial class MarkdownText
         var end = text.IndexOf('>', start + 1, Math.Min(1_000, text.Length - start - 1));
         return end < 0 ? -1 : end + 1;
     }
+
+    private static bool IsScriptOrStyle(HtmlBlock html) =>
+        html.Type == HtmlBlockType.ScriptPreOrStyle && html.Lines.Count > 0
+        && (html.Lines.Lines[0].Slice.AsSpan().TrimStart().StartsWith("<script", StringComparison.OrdinalIgnoreCase)
+            || html.Lines.Lines[0].Slice.AsSpan().TrimStart().StartsWith("<style", StringComparison.OrdinalIgnoreCase));
 
     private static void AppendLine(StringBuilder builder, string text)
     {

@@ -50,8 +50,8 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(version);
-        var structure = markdown.GetStructure(version.Markdown);
-        var document = Map(manifest, version, attachments ?? []);
+        var (text, structure) = markdown.ForIndex(version.Markdown);
+        var document = DocumentEntry(manifest, version, attachments ?? [], text.Text, text.Degraded?.Message);
         var asOf = AsOf(manifest, version);
         return
         [

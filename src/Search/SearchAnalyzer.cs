@@ -1,3 +1,4 @@
+using KnowledgeHub.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
@@ -9,7 +10,8 @@ using Lucene.Net.Util;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// The analyzer per field: <see cref="SearchFields.Title"/> and <see cref="SearchFields.Body"/> with
+/// The analyzer per field, every chain behind the one normalization (<see cref="NormalizingCharFilter"/>: NFKC, CJK
+/// radical forms, traditional → simplified Chinese; offsets still point into the original text): <see cref="SearchFields.Title"/> and <see cref="SearchFields.Body"/> with
 /// SmartCn tokens (dictionary segmentation of Chinese; English lower-cased and Porter-stemmed) — text without
 /// Chinese takes a direct path that yields the same tokens (<see cref="LanguageRoutingTokenizer"/>),
 /// the <c>_cjk</c> shadows and <see cref="SearchFields.OwnerName"/> with CJK bigrams (StandardTokenizer, CJKWidthFilter, LowerCaseFilter,
@@ -58,6 +60,8 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
     /// <summary>SmartChineseAnalyzer's chain (HMM segmenter, punctuation stop filter, Porter stemmer), routed by language.</summary>
     private sealed class SmartCnAnalyzer(bool wordsOnly = false) : Analyzer
     {
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new NormalizingCharFilter(reader);
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new LanguageRoutingTokenizer(reader, wordsOnly);
@@ -68,6 +72,8 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
 
     private sealed class CjkBigramAnalyzer : Analyzer
     {
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new NormalizingCharFilter(reader);
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };

@@ -5,6 +5,7 @@
 // "search" fetches the LibreOffice help corpus if needed (scripts/fetch-bench-corpus.sh), imports it through
 // the real pipeline (file-system blobs → DocumentRepository → IndexSynchronizer → Lucene), measures indexing,
 // search latency and known-item relevance, prints a table and writes the JSON report.
+//   dotnet run -c Release --project tests/Benchmarks -- segmenters [--limit N] [--relevance N]: SmartCn beside jieba.NET
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
 //   dotnet run -c Release --project tests/Benchmarks -- scale-search DATA
@@ -21,7 +22,7 @@ if (command == "scale-search" && args.Length == 2)
     return 0;
 }
 
-if (command is not ("search" or "scale"))
+if (command is not ("search" or "scale" or "segmenters"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
@@ -52,4 +53,4 @@ if (BenchOptions.Parse(args.AsSpan(1)) is not { } options)
     return 2;
 }
 
-return await SearchBenchmark.RunAsync(options, cancel.Token);
+return command == "segmenters" ? await SegmenterBenchmark.RunAsync(options, cancel.Token) : await SearchBenchmark.RunAsync(options, cancel.Token);

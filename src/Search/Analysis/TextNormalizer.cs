@@ -1,0 +1,161 @@
+using ICU4N.Text;
+
+namespace KnowledgeHub.Search.Analysis;
+
+/// <summary>
+/// The one normalization of searchable text, at index and at query time, for every analyzed field (title, body,
+/// tags, attachment text, their bigram shadows): Unicode NFKC (full-width letters and digits to ASCII, ideographic
+/// space to space, compatibility ideographs and Kangxi radicals to unified ideographs, ligatures and circled digits
+/// spelled out), then <see cref="CjkFolding"/> (CJK radical forms to ideographs, traditional to simplified Chinese).
+/// Case is left to the analysis chains, which lower-case as before. Analyzers apply it through
+/// <see cref="NormalizingCharFilter"/>, which keeps offsets pointing into the original text; <see cref="Normalize(string)"/>
+/// is for query text that skips analysis (prefix and wildcard terms).
+/// Text already normal costs one table lookup per character; NFKC (ICU4N, managed) runs only on the stretches
+/// between normalization boundaries around a character that needs it.
+/// </summary>
+public static class TextNormalizer
+{
+    private static readonly Normalizer2 Nfkc = Normalizer2.NFKCInstance;
+
+    /// <summary>Per UTF-16 unit: 1 when it is unchanged by NFKC and starts a normalization segment (only the fold applies).</summary>
+    private static readonly byte[] Kind = BuildKinds();
+
+    private static readonly char[] Fold = CjkFolding.Table;
+
+    /// <summary><paramref name="text"/> normalized; the same instance when nothing changes.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new NormalizedText();
+        return Run(text, output, corrections: null) ? new string(output.Chars, 0, output.Length) : text;
+    }
+
+    /// <summary>
+    /// Appends the normal form of <paramref name="input"/> to <paramref name="output"/> (from its start), recording in
+    /// <paramref name="corrections"/> where output offsets stop matching input offsets. True when anything changed.
+    /// </summary>
+    internal static bool Run(ReadOnlySpan<char> input, NormalizedText output, OffsetCorrections? corrections)
+    {
+        output.Clear();
+        output.Ensure(input.Length);
+        var changed = false;
+        var boundaryIn = 0;
+        var boundaryOut = 0;
+        var diff = 0;
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (Kind[c] == 1)
+            {
+                boundaryIn = i;
+                boundaryOut = output.Length;
+                var folded = Fold[c];
+                changed |= folded != c;
+                output.Append(folded);
+                i++;
+                continue;
+            }
+
+            // A stretch from the last boundary (the previous character may compose with this one) to the next.
+            var start = boundaryIn;
+            output.Length = boundaryOut;
+            var end = NextBoundary(input, i + 1);
+            var normal = Nfkc.Normalize(input[start..end]);
+            var outStart = output.Length;
+            foreach (var n in normal)
+            {
+                output.Append(Fold[n]);
+            }
+
+            var inLength = end - start;
+            if (!changed && !input[start..end].SequenceEqual(output.Chars.AsSpan(outStart, output.Length - outStart)))
+            {
+                changed = true;
+            }
+
+            diff = Correct(corrections, outStart, inLength, normal.Length, diff);
+            boundaryIn = end;
+            boundaryOut = output.Length;
+            i = end;
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Records how output [outStart, outStart+outLength) maps back to an input stretch of <paramref name="inLength"/>
+    /// characters, as Lucene's MappingCharFilter does: a shorter output maps its end to the stretch's end; extra output
+    /// characters of a longer one map to the stretch's last character. Returns the new cumulative difference.
+    /// </summary>
+    private static int Correct(OffsetCorrections? corrections, int outStart, int inLength, int outLength, int diff)
+    {
+        if (outLength == inLength)
+        {
+            return diff;
+        }
+
+        if (outLength < inLength)
+        {
+            diff += inLength - outLength;
+            corrections?.Add(outStart + outLength, diff);
+            return diff;
+        }
+
+        for (var extra = 0; extra < outLength - inLength; extra++)
+        {
+            corrections?.Add(outStart + inLength + extra, diff - extra - 1);
+        }
+
+        return diff - (outLength - inLength);
+    }
+
+    private static int NextBoundary(ReadOnlySpan<char> input, int from)
+    {
+        var j = from;
+        while (j < input.Length)
+        {
+            var c = input[j];
+            if (char.IsHighSurrogate(c) && j + 1 < input.Length && char.IsLowSurrogate(input[j + 1]))
+            {
+                if (Nfkc.HasBoundaryBefore(char.ConvertToUtf32(c, input[j + 1])))
+                {
+                    return j;
+                }
+
+                j += 2;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || Kind[c] != 0 || Nfkc.HasBoundaryBefore(c))
+            {
+                return j;
+            }
+
+            j++;
+        }
+
+        return j;
+    }
+
+    private static byte[] BuildKinds()
+    {
+        var kinds = new byte[char.MaxValue + 1];
+        Span<char> one = stackalloc char[1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                continue;
+            }
+
+            one[0] = (char)c;
+            if (Nfkc.HasBoundaryBefore(c) && Nfkc.IsNormalized(one))
+            {
+                kinds[c] = 1;
+            }
+        }
+
+        return kinds;
+    }
+}

@@ -1,0 +1,28 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace KnowledgeHub.Search.Tests.Analysis;
+
+/// <summary>A token as a chain gives it: the term and its offsets into the text analyzed.</summary>
+public sealed record AnalyzedToken(string Term, int Start, int End);
+
+public static class AnalysisTokens
+{
+    public static List<AnalyzedToken> Of(Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var tokens = new List<AnalyzedToken>();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    public static string Terms(Analyzer analyzer, string field, string text) => string.Join(' ', Of(analyzer, field, text).Select(t => t.Term));
+}
