@@ -90,9 +90,10 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         var from = 0;
         var keys = wanted.Keys;
         var segment = true;
+        var probe = Probe(text);
         for (var window = 0; window < MaxWindows; window++)
         {
-            var candidate = NextCandidate(text, from, keys);
+            var candidate = NextCandidate(probe, from, keys);
             if (candidate < 0)
             {
                 return null;
@@ -100,7 +101,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
 
             var start = SnippetText.StartAt(text, candidate - Lead, candidate);
             var end = SnippetText.EndAt(text, candidate + WindowSize, candidate);
-            var marks = WindowMarks(text, start, end, wanted, segment);
+            var marks = WindowMarks(text, start, end, wanted, segment, probe);
             segment = false;
             if (marks.Count > 0)
             {
@@ -145,7 +146,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
     /// as the SmartCn field has them; only when neither matches and <paramref name="segment"/> (once per text), the
     /// SmartCn tokens of the window's start, for a word only SmartCn has (a single character: 表 of 表格 is no bigram).
     /// </summary>
-    private List<TextMark> WindowMarks(string text, int start, int end, Wanted wanted, bool segment)
+    private List<TextMark> WindowMarks(string text, int start, int end, Wanted wanted, bool segment, string? probe = null)
     {
         var plain = LanguageRoutingTokenizer.IsPlain(text.AsSpan(start, end - start));
         var marks = new List<TextMark>();
@@ -160,7 +161,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         }
 
         if (marks.Count == 0 && !plain && segment && wanted.Smart is { NeedsSegmenter: true } segmented
-            && NextCandidate(text, start, segmented.Keys) is var place && place >= 0 && place < end)
+            && NextCandidate(probe ?? text, start, segmented.Keys) is var place && place >= 0 && place < end)
         {
             marks = TextMarks.Find(analyzer, wanted.Field, text, start, SnippetText.EndAt(text, Math.Min(end, start + Lead + FragmentSize), start), segmented);
         }
@@ -188,6 +189,17 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The text to look for the query's keys in: the keys are normalized terms (simplified, halfwidth, NFKC), so a
+    /// traditional or fullwidth text is searched in its normalized form — which has the same length (one character for
+    /// one) except where NFKC expands a character; then the raw text is all there is, and such a match stays unmarked.
+    /// </summary>
+    private static string Probe(string text)
+    {
+        var normalized = Analysis.TextNormalizer.Normalize(text);
+        return normalized.Length == text.Length ? normalized : text;
     }
 
     private static int NextCandidate(string text, int from, IReadOnlyList<string> keys)

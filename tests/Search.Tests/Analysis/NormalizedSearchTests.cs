@@ -87,4 +87,15 @@ public sealed class NormalizedSearchTests(NormalizedCorpus corpus) : IClassFixtu
 
         Assert.Equal("直播間轉化<mark>復盤</mark>", hit.TitleHtml);
     }
+
+    [Theory]
+    [InlineData("平台数据", "traditional-title", "<mark>平台數據</mark>")]
+    [InlineData("鱼群", "radical-body", "<mark>⻥群</mark>")]
+    [InlineData("xyz789", "width-body", "<mark>ＸＹＺ７８９</mark>")]
+    public void The_snippet_marks_the_original_characters_of_a_match_in_another_form(string query, string id, string marked)
+    {
+        var hit = Assert.Single(corpus.Host.Search(query).Hits, h => h.DocumentId == id);
+
+        Assert.Contains(marked, SnippetHighlighter.MergeAdjacentMarks(hit.SnippetHtml), StringComparison.Ordinal);
+    }
 }
