@@ -84,7 +84,7 @@ public sealed class DomainMessages(IStringLocalizer<MessageText> text)
         {
             if (entry.Key is string key && !key.StartsWith(ArgPrefix, StringComparison.Ordinal) && entry.Value is string value && value.Length > 0)
             {
-                patterns.Add((key, new Regex("^" + ToPattern(value) + @"(?:\s+[\u3000-\u9FFF\uFF00-\uFFEF].*)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))));
+                patterns.Add((key, new Regex("^" + ToPattern(value) + @"(?:\s+[\u3000-\u9FFF\uFF00-\uFFEF][^A-Za-z]*)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))));
             }
         }
 
