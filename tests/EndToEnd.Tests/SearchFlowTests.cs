@@ -23,7 +23,7 @@ public sealed partial class SearchFlowTests(PortalFixture fixture)
         var title = suggestions.Locator("[role=option].suggestion-title", new() { HasTextString = "Spring Festival 2026 campaign plan" });
         await Expect(title).ToBeVisibleAsync();
         await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(title.Locator(".suggestion-kind")).ToHaveTextAsync("文档 Document");
+        await Expect(title.Locator(".suggestion-kind")).ToHaveTextAsync("文档");
         await title.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/Documents/campaign-2026-spring-festival-plan$"));
@@ -47,7 +47,7 @@ public sealed partial class SearchFlowTests(PortalFixture fixture)
         await box.PressSequentiallyAsync("间"); // 直播间: the list comes back for the new text
         await box.PressAsync("Backspace");
         await Expect(options.First).ToBeVisibleAsync();
-        var tag = options.Filter(new() { Has = page.Locator(".suggestion-kind", new() { HasTextString = "标签 Tag" }) }).First;
+        var tag = options.Filter(new() { Has = page.Locator(".suggestion-kind", new() { HasTextString = "标签" }) }).First;
         await Expect(tag).ToHaveTextAsync(new Regex("直播$"));
         await box.PressAsync("ArrowDown");
         await Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");

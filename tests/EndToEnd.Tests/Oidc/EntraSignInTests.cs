@@ -77,7 +77,7 @@ public sealed class EntraSignInTests(EntraPortalFixture fixture)
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue(message.Text);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出", Exact = true }).ClickAsync();
         try
         {
             await Expect(page.Locator("#sign-out-heading")).ToBeVisibleAsync(new() { Timeout = 10_000 });
