@@ -19,7 +19,7 @@ public sealed class NewcomerFlowTests(PortalFixture fixture)
 
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/SignIn"));
-        await Expect(page.GetByText("Local sign-in (development only)")).ToBeVisibleAsync();
+        await Expect(page.GetByText("本地登录（仅限开发）")).ToBeVisibleAsync();
         await page.ClickAsync("#sign-in-alice");
         await Expect(page.Locator("header")).ToContainTextAsync("Alice Wang");
 
