@@ -17,6 +17,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
+    /// <summary>
+    /// File watchers poll instead of taking an inotify instance each: a test run starts many hosts at once, and the
+    /// machine's limit (128 per user, shared with every other process) is otherwise reached — a 500 from
+    /// asp-append-version's watcher, not from the code under test.
+    /// </summary>
+    static PortalFactory() => System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public PortalFactory()
         : this("Development", null)
     {
