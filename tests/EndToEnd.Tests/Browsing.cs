@@ -16,7 +16,7 @@ internal static class Browsing
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.ClickAsync($"#sign-in-{user}");
-        await Expect(page.Locator("header .user-name")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("header .nav-wide .user-name")).Not.ToBeEmptyAsync();
         return page;
     }
 

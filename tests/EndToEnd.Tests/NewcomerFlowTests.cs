@@ -19,7 +19,7 @@ public sealed class NewcomerFlowTests(PortalFixture fixture)
 
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/SignIn"));
-        await Expect(page.GetByText("Local sign-in (development only)")).ToBeVisibleAsync();
+        await Expect(page.GetByText("本地登录（仅限开发）")).ToBeVisibleAsync();
         await page.ClickAsync("#sign-in-alice");
         await Expect(page.Locator("header")).ToContainTextAsync("Alice Wang");
 
@@ -48,7 +48,7 @@ public sealed class NewcomerFlowTests(PortalFixture fixture)
         await page.FillAsync("textarea[name='Form.Markdown']", "## 经验教训 Lessons\n\n- 主播选品要提前两周确认 zebracrossing\n");
         await Expect(page.Locator("#preview h2")).ToHaveCountAsync(1); // the live preview followed the typing
         await Expect(page.Locator("#preview h2")).ToContainTextAsync("经验教训");
-        await page.GetByRole(AriaRole.Button, new() { Name = "创建 Create" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync(title);
         var documentUrl = page.Url;
 
@@ -61,11 +61,11 @@ public sealed class NewcomerFlowTests(PortalFixture fixture)
         await page.GotoAsync(documentUrl + "/Edit");
         await second.GotoAsync(documentUrl + "/Edit");
         await page.FillAsync("textarea[name='Form.Markdown']", "## 经验教训 Lessons\n\n- 第一位编辑的内容 first editor\n");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存 Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await Expect(page.Locator(".markdown-body")).ToContainTextAsync("first editor");
 
         await second.FillAsync("textarea[name='Form.Markdown']", "## 经验教训 Lessons\n\n- 第二位编辑的内容 second editor\n");
-        await second.GetByRole(AriaRole.Button, new() { Name = "保存 Save" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await Expect(second.Locator("#conflict-heading")).ToBeVisibleAsync();
         await Expect(second.Locator(".their-text")).ToContainTextAsync("first editor");
         await Expect(second.Locator("textarea[name='Form.Markdown']")).ToHaveValueAsync(new Regex("second editor"));

@@ -7,37 +7,13 @@ namespace KnowledgeHub.EndToEnd.Tests;
 
 /// <summary>
 /// The workflow issue's "done when", clicked through in Chromium by two people: a retrospective from its template with
-/// the live template check (conformance.js), review with a comment, approval, attachments uploaded by button and by
-/// drag-and-drop (attachments.js) and found by their words, archive, and the history's compare.
+/// the live template check (conformance.js), review with a comment, approval, attachments chosen by button and by
+/// drag-and-drop and sent by the Upload button (attachments.js) and found by their words, archive, and the history's compare.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class WorkflowFlowTests(PortalFixture fixture)
 {
-    private const string Filled = """
-        ## 目标与结果 Goals and results
-
-        大促期 GMV 目标 1.20 亿元，实际 1.31 亿元。
-
-        ## 做得好的 What went well
-
-        - 分层券包效果明显。
-
-        ## 做得不好的 What went badly
-
-        - 开门红峰值时购物车接口超时。
-
-        ## 根本原因 Root causes
-
-        1. 容量评估只按 DAU 峰值。
-
-        ## 经验教训 Lessons
-
-        - 容量评估要按整点抢券的瞬时并发来做。
-
-        ## 行动项 Action items
-
-        - [ ] 压测脚本覆盖购物车合并场景 @bob due:2020-01-15
-        """;
+    private const string Filled = Samples.FilledRetrospective;
 
     [Fact]
     public async Task A_retrospective_goes_from_its_template_through_review_and_archive_with_live_checks_a_diff_and_searchable_attachments()
@@ -51,14 +27,14 @@ public sealed class WorkflowFlowTests(PortalFixture fixture)
         await alice.GotoAsync("/Documents/New");
         await alice.Locator("a[href='/Documents/New?type=retrospective']").ClickAsync();
         await Expect(problems).ToHaveCountAsync(9);
-        await Expect(problems.Filter(new() { HasTextString = "Missing field: 项目 Project" })).ToHaveCountAsync(1);
-        await Expect(problems.Filter(new() { HasTextString = "Empty section: 经验教训 Lessons" })).ToHaveCountAsync(1);
+        await Expect(problems.Filter(new() { HasTextString = "缺少字段：项目" })).ToHaveCountAsync(1);
+        await Expect(problems.Filter(new() { HasTextString = "章节为空：经验教训" })).ToHaveCountAsync(1);
         await alice.FillAsync("input[name='Form.Title']", title);
         await alice.FillAsync("#field-project", "双十一大促");
         await Expect(problems).ToHaveCountAsync(7);
-        await Expect(problems.Filter(new() { HasTextString = "项目 Project" })).ToHaveCountAsync(0);
-        await Expect(problems.Filter(new() { HasTextString = "Missing field: 周期 Period" })).ToHaveCountAsync(1);
-        await alice.GetByRole(AriaRole.Button, new() { Name = "创建 Create" }).ClickAsync(); // a draft that does not conform yet
+        await Expect(problems.Filter(new() { HasTextString = "项目" })).ToHaveCountAsync(0);
+        await Expect(problems.Filter(new() { HasTextString = "缺少字段：周期" })).ToHaveCountAsync(1);
+        await alice.GetByRole(AriaRole.Button, new() { Name = "创建", Exact = true }).ClickAsync(); // a draft that does not conform yet
         await Expect(alice.Locator("h1")).ToHaveTextAsync(title);
         var documentUrl = new Uri(alice.Url).AbsolutePath;
         var id = documentUrl["/Documents/".Length..];
@@ -69,39 +45,39 @@ public sealed class WorkflowFlowTests(PortalFixture fixture)
         await alice.FillAsync("#field-period", "2026-11-01 ~ 2026-11-11");
         await Expect(problems).ToHaveCountAsync(6);
         await alice.FillAsync("textarea[name='Form.Markdown']", Filled.Replace("1. 容量评估只按 DAU 峰值。", "", StringComparison.Ordinal));
-        await Expect(problems).ToHaveTextAsync(["Empty section: 根本原因 Root causes"]);
+        await Expect(problems).ToHaveTextAsync(["章节为空：根本原因"]);
         await Expect(alice.Locator("#conformance")).ToHaveClassAsync(new Regex("nonconforming"));
         await alice.FillAsync("textarea[name='Form.Markdown']", Filled);
         await Expect(problems).ToHaveCountAsync(0);
         await Expect(alice.Locator("#conformance")).ToHaveClassAsync(new Regex("\\bconforms\\b"));
         await alice.FillAsync("input[name='Form.ChangeNote']", "补全各节 filled in");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "保存 Save" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await Expect(alice).ToHaveURLAsync(new Regex(Regex.Escape(documentUrl) + "$"));
 
         // Submitted to bob, who finds it on his home page and sends it back with a comment.
         await alice.Locator($"form.submit-form input[name='Reviewers'][value='{Browsing.Bob}']").CheckAsync();
-        await alice.GetByRole(AriaRole.Button, new() { Name = "提交审阅 Submit for review" }).ClickAsync();
-        await Expect(alice.Locator(".metadata")).ToContainTextAsync("审阅中 In review");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "提交审阅", Exact = true }).ClickAsync();
+        await Expect(alice.Locator(".metadata")).ToContainTextAsync("审阅中");
         await bob.GotoAsync("/");
         await bob.Locator($".queue-awaiting a[href='{documentUrl}']").ClickAsync();
         await bob.FillAsync("#review-comment", "请补充根本原因的数据 Add numbers to the root causes");
-        await bob.GetByRole(AriaRole.Button, new() { Name = "退回修改 Request changes" }).ClickAsync();
-        await Expect(bob.Locator(".metadata")).ToContainTextAsync("草稿 Draft");
+        await bob.GetByRole(AriaRole.Button, new() { Name = "退回修改", Exact = true }).ClickAsync();
+        await Expect(bob.Locator(".metadata")).ToContainTextAsync("草稿");
 
         // Alice sees the comment, fixes the text and resubmits (bob stays ticked); bob approves.
         await alice.ReloadAsync();
         await Expect(alice.Locator(".changes-requested")).ToContainTextAsync("请补充根本原因的数据");
         await alice.Locator($"a[href='{documentUrl}/Edit']").First.ClickAsync();
         await alice.FillAsync("textarea[name='Form.Markdown']", Filled.Replace("容量评估只按 DAU 峰值。", "容量评估只按 DAU 峰值，整点并发是峰值的 3.2 倍。", StringComparison.Ordinal));
-        await alice.GetByRole(AriaRole.Button, new() { Name = "保存 Save" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await Expect(alice.Locator(".markdown-body")).ToContainTextAsync("整点并发是峰值的 3.2 倍");
         await Expect(alice.Locator($"form.submit-form input[value='{Browsing.Bob}']")).ToBeCheckedAsync();
-        await alice.GetByRole(AriaRole.Button, new() { Name = "提交审阅 Submit for review" }).ClickAsync();
-        await Expect(alice.Locator(".metadata")).ToContainTextAsync("审阅中 In review");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "提交审阅", Exact = true }).ClickAsync();
+        await Expect(alice.Locator(".metadata")).ToContainTextAsync("审阅中");
         await bob.ReloadAsync();
         await bob.FillAsync("#review-comment", "数据清楚了 Clear now");
-        await bob.GetByRole(AriaRole.Button, new() { Name = "批准发布 Approve" }).ClickAsync();
-        await Expect(bob.Locator(".metadata")).ToContainTextAsync("已发布 Published");
+        await bob.GetByRole(AriaRole.Button, new() { Name = "批准发布", Exact = true }).ClickAsync();
+        await Expect(bob.Locator(".metadata")).ToContainTextAsync("已发布");
         await Expect(bob.Locator(".review-comments")).ToContainTextAsync("数据清楚了 Clear now");
 
         // A PDF by the file button and a DOCX dropped on the zone, each with the progress bar and then in the list.
@@ -110,27 +86,32 @@ public sealed class WorkflowFlowTests(PortalFixture fixture)
         {
             Name = "capacity-notes.pdf", MimeType = "application/pdf", Buffer = Pdf("Capacity planning marmosetwalnut for the peak hour"),
         });
-        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已上传 Uploaded: capacity-notes.pdf");
+        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已选择 capacity-notes.pdf，按“上传”发送。"); // choosing sends nothing yet
+        await Expect(alice.Locator(".attachment-list")).ToHaveCountAsync(0);
+        await alice.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已上传：capacity-notes.pdf");
         await Expect(alice.Locator(".upload-progress")).ToBeHiddenAsync();
         await Expect(alice.Locator(".upload-progress")).ToHaveJSPropertyAsync("value", 100);
         await Expect(alice.Locator(".attachment-list a.attachment-download", new() { HasTextString = "capacity-notes.pdf" })).ToBeVisibleAsync();
 
         await DropAsync(alice.Locator("[data-drop-zone]"), "load-test.docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Docx("压测方案 load test pelicanquartz plan"));
-        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已上传 Uploaded: load-test.docx");
+        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已选择 load-test.docx，按“上传”发送。");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Expect(alice.Locator(".upload-status")).ToHaveTextAsync("已上传：load-test.docx");
         await Expect(alice.Locator("[data-drop-zone]")).Not.ToHaveClassAsync(new Regex("dragging"));
         await Expect(alice.Locator(".attachment-list a.attachment-download")).ToHaveTextAsync(["capacity-notes.pdf", "load-test.docx"]);
 
         // Archived: read-only, marked, and found again only with "Include archived" — by a word in each file.
         await alice.GotoAsync(documentUrl);
-        await alice.GetByRole(AriaRole.Button, new() { Name = "归档 Archive" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "归档", Exact = true }).ClickAsync();
         await Expect(alice.Locator(".archived-notice")).ToBeVisibleAsync();
-        await Expect(alice.Locator(".metadata")).ToContainTextAsync("已归档 Archived");
+        await Expect(alice.Locator(".metadata")).ToContainTextAsync("已归档");
         await Expect(alice.Locator($"a[href='{documentUrl}/Edit']")).ToHaveCountAsync(0);
         foreach (var (word, file) in new[] { ("marmosetwalnut", "capacity-notes.pdf"), ("pelicanquartz", "load-test.docx") })
         {
             await alice.SearchAsync(word);
-            await Expect(alice.Locator(".results-total")).ToContainTextAsync("No results");
+            await Expect(alice.Locator(".results-total")).ToHaveAttributeAsync("data-total", "0");
             await alice.Locator("a.archived-toggle").ClickAsync();
             var hit = alice.Locator("article.hit", new() { Has = alice.Locator($"h3 a[href='{documentUrl}']") });
             await Expect(hit).ToHaveClassAsync(new Regex("archived"));
@@ -143,7 +124,7 @@ public sealed class WorkflowFlowTests(PortalFixture fixture)
         await Expect(alice.Locator("#v2 .review-comment")).ToContainTextAsync("请补充根本原因的数据");
         await Expect(alice.Locator("#compare-from")).ToHaveValueAsync("1");
         await Expect(alice.Locator("#compare-to")).ToHaveValueAsync("3");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "比较 Compare" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "比较", Exact = true }).ClickAsync();
         await Expect(alice).ToHaveURLAsync(new Regex($"/Documents/{Regex.Escape(id)}/Compare\\?from=1&to=3$"));
         await Expect(alice.Locator(".compare-body ins.diff-ins").First).ToBeVisibleAsync();
         await Expect(alice.Locator(".compare-body del.diff-del").First).ToBeVisibleAsync();

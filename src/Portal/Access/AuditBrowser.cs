@@ -23,8 +23,8 @@ public sealed record AuditQuery
 
     /// <summary>A sentence when the range cannot be read, otherwise null.</summary>
     public string? RangeError =>
-        To < From ? "The end day is before the start day. 结束日期早于开始日期。"
-            : To.DayNumber - From.DayNumber >= MaxDays ? $"Choose at most {MaxDays} days at a time. 日期范围过长。"
+        To < From ? "The end day is before the start day."
+            : To.DayNumber - From.DayNumber >= MaxDays ? $"Choose at most {MaxDays} days at a time."
             : null;
 }
 

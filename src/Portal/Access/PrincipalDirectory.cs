@@ -9,7 +9,7 @@ public sealed record PrincipalList(IReadOnlyList<string> Principals, IReadOnlyLi
     public bool IsValid => Errors.Count == 0;
 }
 
-/// <summary>A principal the access form can offer: its principal string, its name and what it is.</summary>
+/// <summary>A principal the access form can offer: its principal string, its name and what it is (<c>User</c>, <c>Group</c> or <c>Role</c>).</summary>
 public sealed record KnownPrincipal(string Principal, string Name, string Kind);
 
 /// <summary>
@@ -74,9 +74,9 @@ public sealed class PrincipalDirectory(IOptions<DirectoryOptions> options)
     /// <summary>The groups, demo users and app roles the form offers as examples.</summary>
     public IReadOnlyList<KnownPrincipal> Known() =>
     [
-        .. Directory.Groups.Select(g => new KnownPrincipal(PrincipalSyntax.GroupPrefix + g.Key, g.Value, "组 Group")),
-        .. Directory.LocalUsers.Select(u => new KnownPrincipal(u.UserName, u.Name, "用户 User")),
-        .. PrincipalSyntax.AppRoleNames.Select(r => new KnownPrincipal(PrincipalSyntax.RolePrefix + r, r, "角色 Role")),
+        .. Directory.Groups.Select(g => new KnownPrincipal(PrincipalSyntax.GroupPrefix + g.Key, g.Value, "Group")),
+        .. Directory.LocalUsers.Select(u => new KnownPrincipal(u.UserName, u.Name, "User")),
+        .. PrincipalSyntax.AppRoleNames.Select(r => new KnownPrincipal(PrincipalSyntax.RolePrefix + r, r, "Role")),
     ];
 
     private (string? Principal, string? Error) Resolve(string entry)
@@ -105,7 +105,7 @@ public sealed class PrincipalDirectory(IOptions<DirectoryOptions> options)
 
         return (null,
             $"“{entry}” is not a user, group or role we know. Use a user name (such as alice), user:<object id>, " +
-            "group:<object id> or role:<app role>. 无法识别该用户、组或角色。");
+            "group:<object id> or role:<app role>.");
     }
 
     /// <summary>Configured ids are GUIDs in the demo set; anything else is kept as written.</summary>

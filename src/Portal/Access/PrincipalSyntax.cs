@@ -21,7 +21,7 @@ public static class PrincipalSyntax
         var text = entry.Trim();
         if (string.Equals(text, Caller.Everyone, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "“everyone” cannot be listed: choose 内部 Internal to let every signed-in user read the document.");
+            return (null, "“everyone” cannot be listed: choose Internal to let every signed-in user read the document.");
         }
 
         if (StartsWith(text, UserPrefix) || StartsWith(text, GroupPrefix))

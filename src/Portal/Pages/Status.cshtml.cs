@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages;
 
-/// <summary>The friendly page for 4xx/5xx responses without a body (re-executed by status code pages).</summary>
+/// <summary>The friendly page for 4xx/5xx responses without a body (re-executed by status code pages); its text is in AccountText.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
-    public string Heading { get; private set; } = "";
-
-    public string Sentence { get; private set; } = "";
+    public int Code { get; private set; }
 
     public void OnGet(int code) => Describe(code);
 
@@ -23,16 +21,6 @@ public sealed class StatusModel : PageModel
             Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
         }
 
-        (Heading, Sentence) = code switch
-        {
-            StatusCodes.Status404NotFound => ("找不到 Not found",
-                "We could not find that page or document; it may have been moved, or you may not have access to it. 找不到该页面或文档。"),
-            StatusCodes.Status403Forbidden => ("无权限 Not allowed",
-                "You are signed in, but you do not have permission to do that. 您没有执行此操作的权限。"),
-            StatusCodes.Status400BadRequest => ("请求无效 Bad request",
-                "The request could not be read; please go back and try again. 请求无效，请返回重试。"),
-            _ => ("出错了 Something went wrong",
-                $"The request could not be completed (status {code}). 请求未能完成。"),
-        };
+        Code = code;
     }
 }

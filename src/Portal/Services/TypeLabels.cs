@@ -1,8 +1,9 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Localization;
 
 namespace KnowledgeHub.Portal;
 
-/// <summary>Display labels of document types ("复盘 Retrospective"), from the template catalog.</summary>
+/// <summary>Display labels of document types in the UI language ("复盘" / "Retrospective"), from the template catalog.</summary>
 public sealed class TypeLabels(TemplateCatalog templates)
 {
     public async Task<IReadOnlyDictionary<string, string>> GetAsync(CancellationToken cancellationToken)
@@ -11,9 +12,5 @@ public sealed class TypeLabels(TemplateCatalog templates)
         return list.ToDictionary(t => t.Key, Label, StringComparer.OrdinalIgnoreCase);
     }
 
-    public static string Label(DocumentTemplate template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        return string.IsNullOrEmpty(template.NameZh) ? template.Name : $"{template.NameZh} {template.Name}";
-    }
+    public static string Label(DocumentTemplate template) => Bilingual.TypeName(template);
 }

@@ -3,7 +3,7 @@ using KnowledgeHub.Portal.Authentication;
 
 namespace KnowledgeHub.Portal.Workflow;
 
-/// <summary>One reviewer the submit form offers: a principal, how it is shown, and whether it is ticked.</summary>
+/// <summary>One reviewer the submit form offers: a principal, how it is shown, its kind (<c>User</c>, <c>Group</c>, <c>Role</c> or empty), and whether it is ticked.</summary>
 public sealed record ReviewerChoice(string Principal, string Name, string Kind, bool Selected);
 
 /// <summary>
@@ -13,6 +13,9 @@ public sealed record ReviewerChoice(string Principal, string Name, string Kind, 
 /// </summary>
 public static class ReviewerChoices
 {
+    /// <summary>The name of <c>role:Reviewer</c> in the list; the page shows it in the UI language.</summary>
+    public const string AnyReviewer = "AnyReviewer";
+
     public static IReadOnlyList<ReviewerChoice> For(DirectoryOptions directory, DocumentManifest manifest, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -22,10 +25,10 @@ public static class ReviewerChoices
         var offered = new List<(string Principal, string Name, string Kind)>();
         offered.AddRange(directory.LocalUsers
             .Where(u => u.Roles.Contains(AppRoles.Reviewer, StringComparer.OrdinalIgnoreCase) && !string.IsNullOrEmpty(u.ObjectId))
-            .Select(u => (Caller.UserPrincipal(u.ObjectId), u.Name, "用户 User"))
+            .Select(u => (Caller.UserPrincipal(u.ObjectId), u.Name, "User"))
             .Where(u => !string.Equals(u.Item1, caller.Principal, StringComparison.OrdinalIgnoreCase)));
-        offered.AddRange(directory.Groups.Select(g => (Caller.GroupPrincipal(g.Key), g.Value, "组 Group")));
-        offered.Add((Caller.RolePrincipal(AppRoles.Reviewer), "任一审阅人 Any reviewer", "角色 Role"));
+        offered.AddRange(directory.Groups.Select(g => (Caller.GroupPrincipal(g.Key), g.Value, "Group")));
+        offered.Add((Caller.RolePrincipal(AppRoles.Reviewer), AnyReviewer, "Role"));
         offered.AddRange(manifest.Reviewers
             .Where(r => !offered.Any(o => string.Equals(o.Principal, r, StringComparison.OrdinalIgnoreCase)))
             .Select(r => (r, directory.DisplayPrincipal(r), "")));

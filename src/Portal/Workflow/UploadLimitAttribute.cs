@@ -76,7 +76,7 @@ public sealed class UploadLimitAttribute : Attribute, IFilterFactory, IOrderedFi
 
         private static IActionResult Refuse(HttpContext http, int status, string sentence) =>
             UploadResponses.WantsJson(http.Request)
-                ? UploadResponses.Error(status, sentence)
+                ? UploadResponses.Error(status, http.RequestServices.GetRequiredService<Localization.DomainMessages>().Localize(sentence))
                 : new ViewResult
                 {
                     ViewName = "/Pages/Documents/AttachmentsRefused.cshtml",

@@ -72,7 +72,7 @@ public sealed class EntraPortalFixture : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.ClickAsync("#sign-in");
         await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(Portal.BaseAddress.ToString())));
-        await Expect(page.Locator("header .user-name")).ToHaveTextAsync(displayName);
+        await Expect(page.Locator("header .nav-wide .user-name")).ToHaveTextAsync(displayName);
     }
 
     public async Task ExpectStandInSignInFormAsync(IPage page)

@@ -64,7 +64,7 @@ public sealed class EntraSignInTests(EntraPortalFixture fixture)
         var response = await page.GotoAsync("/Admin/Audit");
 
         Assert.Equal(expectedStatus, response!.Status);
-        Assert.Equal(expectedStatus == 200, await page.Locator("h1", new() { HasTextString = "Audit log" }).IsVisibleAsync());
+        Assert.Equal(expectedStatus == 200, await page.Locator("h1", new() { HasTextString = "审计日志" }).IsVisibleAsync());
         await page.Context.CloseAsync();
     }
 
@@ -77,7 +77,7 @@ public sealed class EntraSignInTests(EntraPortalFixture fixture)
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue(message.Text);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出", Exact = true }).ClickAsync();
         try
         {
             await Expect(page.Locator("#sign-out-heading")).ToBeVisibleAsync(new() { Timeout = 10_000 });

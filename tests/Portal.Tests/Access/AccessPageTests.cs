@@ -64,7 +64,7 @@ public sealed class AccessPageTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("Form.Readers", "nobody-by-that-name", "“nobody-by-that-name” is not a user, group or role we know.")]
     [InlineData("Form.Readers", "user:not-a-guid", "“user:not-a-guid” needs an object id (a GUID")]
     [InlineData("Form.Editors", "role:Owner", "“role:Owner” is not an app role: use role:Reader, role:Contributor, role:Reviewer, role:Admin.")]
-    [InlineData("Form.Readers", "everyone", "“everyone” cannot be listed: choose 内部 Internal")]
+    [InlineData("Form.Readers", "everyone", "“everyone” cannot be listed: choose Internal")]
     public async Task An_entry_that_is_not_a_principal_is_a_form_error_and_nothing_is_written(string field, string entry, string sentence)
     {
         var (id, word) = AccessTestData.NewName();

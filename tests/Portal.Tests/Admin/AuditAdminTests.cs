@@ -36,9 +36,10 @@ public sealed class AuditAdminTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(rows);
         Assert.Equal("周迪 Dave Zhou", rows[0].QuerySelector(".audit-principal")!.TextContent.Trim());
-        Assert.Equal(["view", "retro-2026-research-pricing", "denied"],
+        Assert.Equal(["View", "retro-2026-research-pricing", "Denied"],
             new[] { ".audit-action", ".audit-document", ".audit-outcome" }.Select(c => rows[0].QuerySelector(c)!.TextContent.Trim()));
-        Assert.Equal("1", filtered.QuerySelector(".audit-total")!.TextContent);
+        Assert.Equal(["view", "denied"], [rows[0].QuerySelector(".audit-action")!.GetAttribute("data-action"), rows[0].QuerySelector(".audit-outcome")!.GetAttribute("data-outcome")]);
+        Assert.Equal("1", filtered.QuerySelector(".audit-total")!.GetAttribute("data-total"));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class AuditAdminTests(PortalFactory portal) : IClassFixture<Portal
         var next = first.QuerySelector<IHtmlAnchorElement>(".pager a[rel=next]")!.GetAttribute("href")!;
         var second = await carol.GetDocumentAsync(next);
 
-        Assert.Equal("55", first.QuerySelector(".audit-total")!.TextContent);
+        Assert.Equal("55", first.QuerySelector(".audit-total")!.GetAttribute("data-total"));
         Assert.Equal(50, first.QuerySelectorAll(".audit-entry").Length);
         Assert.Equal("doc-55", first.QuerySelector(".audit-entry .audit-document")!.TextContent);
         Assert.Contains("principal=Paging%20Probe", next);

@@ -17,6 +17,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
+    /// <summary>
+    /// File watchers poll instead of taking an inotify instance each: a test run starts many hosts at once, and the
+    /// machine's limit (128 per user, shared with every other process) is otherwise reached — a 500 from
+    /// asp-append-version's watcher, not from the code under test.
+    /// </summary>
+    static PortalFactory() => System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public PortalFactory()
         : this("Development", null)
     {
@@ -59,17 +66,28 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Root { get; }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
-    public HttpClient CreatePortalClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, so tests see each 302. It asks for English pages
+    /// (<c>Accept-Language: en</c>) unless <paramref name="language"/> says otherwise (null: the portal's default, Chinese).
+    /// </summary>
+    public HttpClient CreatePortalClient(string? language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
 
     /// <summary>
     /// A client once the portal reports healthy: the index follows the change log in the background,
     /// so a search right after start could otherwise run before the imported documents are indexed.
     /// </summary>
-    public async Task<HttpClient> CreateReadyClientAsync()
+    public async Task<HttpClient> CreateReadyClientAsync(string? language = "en")
     {
-        var client = CreatePortalClient();
+        var client = CreatePortalClient(language);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

@@ -10,7 +10,12 @@ public static class PortalSession
     public static async Task<Uri> SignInAsync(this HttpClient client, string userName, string returnUrl = "/")
     {
         var page = await client.GetAsync(new Uri("/Account/SignIn?ReturnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            var body = await page.Content.ReadAsStringAsync();
+            Assert.Fail($"GET /Account/SignIn answered {(int)page.StatusCode}: {body[..Math.Min(body.Length, 3000)]}");
+        }
+
         var document = await HtmlHelpers.GetDocumentAsync(page);
         var form = document.QuerySelector<IHtmlFormElement>("form.user-picker")!;
         var button = form.QuerySelector<IHtmlButtonElement>($"button[value='{userName}']")

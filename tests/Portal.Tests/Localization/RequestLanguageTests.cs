@@ -18,7 +18,7 @@ public sealed class RequestLanguageTests : IClassFixture<PortalFactory>
     public async Task The_page_language_follows_the_cookie_then_the_browser_then_defaults_to_chinese(
         string? acceptLanguage, string? cookie, string lang, string skipLink)
     {
-        var client = await portal.CreateReadyClientAsync();
+        var client = await portal.CreateReadyClientAsync(language: null);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/SignIn");
         if (acceptLanguage is not null)
         {

@@ -18,11 +18,12 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("2026 年 618 大促复盘", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("经验教训 Lessons", page.QuerySelectorAll(".markdown-body h2").Select(h => h.TextContent));
         var metadata = page.QuerySelector(".metadata")!.TextContent;
-        Assert.Contains("复盘 Retrospective", metadata);
-        Assert.Contains("已发布 Published", metadata);
+        Assert.Contains("Retrospective", metadata);
+        Assert.Contains("Published", metadata);
         Assert.Contains("王丽 Alice Wang", metadata);
         Assert.Contains("618 大促", metadata); // the template field "项目 Project"
-        Assert.Contains("项目 Project", metadata);
+        Assert.Contains("Project", metadata); // English UI: the English part of the field's label
+        Assert.DoesNotContain("项目", metadata);
         Assert.Single(page.QuerySelectorAll(".version-list li"));
         Assert.NotNull(page.QuerySelector("a[href='/Documents/retro-2026-618-campaign/Edit']"));
     }

@@ -16,7 +16,7 @@ public sealed class NewDocumentTests(PortalFactory portal) : IClassFixture<Porta
 
         var links = page.QuerySelectorAll<IHtmlAnchorElement>(".template-list a").Select(a => a.GetAttribute("href")).ToArray();
         Assert.Equal(["/Documents/New?type=retrospective", "/Documents/New?type=weekly-report"], links.Order());
-        Assert.Contains("复盘 Retrospective", page.QuerySelector(".template-list")!.TextContent);
+        Assert.Contains("Retrospective", page.QuerySelector(".template-list")!.TextContent);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class NewDocumentTests(PortalFactory portal) : IClassFixture<Porta
         Assert.StartsWith("/Documents/", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal("双十二会员日复盘 Zephyrine member day", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("双十二会员日", page.QuerySelector(".metadata")!.TextContent);
-        Assert.Contains("草稿 Draft", page.QuerySelector(".metadata")!.TextContent);
+        Assert.Contains("Draft", page.QuerySelector(".metadata")!.TextContent);
         Assert.Equal(["会员", "member day"], page.QuerySelectorAll(".tags li").Select(t => t.TextContent));
         Assert.Single(search.QuerySelectorAll($".hit a[href='{created.Headers.Location.OriginalString}']"));
     }

@@ -29,7 +29,7 @@ public sealed class SearchPagingTests
         var second = await client.GetDocumentAsync("/Search?q=marmalade&page=2");
 
         Assert.Equal(10, first.QuerySelectorAll(".hit").Length);
-        Assert.Contains("12 条结果", first.QuerySelector(".results-total")!.TextContent);
+        Assert.Contains("12 results for", first.QuerySelector(".results-total")!.TextContent);
         Assert.Equal("/Search?q=marmalade&page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
         Assert.Equal(2, second.QuerySelectorAll(".hit").Length);
         Assert.Equal("2", second.QuerySelector(".pager [aria-current=page]")!.TextContent);

@@ -28,7 +28,7 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
 
         var page = await client.GetDocumentAsync("/Account/SignIn");
 
-        Assert.Contains("Local sign-in (development only) / 本地登录（仅限开发）", page.QuerySelector(".dev-warning")!.TextContent);
+        Assert.Contains("Local sign-in (development only)", page.QuerySelector(".dev-warning")!.TextContent);
         var users = page.QuerySelectorAll<IHtmlButtonElement>("form.user-picker button").Select(b => b.Value).ToArray();
         Assert.Equal(["alice", "bob", "carol", "dave"], users);
         Assert.Contains("运营组 Operations", page.QuerySelector("#sign-in-bob")!.TextContent);

@@ -58,7 +58,7 @@ public sealed class SearchFacetPageTests(SearchPagesWorld world) : IClassFixture
 
         var order = Titles(newest).Where(t => t.Contains("report", StringComparison.Ordinal)).ToArray();
         Assert.Equal(["Zephyrine data report", "Zephyrine weekly report"], order);
-        Assert.Contains("最新 Newest", newest.QuerySelector(".sort-current")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Newest", newest.QuerySelector(".sort-current")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,12 +55,12 @@ public sealed class ConformanceTests(WorkflowPortal portal) : IClassFixture<Work
         Assert.False(conforms);
         Assert.Contains("6 items are missing", summary, StringComparison.Ordinal);
         Assert.Equal(
-            [("missing-field", "Missing field: 周期 Period"),
-             ("missing-section", "Missing section: 做得好的 What went well"),
-             ("missing-section", "Missing section: 做得不好的 What went badly"),
-             ("missing-section", "Missing section: 根本原因 Root causes"),
-             ("empty-section", "Empty section: 经验教训 Lessons"),
-             ("missing-section", "Missing section: 行动项 Action items")],
+            [("missing-field", "Missing field: Period"),
+             ("missing-section", "Missing section: What went well"),
+             ("missing-section", "Missing section: What went badly"),
+             ("missing-section", "Missing section: Root causes"),
+             ("empty-section", "Empty section: Lessons"),
+             ("missing-section", "Missing section: Action items")],
             problems);
     }
 
@@ -128,7 +128,7 @@ public sealed class ConformanceTests(WorkflowPortal portal) : IClassFixture<Work
 
         Assert.Contains("2026 Q4", page.QuerySelector(".metadata")!.TextContent);
         Assert.Equal("2026 Q4", editor.QuerySelector<IHtmlInputElement>("input[name='Fields[period]']")!.Value);
-        Assert.Contains(editor.QuerySelectorAll(".conformance-problems li"), li => li.TextContent == "Missing field: 项目 Project");
+        Assert.Contains(editor.QuerySelectorAll(".conformance-problems li"), li => li.TextContent == "Missing field: Project");
         Assert.DoesNotContain(editor.QuerySelectorAll(".conformance-problems li"), li => li.TextContent.Contains("Period", StringComparison.Ordinal));
     }
 }

@@ -35,7 +35,10 @@ public sealed class HistoryTests(WorkflowPortal portal) : IClassFixture<Workflow
         Assert.Equal(["v3", "v2", "v1"], entries.Select(e => e.QuerySelector(".version-link")!.TextContent));
         Assert.Contains("缩短周期 shorter", entries[0].QuerySelector(".change-note")!.TextContent);
         Assert.Contains("王丽 Alice Wang", entries[0].QuerySelector(".author")!.TextContent);
-        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", entries[0].QuerySelector("time")!.TextContent);
+        var time = entries[0].QuerySelector("time")!;
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", time.GetAttribute("datetime"));
+        Assert.Matches("^(just now|a minute ago|\\d+ minutes ago)$", time.TextContent); // relative in lists ...
+        Assert.EndsWith("(Asia/Shanghai)", time.GetAttribute("title")); // ... the exact time in the user's zone in its title
         Assert.NotNull(entries[0].QuerySelector(".current-marker"));
         Assert.Equal($"/Documents/{id}/Compare?from=2&to=3", entries[0].QuerySelector<IHtmlAnchorElement>(".compare-previous")!.GetAttribute("href"));
         Assert.Equal(2, page.QuerySelectorAll(".restore-form").Length); // not for the current version

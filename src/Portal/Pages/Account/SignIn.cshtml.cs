@@ -22,7 +22,8 @@ public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<P
     [BindProperty]
     public string? UserName { get; set; }
 
-    public string? Error { get; private set; }
+    /// <summary>True after a POST that named no listed user: the page says to choose one.</summary>
+    public bool ChooseListedUser { get; private set; }
 
     public string GroupName(string groupId) =>
         directory.Value.Groups.TryGetValue(groupId, out var name) ? name : groupId;
@@ -50,7 +51,7 @@ public sealed class SignInModel(IOptions<DirectoryOptions> directory, IOptions<P
         var user = UserName is null ? null : directory.Value.FindUser(UserName);
         if (user is null)
         {
-            Error = "Choose one of the demo users listed above. 请选择上面列出的演示用户。";
+            ChooseListedUser = true;
             return Page();
         }
 

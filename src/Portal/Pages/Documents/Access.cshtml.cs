@@ -12,18 +12,18 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// <summary>The access form: confidentiality, and readers and editors one per line.</summary>
 public sealed class AccessForm
 {
-    [Display(Name = "密级 Confidentiality")]
+    [Display(Name = "Confidentiality")]
     public Confidentiality Confidentiality { get; set; }
 
-    [Display(Name = "读者 Readers")]
+    [Display(Name = "Readers")]
     public string? Readers { get; set; }
 
-    [Display(Name = "编辑者 Editors")]
+    [Display(Name = "Editors")]
     public string? Editors { get; set; }
 }
 
 /// <summary>Who may read and edit a document: owners, editors and Admins change it; readers get 403, others 404.</summary>
-public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory directory) : PageModel
+public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory directory, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
 {
     [BindProperty]
     public AccessForm Form { get; set; } = new();
@@ -69,7 +69,7 @@ public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory
         var editors = Check(nameof(AccessForm.Editors), Form.Editors);
         if (!Enum.IsDefined(Form.Confidentiality))
         {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Confidentiality)}", "Choose Internal, Confidential or Restricted. 请选择密级。");
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Confidentiality)}", messages["ChooseConfidentiality"]);
         }
 
         if (!ModelState.IsValid)
@@ -86,7 +86,7 @@ public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory
         var stored = changed.Manifest!;
         if (AccessRules.CanManageAccess(stored, caller))
         {
-            Saved = "已保存 Access saved; search shows the change now.";
+            Saved = "1"; // the page says it in the UI language
             return Redirect(AccessLinks.Access(stored.Id));
         }
 
@@ -98,7 +98,7 @@ public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory
         var list = directory.Parse(text);
         foreach (var error in list.Errors)
         {
-            ModelState.AddModelError($"{nameof(Form)}.{field}", error);
+            ModelState.AddModelError($"{nameof(Form)}.{field}", messages.Localize(error));
         }
 
         return list.Principals;

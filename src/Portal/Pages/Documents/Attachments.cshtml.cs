@@ -15,7 +15,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// redirected to the document, or shown this page with the sentence and the status.
 /// </summary>
 [UploadLimit]
-public sealed class AttachmentsModel(AttachmentFiles files) : PageModel
+public sealed class AttachmentsModel(AttachmentFiles files, KnowledgeHub.Portal.Localization.DomainMessages messages, Microsoft.Extensions.Localization.IStringLocalizer<KnowledgeHub.Portal.Resources.ReviewText> text) : PageModel
 {
     [BindProperty(Name = "file")]
     public IFormFile? Upload { get; set; }
@@ -38,12 +38,12 @@ public sealed class AttachmentsModel(AttachmentFiles files) : PageModel
 
         if (UploadResponses.WantsJson(Request))
         {
-            return result is AttachmentResult.Added added ? Created(added) : UploadResponses.Error(WorkflowStatus.Of(result), result.Message!);
+            return result is AttachmentResult.Added added ? Created(added) : UploadResponses.Error(WorkflowStatus.Of(result), messages.Localize(result.Message));
         }
 
         if (result is AttachmentResult.Added stored)
         {
-            TempData["WorkflowMessage"] = $"已上传 Uploaded: {stored.Attachment.Name}";
+            TempData["WorkflowMessage"] = text["Uploaded", stored.Attachment.Name].Value;
             return Redirect(DocumentLinks.View(stored.Manifest.Id) + "#attachments");
         }
 
@@ -52,7 +52,7 @@ public sealed class AttachmentsModel(AttachmentFiles files) : PageModel
             return NotFound();
         }
 
-        Error = result.Message;
+        Error = messages.Localize(result.Message);
         Response.StatusCode = WorkflowStatus.Of(result);
         return Page();
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeHub.Portal.Pages.Documents;
 
 /// <summary>Two versions compared word by word (?from=1&amp;to=3); a version the caller may not see is 404, missing numbers 400.</summary>
-public sealed class CompareModel(DocumentHistory history) : PageModel
+public sealed class CompareModel(DocumentHistory history, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? From { get; set; }
@@ -22,7 +22,7 @@ public sealed class CompareModel(DocumentHistory history) : PageModel
     {
         if (From is null || To is null || !ModelState.IsValid)
         {
-            Error = "Say which two versions to compare, e.g. ?from=1&to=3. 请指定要比较的两个版本。";
+            Error = messages["CompareWhich"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

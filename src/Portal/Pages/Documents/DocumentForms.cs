@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace KnowledgeHub.Portal.Pages.Documents;
@@ -8,15 +9,15 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 public sealed class NewDocumentForm
 {
     /// <summary>Checked with <see cref="KnowledgeHub.Documents.DocumentRules.ValidateTitle"/>, the repository's own rule.</summary>
-    [Display(Name = "标题 Title")]
+    [Display(Name = "Title")]
     public string? Title { get; set; }
 
     /// <summary>Comma-separated (either "," or "，").</summary>
-    [Display(Name = "标签 Tags")]
+    [Display(Name = "Tags")]
     public string? Tags { get; set; }
 
     /// <summary>Kept exactly as posted: a whitespace-only body is a body (model binding would otherwise make it null).</summary>
-    [Display(Name = "正文 Markdown")]
+    [Display(Name = "Markdown")]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Markdown { get; set; }
 
@@ -33,31 +34,32 @@ public sealed class NewDocumentForm
 public sealed class EditDocumentForm
 {
     /// <summary>Checked with <see cref="KnowledgeHub.Documents.DocumentRules.ValidateTitle"/>, the repository's own rule.</summary>
-    [Display(Name = "标题 Title")]
+    [Display(Name = "Title")]
     public string? Title { get; set; }
 
     /// <summary>Kept exactly as posted: a whitespace-only body is a body (model binding would otherwise make it null).</summary>
-    [Display(Name = "正文 Markdown")]
+    [Display(Name = "Markdown")]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Markdown { get; set; }
 
-    [Display(Name = "修改说明 Change note")]
-    [StringLength(500)]
+    [Display(Name = "ChangeNote")]
+    [StringLength(500, ErrorMessage = "ChangeNoteTooLong")]
     public string? ChangeNote { get; set; }
 
     [Range(1, int.MaxValue)]
     public int BaseVersion { get; set; }
 }
 
-/// <summary>Form checks that use the domain's rules, so the form and the repository never disagree.</summary>
+/// <summary>Form checks (labels and messages in FormText.resx) that use the domain's rules, so the form and the repository never disagree.</summary>
 public static class FormRules
 {
-    public static void CheckTitle(ModelStateDictionary modelState, string key, string? title)
+    public static void CheckTitle(ModelStateDictionary modelState, string key, string? title, DomainMessages messages)
     {
         ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(messages);
         if (DocumentRules.ValidateTitle(title) is { } error)
         {
-            modelState.AddModelError(key, error);
+            modelState.AddModelError(key, messages.Localize(error));
         }
     }
 }

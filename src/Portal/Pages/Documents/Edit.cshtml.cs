@@ -13,7 +13,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// it). A stale base is a 409 page with both texts, the differences and, when the changes do not overlap, a proposed
 /// merge to check — never a silent overwrite.
 /// </summary>
-public sealed class EditModel(DocumentReader reader, DocumentWriter writer, TemplateCatalog templates, DocumentRepository documents) : PageModel
+public sealed class EditModel(DocumentReader reader, DocumentWriter writer, TemplateCatalog templates, DocumentRepository documents, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
 {
     [BindProperty]
     public EditDocumentForm Form { get; set; } = new();
@@ -65,7 +65,7 @@ public sealed class EditModel(DocumentReader reader, DocumentWriter writer, Temp
         Template = await templates.GetAsync(Manifest!.Type, HttpContext.RequestAborted);
         var metadata = TemplateFields.Merge(target.Current!.Metadata, Template, Fields);
         Form.Title = Form.Title is null ? null : DocumentRules.NormalizeTitle(Form.Title);
-        FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
+        FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title, messages);
         if (!ModelState.IsValid)
         {
             await CheckAsync(metadata);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeHub.Portal.Pages.Documents;
 
 /// <summary>New document: choose a template, fill the form, create (with its collection's access defaults), redirect to the document.</summary>
-public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer, CollectionCatalog collections) : PageModel
+public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer, CollectionCatalog collections, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? Type { get; set; }
@@ -65,7 +65,7 @@ public sealed class NewModel(TemplateCatalog templates, DocumentWriter writer, C
         }
 
         Form.Title = Form.Title is null ? null : DocumentRules.NormalizeTitle(Form.Title);
-        FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title);
+        FormRules.CheckTitle(ModelState, $"{nameof(Form)}.{nameof(Form.Title)}", Form.Title, messages);
         if (!ModelState.IsValid)
         {
             Conformance = TemplateConformance.Check(Template, Form.Title ?? "", FieldValues(Template, Form), Form.Markdown ?? "");

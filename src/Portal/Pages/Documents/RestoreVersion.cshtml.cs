@@ -11,7 +11,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// Restores an old version as a new one (editors; POST only, from the history and version pages). Done: to the
 /// history with a message. Refused: the sentence with 400, 403 or 409; unknown or unreadable is 404.
 /// </summary>
-public sealed class RestoreVersionModel(WorkflowActions actions) : PageModel
+public sealed class RestoreVersionModel(WorkflowActions actions, KnowledgeHub.Portal.Localization.DomainMessages messages, Microsoft.Extensions.Localization.IStringLocalizer<KnowledgeHub.Portal.Resources.DocumentText> text) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -25,12 +25,12 @@ public sealed class RestoreVersionModel(WorkflowActions actions) : PageModel
         switch (result)
         {
             case WorkflowResult.Done done:
-                TempData["WorkflowMessage"] = $"已将 v{n} 恢复为新版本 v{done.Manifest.CurrentVersion}。Version {n} was restored as the new version {done.Manifest.CurrentVersion}.";
+                TempData["WorkflowMessage"] = text["RestoredAs", n, done.Manifest.CurrentVersion].Value;
                 return Redirect(WorkflowLinks.History(done.Manifest.Id));
             case WorkflowResult.NotFound:
                 return NotFound();
             default:
-                (Error, DocumentId) = (result.Message, id);
+                (Error, DocumentId) = (messages.Refusal(result), id);
                 Response.StatusCode = WorkflowStatus.Of(result);
                 return Page();
         }

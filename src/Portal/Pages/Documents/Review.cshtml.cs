@@ -13,7 +13,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// document with a message. Refused: this page with the sentence (and the missing items), the form again, and
 /// the status — 400 invalid, 403 not allowed, 409 wrong state or not conformant; unknown or unreadable is 404.
 /// </summary>
-public sealed class ReviewModel(WorkflowActions actions, DocumentPanels panels) : PageModel
+public sealed class ReviewModel(WorkflowActions actions, DocumentPanels panels, KnowledgeHub.Portal.Localization.DomainMessages messages, Microsoft.Extensions.Localization.IStringLocalizer<KnowledgeHub.Portal.Resources.ReviewText> text) : PageModel
 {
     [BindProperty]
     public List<string> Reviewers { get; set; } = [];
@@ -36,26 +36,27 @@ public sealed class ReviewModel(WorkflowActions actions, DocumentPanels panels) 
 
     public Task<IActionResult> OnPostSubmitAsync(string id) =>
         AnswerAsync(id, actions.SubmitAsync(id, Reviewers, Comment, HttpContext.GetCaller(), HttpContext.RequestAborted),
-            "已提交审阅。Submitted for review.");
+            "Submitted");
 
     public Task<IActionResult> OnPostDecideAsync(string id) =>
         AnswerAsync(id, actions.DecideAsync(id, Decision ?? default, Comment, HttpContext.GetCaller(), HttpContext.RequestAborted),
-            Decision == ReviewDecision.RequestChanges ? "已退回修改，作者会看到您的意见。Changes requested: the author sees your comment." : "已批准并发布。Approved and published.");
+            Decision == ReviewDecision.RequestChanges ? "ChangesRequestedDone" : "Approved");
 
     public Task<IActionResult> OnPostArchiveAsync(string id) =>
         AnswerAsync(id, actions.ArchiveAsync(id, HttpContext.GetCaller(), HttpContext.RequestAborted),
-            "已归档，文档现在只读。Archived: the document is now read-only.");
+            "Archived");
 
     public Task<IActionResult> OnPostUnarchiveAsync(string id) =>
         AnswerAsync(id, actions.RestoreFromArchiveAsync(id, HttpContext.GetCaller(), HttpContext.RequestAborted),
-            "已从归档恢复。Restored from the archive.");
+            "Unarchived");
 
+    /// <summary>Done: back to the document with the ReviewText message <paramref name="done"/>; refused: this page.</summary>
     private async Task<IActionResult> AnswerAsync(string id, Task<WorkflowResult> step, string done)
     {
         var result = await step;
         if (result is WorkflowResult.Done finished)
         {
-            TempData["WorkflowMessage"] = done;
+            TempData["WorkflowMessage"] = text[done].Value;
             return Redirect(DocumentLinks.View(finished.Manifest.Id));
         }
 
@@ -69,8 +70,8 @@ public sealed class ReviewModel(WorkflowActions actions, DocumentPanels panels) 
             return NotFound();
         }
 
-        Error = result.Message;
-        Problems = result is WorkflowResult.NotConformant refused ? refused.Report.Problems : [];
+        Error = messages.Refusal(result);
+        Problems = result is WorkflowResult.NotConformant refused ? [.. refused.Report.Problems.Select(p => p with { Message = messages.Problem(p) })] : [];
         if (await panels.LoadAsync(id, HttpContext.GetCaller(), HttpContext.RequestAborted) is var (view, panel))
         {
             Document = view;

@@ -11,7 +11,7 @@ namespace KnowledgeHub.Portal.Pages.Documents;
 /// antiforgery header), get back which fields are missing and which required sections are missing or empty, as JSON.
 /// Text past the Markdown caps answers 413/400 with a sentence (<see cref="PreviewModel.Refusal"/>).
 /// </summary>
-public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageModel
+public sealed class ReviewConformanceModel(DocumentWorkflow workflow, KnowledgeHub.Portal.Localization.DomainMessages messages, Microsoft.Extensions.Localization.IStringLocalizer<KnowledgeHub.Portal.Resources.ReviewText> text) : PageModel
 {
     [BindProperty(Name = "type")]
     public string? DocumentType { get; set; }
@@ -29,26 +29,26 @@ public sealed class ReviewConformanceModel(DocumentWorkflow workflow) : PageMode
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (PreviewModel.Refusal(Markdown) is { StatusCode: { } status, Content: { } sentence })
+        if (PreviewModel.Refusal(Markdown, messages) is { StatusCode: { } status, Content: { } sentence })
         {
             return UploadResponses.Error(status, sentence);
         }
 
         if (string.IsNullOrWhiteSpace(DocumentType))
         {
-            return UploadResponses.Error(StatusCodes.Status400BadRequest, "Say which type of document to check.");
+            return UploadResponses.Error(StatusCodes.Status400BadRequest, messages["NoTypeToCheck"]);
         }
 
         var fields = Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
         var report = await workflow.CheckAsync(DocumentType, Title ?? "", fields, Markdown ?? "", HttpContext.RequestAborted);
         if (report.Problems.FirstOrDefault(p => p.Kind == ConformanceProblemKind.Unformattable) is { } unformattable)
         {
-            return UploadResponses.Error(StatusCodes.Status400BadRequest, unformattable.Message); // the parser refused what the caps let through
+            return UploadResponses.Error(StatusCodes.Status400BadRequest, messages.Localize(unformattable.Message)); // the parser refused what the caps let through
         }
         return new JsonResult(new ConformanceAnswer(
             report.Conforms,
-            WorkflowText.Conformance(report),
-            [.. report.Problems.Select(p => new ConformanceAnswer.Problem(ConformancePanel.Kebab(p.Kind), p.Key, p.Message))]));
+            WorkflowText.Conformance(report, text),
+            [.. report.Problems.Select(p => new ConformanceAnswer.Problem(ConformancePanel.Kebab(p.Kind), p.Key, messages.Problem(p)))]));
     }
 }
 

@@ -11,7 +11,7 @@ namespace KnowledgeHub.Portal.Pages.Lessons;
 /// Searches lessons only (each trimmed by its document's access rules), filtered by the parent document's type,
 /// collection, tags and year. <c>POST /Lessons/Related</c> answers the editor's "related lessons" aside as JSON.
 /// </summary>
-public sealed class IndexModel(SearchService search, TypeLabels typeLabels) : PageModel
+public sealed class IndexModel(SearchService search, TypeLabels typeLabels, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
 {
     public const int PageSize = 20;
 
@@ -49,7 +49,7 @@ public sealed class IndexModel(SearchService search, TypeLabels typeLabels) : Pa
     /// </summary>
     public IActionResult OnPostRelated([FromForm(Name = "title")] string? title, [FromForm(Name = "markdown")] string? markdown, [FromForm(Name = "id")] string? id)
     {
-        if (Documents.PreviewModel.Refusal(markdown) is { } refused)
+        if (Documents.PreviewModel.Refusal(markdown, messages) is { } refused)
         {
             return refused;
         }

@@ -1,5 +1,6 @@
-// Attachment upload by button or drag-and-drop with a progress bar. No inline script: the form carries
-// data-attachment-upload (and data-max-bytes, data-too-large); without script it is a plain multipart post.
+// Attachment upload with a progress bar: choose a file (or drop it on the zone), then the Upload button sends it,
+// once. No inline script: the form carries data-attachment-upload, data-max-bytes and its sentences in the page's
+// language (data-too-large, data-text-*); without script it is a plain multipart post.
 // XMLHttpRequest (not fetch) because only it reports upload progress. The server answers JSON:
 // 201 with the stored file, or {error: sentence} that is shown as text.
 (function () {
@@ -16,6 +17,10 @@
     function token() {
       var field = form.querySelector("input[name='__RequestVerificationToken']");
       return field ? field.value : "";
+    }
+
+    function text(name, value) {
+      return (form.getAttribute("data-text-" + name) || "").replace("{0}", value === undefined ? "" : value);
     }
 
     function say(text, failed) {
@@ -46,7 +51,7 @@
         var preview = document.createElement("a");
         preview.className = "attachment-preview";
         preview.href = file.previewUrl;
-        preview.textContent = "预览 Preview";
+        preview.textContent = text("preview");
         item.appendChild(document.createTextNode(" "));
         item.appendChild(preview);
       }
@@ -54,11 +59,15 @@
     }
 
     function upload(file) {
-      if (busy || !file) {
+      if (busy) {
+        return;
+      }
+      if (!file) {
+        say(text("choose"), true);
         return;
       }
       if (maxBytes > 0 && file.size > maxBytes) {
-        say(form.getAttribute("data-too-large") || "The file is too large.", true);
+        say(form.getAttribute("data-too-large") || "", true);
         return;
       }
 
@@ -84,21 +93,21 @@
           answer = null;
         }
         if (xhr.status === 201 && answer) {
-          say("已上传 Uploaded: " + answer.name, false);
+          say(text("uploaded", answer.name), false);
           added(answer);
           input.value = "";
         } else {
-          say(answer && answer.error ? answer.error : "上传失败 The upload failed (" + xhr.status + ").", true);
+          say(answer && answer.error ? answer.error : text("failed", xhr.status), true);
         }
       });
       xhr.addEventListener("error", function () {
         busy = false;
         progress.hidden = true;
-        say("网络错误，未上传 The upload did not reach the server; try again.", true);
+        say(text("network"), true);
       });
       progress.value = 0;
       progress.hidden = false;
-      say("正在上传 Uploading " + file.name + "…", false);
+      say(text("uploading", file.name), false);
       xhr.send(data);
     }
 
@@ -106,8 +115,11 @@
       e.preventDefault();
       upload(input.files && input.files[0]);
     });
+    // Choosing a file only says which one; the Upload button sends it (one file, one request, one audit record).
     input.addEventListener("change", function () {
-      upload(input.files && input.files[0]);
+      if (input.files && input.files[0]) {
+        say(text("chosen", input.files[0].name), false);
+      }
     });
     ["dragenter", "dragover"].forEach(function (name) {
       zone.addEventListener(name, function (e) {
@@ -122,7 +134,10 @@
       });
     });
     zone.addEventListener("drop", function (e) {
-      upload(e.dataTransfer && e.dataTransfer.files[0]);
+      if (e.dataTransfer && e.dataTransfer.files.length > 0) {
+        input.files = e.dataTransfer.files;
+        say(text("chosen", e.dataTransfer.files[0].name), false);
+      }
     });
   }
 

@@ -63,7 +63,7 @@
       })
       .catch(function () {
         if (request === latest) {
-          summary.textContent = "模板检查暂不可用 The template check is not available right now.";
+          summary.textContent = panel.getAttribute("data-text-unavailable") || "";
         }
       });
   }

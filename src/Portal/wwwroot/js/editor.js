@@ -32,19 +32,20 @@
         headers: { "RequestVerificationToken": antiforgeryToken(textarea) }
       })
         .then(function (response) {
-          if (!response.ok) {
-            throw new Error("Preview failed: " + response.status);
-          }
-          return response.text();
-        })
-        .then(function (html) {
-          if (request === latest) {
-            target.innerHTML = html; // sanitized on the server
-          }
+          return response.text().then(function (text) {
+            if (request !== latest) {
+              return;
+            }
+            if (response.ok) {
+              target.innerHTML = text; // sanitized on the server
+            } else {
+              target.textContent = text; // the server's sentence, in the page's language (413/400)
+            }
+          });
         })
         .catch(function () {
           if (request === latest) {
-            target.textContent = "预览暂不可用 Preview is not available right now.";
+            target.textContent = textarea.getAttribute("data-text-unavailable") || "";
           }
         });
     }

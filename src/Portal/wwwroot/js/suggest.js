@@ -61,7 +61,7 @@
             option.className = 'suggestion suggestion-' + item.kind;
             var kind = document.createElement('span');
             kind.className = 'suggestion-kind';
-            kind.textContent = item.kind === 'tag' ? '标签 Tag' : '文档 Document';
+            kind.textContent = input.getAttribute(item.kind === 'tag' ? 'data-text-tag' : 'data-text-document') || item.kind;
             var text = document.createElement('span');
             text.textContent = item.text;
             option.appendChild(kind);

@@ -11,27 +11,27 @@ public sealed class AuditFilter
     public const int DefaultDays = 7;
 
     [FromQuery(Name = "from")]
-    [Display(Name = "从 From (UTC)")]
+    [Display(Name = "AuditFrom")]
     public DateOnly? From { get; set; }
 
     [FromQuery(Name = "to")]
-    [Display(Name = "到 To (UTC)")]
+    [Display(Name = "AuditTo")]
     public DateOnly? To { get; set; }
 
     [FromQuery(Name = "principal")]
-    [Display(Name = "用户 User or principal")]
+    [Display(Name = "AuditPrincipal")]
     public string? Principal { get; set; }
 
     [FromQuery(Name = "action")]
-    [Display(Name = "操作 Action")]
+    [Display(Name = "AuditAction")]
     public string? Action { get; set; }
 
     [FromQuery(Name = "document")]
-    [Display(Name = "文档 Document id")]
+    [Display(Name = "AuditDocument")]
     public string? Document { get; set; }
 
     [FromQuery(Name = "outcome")]
-    [Display(Name = "结果 Outcome")]
+    [Display(Name = "AuditOutcome")]
     public string? Outcome { get; set; }
 
     /// <summary>The query for the audit log; days default to the last <see cref="DefaultDays"/> UTC days.</summary>

@@ -9,7 +9,7 @@ namespace KnowledgeHub.Portal.Pages.Admin.Audit;
 /// Admins browse the audit log: UTC day range, user, action, document, outcome; newest first, paged. Read only:
 /// the page has no handler that writes, and POST, PUT and DELETE answer 405.
 /// </summary>
-public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time) : ReadOnlyPageModel
+public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time, KnowledgeHub.Portal.Localization.DomainMessages messages) : ReadOnlyPageModel
 {
     public const int PageSize = 50;
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvide
         Query = Filter.ToQuery(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (Query.RangeError is { } error)
         {
-            ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", error);
+            ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", messages.Localize(error));
             return Page();
         }
 
