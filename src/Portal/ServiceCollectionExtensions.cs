@@ -4,6 +4,7 @@ using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Localization;
+using KnowledgeHub.Portal.Notifications;
 using KnowledgeHub.Portal.People;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HomeView>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
-        services.AddPortalPeople(configuration);
+        services.AddPortalPeople(configuration).AddPortalNotifications(configuration);
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();
