@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Dashboard;
 using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.Notifications;
 using KnowledgeHub.Portal.People;
@@ -60,7 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HomeView>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
-        services.AddPortalPeople(configuration).AddPortalNotifications(configuration);
+        services.AddPortalPeople(configuration).AddPortalNotifications(configuration).AddPortalDashboard();
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

@@ -129,6 +129,20 @@ public sealed partial class GraphDirectory(GraphServiceClient graph, IOptions<Pe
     public Task<IReadOnlyList<string>> UsersInRoleAsync(string role, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(options.Value.RoleMembers.TryGetValue(role, out var members) ? members : []);
 
+    public async Task<IReadOnlyList<DirectoryEntry>> TeamsAsync(CancellationToken cancellationToken)
+    {
+        var teams = new List<DirectoryEntry>();
+        foreach (var id in options.Value.Teams)
+        {
+            if (await FindAsync(Caller.GroupPrincipal(id), cancellationToken) is { } team)
+            {
+                teams.Add(team);
+            }
+        }
+
+        return teams;
+    }
+
     public async Task<DirectoryContact?> ContactAsync(string userObjectId, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(userObjectId, out var id))

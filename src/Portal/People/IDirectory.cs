@@ -45,6 +45,9 @@ public interface IDirectory
     /// <summary>How to reach a user (<c>user:{oid}</c>); null when unknown or without an e-mail address.</summary>
     Task<DirectoryContact?> ContactAsync(string userObjectId, CancellationToken cancellationToken);
 
+    /// <summary>The teams reports are expected from (<c>People:Teams</c>: group object ids; Local mode: every configured group when unset).</summary>
+    Task<IReadOnlyList<DirectoryEntry>> TeamsAsync(CancellationToken cancellationToken);
+
     /// <summary>The roles and groups of a user as a <see cref="KnowledgeHub.Documents.Caller"/> would carry them; null when unknown.</summary>
     Task<KnowledgeHub.Documents.Caller?> CallerAsync(string userObjectId, CancellationToken cancellationToken);
 }

@@ -51,6 +51,15 @@ public sealed class LocalDirectory(IOptions<DirectoryOptions> directory, IOption
         return Task.FromResult(members);
     }
 
+    public Task<IReadOnlyList<DirectoryEntry>> TeamsAsync(CancellationToken cancellationToken)
+    {
+        var teams = people.Value.Teams;
+        IReadOnlyList<DirectoryEntry> found = All()
+            .Where(e => e.Kind == EntryKinds.Group && (teams.Count == 0 || teams.Contains(e.Principal["group:".Length..], StringComparer.OrdinalIgnoreCase)))
+            .ToList();
+        return Task.FromResult(found);
+    }
+
     public Task<DirectoryContact?> ContactAsync(string userObjectId, CancellationToken cancellationToken) =>
         Task.FromResult(User(userObjectId) is { } user
             ? new DirectoryContact(Caller.UserPrincipal(user.ObjectId), user.Name, EmailOf(user),

@@ -28,6 +28,9 @@ public sealed class PeopleOptions
     [Required]
     public string LocalMailDomain { get; set; } = "knowledgehub.local";
 
+    /// <summary>The groups (object ids) that are teams: each files the reports whose template says <c>per: team</c>.</summary>
+    public List<string> Teams { get; set; } = [];
+
     /// <summary>The app roles' members in Graph mode: app role → user object ids (Graph has no cheap query for this).</summary>
     public Dictionary<string, List<string>> RoleMembers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
