@@ -43,9 +43,13 @@ public sealed class SmtpSink : IDisposable
 
     public void Dispose()
     {
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         stop.Cancel();
         listener.Stop();
-        stop.Dispose();
     }
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
