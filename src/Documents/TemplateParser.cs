@@ -2,7 +2,8 @@ namespace KnowledgeHub.Documents;
 
 /// <summary>
 /// Parses a template file: front matter (name, name_zh, description, collection, confidentiality,
-/// fields: [{key, label}], sections: [{title, aliases}]) and the Markdown body a new document starts with.
+/// fields: [{key, label}], sections: [{title, aliases}], and optionally cadence, due and per: <see cref="ReportingCadence"/>)
+/// and the Markdown body a new document starts with.
 /// </summary>
 public static class TemplateParser
 {
@@ -25,6 +26,7 @@ public static class TemplateParser
             RequiredSections = Items(document, "sections").Select(s => new TemplateSection(
                 Required(s, "title", key, "sections"),
                 FrontMatterValues.AsList(s.GetValueOrDefault("aliases")))).ToList(),
+            Cadence = ReportingCadence.Parse(document.GetString("cadence"), document.GetString("due"), document.GetString("per"), key),
             Markdown = document.Body,
         };
     }

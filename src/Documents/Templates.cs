@@ -20,6 +20,9 @@ public sealed record DocumentTemplate
 
     public IReadOnlyList<TemplateSection> RequiredSections { get; init; } = [];
 
+    /// <summary>The expected reporting rhythm (<c>cadence</c>, <c>due</c>, <c>per</c> in the front matter), or null.</summary>
+    public ReportingCadence? Cadence { get; init; }
+
     /// <summary>The body a new document of this type starts with.</summary>
     public required string Markdown { get; init; }
 }

@@ -3,7 +3,10 @@ using System.Text.Unicode;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Dashboard;
 using KnowledgeHub.Portal.Localization;
+using KnowledgeHub.Portal.Notifications;
+using KnowledgeHub.Portal.People;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -58,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HomeView>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
+        services.AddPortalPeople(configuration).AddPortalNotifications(configuration).AddPortalDashboard();
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

@@ -1,6 +1,7 @@
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Hosting;
+using KnowledgeHub.Portal.People;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -44,6 +45,7 @@ public static class WebApplicationExtensions
         app.MapHealth();
         app.MapKnowledgeHubOpenApi();
         app.MapKnowledgeHubApi();
+        app.MapPortalPeople();
         app.MapRazorPages();
         return app;
     }

@@ -1,11 +1,16 @@
 using System.Security.Claims;
+using KnowledgeHub.Portal.People;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeHub.Portal.Authentication;
 
 /// <summary>
 /// Group overage: when a user is in too many groups, Entra ID leaves the <c>groups</c> claim out and says so with
 /// <c>_claim_names</c> (<c>{"groups": "src1"}</c>) or <c>hasgroups: true</c>. That never means "no restriction":
-/// <see cref="CallerClaims"/> treats such a user as in no groups, and each sign-in or token is logged here.
+/// <see cref="GroupOverageResolver"/> reads the user's groups from the directory (Microsoft Graph), and while it cannot,
+/// <see cref="CallerClaims"/> treats such a user as in no groups. Each sign-in or token with overage is logged here.
 /// </summary>
 public sealed partial class GroupOverage(ILogger<GroupOverage> logger)
 {
@@ -25,6 +30,57 @@ public sealed partial class GroupOverage(ILogger<GroupOverage> logger)
         EventId = 3101,
         Level = LogLevel.Warning,
         Message = "Group overage for user {ObjectId} ({Scheme}): the token lists no groups because the user is in too many; " +
-            "the user is treated as in no groups, so group-shared documents stay hidden. Assign access by app role or fewer groups.")]
+            "they are read from the directory (People:Directory=Graph). Until the directory answers, the user is " +
+            "treated as in no groups, so group-shared documents stay hidden.")]
     private static partial void LogOverage(ILogger logger, string objectId, string scheme);
+}
+
+/// <summary>
+/// Gives a user whose token reports group overage the groups the directory knows (<see cref="IDirectory.GroupsOfAsync"/>,
+/// Graph's <c>transitiveMemberOf</c>), cached per user for <see cref="PeopleOptions.GroupCacheDuration"/>. When the
+/// directory cannot tell (an unknown user, Graph unreachable), the principal is left as it was: in no groups.
+/// </summary>
+public sealed partial class GroupOverageResolver(
+    IDirectory directory, IMemoryCache cache, IOptions<PeopleOptions> options, ILogger<GroupOverageResolver> logger) : IClaimsTransformation
+{
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.IsAuthenticated != true || !CallerClaims.HasGroupOverage(principal)
+            || CallerClaims.ToCaller(principal)?.ObjectId is not { } oid)
+        {
+            return principal;
+        }
+
+        var groups = await cache.GetOrCreateAsync(("overage-groups", oid.ToUpperInvariant()), async entry =>
+        {
+            var found = await directory.GroupsOfAsync(oid, CancellationToken.None);
+            entry.AbsoluteExpirationRelativeToNow = found is null ? RetryAfterFailure : options.Value.GroupCacheDuration;
+            return found;
+        });
+        if (groups is null)
+        {
+            return principal;
+        }
+
+        var resolved = principal.Clone();
+        foreach (var identity in resolved.Identities)
+        {
+            foreach (var claim in identity.Claims
+                .Where(c => c.Type is CallerClaims.HasGroups or CallerClaims.ClaimNames or CallerClaims.Groups).ToList())
+            {
+                identity.TryRemoveClaim(claim);
+            }
+        }
+
+        var first = resolved.Identities.First();
+        first.AddClaims(groups.Select(g => new Claim(CallerClaims.Groups, g)));
+        LogResolved(logger, oid, groups.Count);
+        return resolved;
+    }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "Group overage of user {ObjectId}: {Count} groups read from the directory")]
+    private static partial void LogResolved(ILogger logger, string objectId, int count);
 }

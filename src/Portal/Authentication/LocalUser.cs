@@ -12,6 +12,12 @@ public sealed class LocalUser
     public List<string> Roles { get; set; } = [];
 
     public List<string> Groups { get; set; } = [];
+
+    /// <summary>The e-mail address notifications go to (default: <c>{UserName}@{People:LocalMailDomain}</c>).</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>The language of the user's e-mails (zh-CN or en; default zh-CN).</summary>
+    public string Language { get; set; } = "";
 }
 
 /// <summary>The demo users (<c>LocalUsers</c>) and the display names of groups (<c>Groups</c>: object id → name).</summary>

@@ -1,13 +1,17 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Dashboard;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeHub.Portal.Pages;
 
-/// <summary>Home: a search box, the newest documents the caller may read and the review queues (<see cref="HomeView"/>).</summary>
-public sealed class IndexModel(HomeView home, TypeLabels typeLabels) : PageModel
+/// <summary>
+/// Home: a search box, the review queues and newest documents (<see cref="HomeView"/>), and the dashboard
+/// (<see cref="DashboardView"/>): my action items and recent lessons, then the team view — all over what the caller may read.
+/// </summary>
+public sealed class IndexModel(HomeView home, DashboardView dashboard, TemplateCatalog templates) : PageModel
 {
-    private IReadOnlyDictionary<string, string> _labels = new Dictionary<string, string>();
+    private Dictionary<string, string> _labels = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<DocumentManifest> Recent { get; private set; } = [];
 
@@ -16,6 +20,9 @@ public sealed class IndexModel(HomeView home, TypeLabels typeLabels) : PageModel
     /// <summary>Awaiting my review, my drafts, changes requested (<see cref="ReviewQueries"/>).</summary>
     public ReviewQueues Queues { get; private set; } = new([], [], []);
 
+    public DashboardData? Dashboard { get; private set; }
+
+    /// <summary>The type's name in the page's language.</summary>
     public string TypeLabel(string type) => _labels.GetValueOrDefault(type, type);
 
     public async Task OnGetAsync()
@@ -25,6 +32,7 @@ public sealed class IndexModel(HomeView home, TypeLabels typeLabels) : PageModel
         CanCreate = DocumentAccess.CanCreate(caller);
         var lists = await home.GetAsync(caller, token);
         (Recent, Queues) = (lists.Recent, lists.Queues);
-        _labels = await typeLabels.GetAsync(token);
+        Dashboard = await dashboard.GetAsync(caller, token);
+        _labels = (await templates.ListAsync(token)).ToDictionary(t => t.Key, DashboardView.TypeName, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -36,10 +36,12 @@ public sealed class AuditAdminTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(rows);
         Assert.Equal("周迪 Dave Zhou", rows[0].QuerySelector(".audit-principal")!.TextContent.Trim());
-        Assert.Equal(["View", "retro-2026-research-pricing", "Denied"],
-            new[] { ".audit-action", ".audit-document", ".audit-outcome" }.Select(c => rows[0].QuerySelector(c)!.TextContent.Trim()));
-        Assert.Equal(["view", "denied"], [rows[0].QuerySelector(".audit-action")!.GetAttribute("data-action"), rows[0].QuerySelector(".audit-outcome")!.GetAttribute("data-outcome")]);
-        Assert.Equal("1", filtered.QuerySelector(".audit-total")!.GetAttribute("data-total"));
+        Assert.Equal(["view", "retro-2026-research-pricing", "denied"],
+            new[] { "action", "document", "outcome" }.Select(c => rows[0].QuerySelector($".audit-{c}")!.GetAttribute("data-" + c)));
+        // An admin reads every document: its title, linked, instead of its id.
+        Assert.Equal("/Documents/retro-2026-research-pricing", rows[0].QuerySelector(".audit-document a")!.GetAttribute("href"));
+        Assert.DoesNotContain("retro-2026-research-pricing", rows[0].QuerySelector(".audit-document")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", filtered.QuerySelector(".audit-total")!.TextContent);
     }
 
     [Fact]

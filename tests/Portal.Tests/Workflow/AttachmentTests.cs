@@ -307,12 +307,16 @@ public sealed class AttachmentTests(WorkflowPortal portal) : IClassFixture<Workf
 
         var viewer = await alice.GetDocumentAsync($"/Documents/{id}/Attachments/{Uri.EscapeDataString("图表.pdf")}/View");
         var frame = viewer.QuerySelector<IHtmlInlineFrameElement>("iframe.attachment-frame")!;
-        var preview = await alice.GetPageAsync(frame.GetAttribute("src")!);
+        var pdfViewer = await alice.GetPageAsync(frame.GetAttribute("src")!);
+        var preview = await alice.GetPageAsync($"/Documents/{id}/Attachments/{Uri.EscapeDataString("图表.pdf")}/Preview");
         var docxPreview = await alice.GetPageAsync($"/Documents/{id}/Attachments/notes.docx/Preview");
         var docxViewer = await alice.GetPageAsync($"/Documents/{id}/Attachments/notes.docx/View");
 
-        Assert.Equal("", frame.GetAttribute("sandbox"));
-        Assert.Equal($"/Documents/{id}/Attachments/{Uri.EscapeDataString("图表.pdf")}/Preview", frame.GetAttribute("src"));
+        // A PDF is drawn by PDF.js in a frame whose own policy is the sandbox (Chromium's PDF viewer does not run sandboxed).
+        Assert.Equal($"/Documents/{id}/Attachments/{Uri.EscapeDataString("图表.pdf")}/PdfViewer", frame.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.OK, pdfViewer.StatusCode);
+        Assert.StartsWith("sandbox allow-scripts allow-same-origin;", string.Join("; ", pdfViewer.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains("data-pdf-src=\"/Documents/", await pdfViewer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Equal(pdf, await preview.Content.ReadAsByteArrayAsync());
         Assert.Equal(Pdf, preview.Content.Headers.ContentType!.MediaType);
@@ -323,6 +327,7 @@ public sealed class AttachmentTests(WorkflowPortal portal) : IClassFixture<Workf
         Assert.Equal(["SAMEORIGIN"], preview.Headers.GetValues("X-Frame-Options"));
         Assert.Equal(HttpStatusCode.NotFound, docxPreview.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, docxViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetPageAsync($"/Documents/{id}/Attachments/notes.docx/PdfViewer")).StatusCode);
     }
 
     private static async Task<HttpResponseMessage> UploadWithoutPageAsync(HttpClient client, string id)

@@ -1,56 +1,54 @@
-using System.ComponentModel.DataAnnotations;
 using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.People;
+using KnowledgeHub.Portal.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Pages.Documents;
 
-/// <summary>The access form: confidentiality, and readers and editors one per line.</summary>
+/// <summary>The access form: confidentiality, and readers and editors one per line, by name (or e-mail, or principal).</summary>
 public sealed class AccessForm
 {
-    [Display(Name = "Confidentiality")]
     public Confidentiality Confidentiality { get; set; }
 
-    [Display(Name = "Readers")]
     public string? Readers { get; set; }
 
-    [Display(Name = "Editors")]
     public string? Editors { get; set; }
 }
 
 /// <summary>Who may read and edit a document: owners, editors and Admins change it; readers get 403, others 404.</summary>
-public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory directory, KnowledgeHub.Portal.Localization.DomainMessages messages) : PageModel
+public sealed class AccessModel(DocumentAccessManager access, PeopleNames people, IStringLocalizer<PeopleText> text) : PageModel
 {
     [BindProperty]
     public AccessForm Form { get; set; } = new();
 
     public DocumentManifest? Manifest { get; private set; }
 
-    public IReadOnlyList<KnownPrincipal> Known => directory.Known();
+    public string OwnerName { get; private set; } = "";
 
     [TempData]
     public string? Saved { get; set; }
 
-    public string DisplayName(string principal) => directory.DisplayName(principal);
-
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var target = await access.OpenAsync(id, HttpContext.GetCaller(), HttpContext.RequestAborted);
+        var cancel = HttpContext.RequestAborted;
+        var target = await access.OpenAsync(id, HttpContext.GetCaller(), cancel);
         if (target.Outcome != AccessOutcome.Allowed)
         {
             return Refuse(target.Outcome);
         }
 
-        Manifest = target.Manifest!;
+        await ShowAsync(target.Manifest!, cancel);
         Form = new AccessForm
         {
-            Confidentiality = Manifest.Confidentiality,
-            Readers = string.Join('\n', Manifest.Readers.Select(directory.ToInput)),
-            Editors = string.Join('\n', Manifest.Editors.Select(directory.ToInput)),
+            Confidentiality = Manifest!.Confidentiality,
+            Readers = await InputsAsync(Manifest.Readers, cancel),
+            Editors = await InputsAsync(Manifest.Editors, cancel),
         };
         return Page();
     }
@@ -58,26 +56,28 @@ public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory
     public async Task<IActionResult> OnPostAsync(string id)
     {
         var caller = HttpContext.GetCaller();
-        var target = await access.OpenAsync(id, caller, HttpContext.RequestAborted);
+        var cancel = HttpContext.RequestAborted;
+        var target = await access.OpenAsync(id, caller, cancel);
         if (target.Outcome != AccessOutcome.Allowed)
         {
             return Refuse(target.Outcome);
         }
 
-        Manifest = target.Manifest!;
-        var readers = Check(nameof(AccessForm.Readers), Form.Readers);
-        var editors = Check(nameof(AccessForm.Editors), Form.Editors);
+        await ShowAsync(target.Manifest!, cancel);
+        var readers = await CheckAsync(nameof(AccessForm.Readers), Form.Readers, cancel);
+        var editors = await CheckAsync(nameof(AccessForm.Editors), Form.Editors, cancel);
         if (!Enum.IsDefined(Form.Confidentiality))
         {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Confidentiality)}", messages["ChooseConfidentiality"]);
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Confidentiality)}", text["ChooseConfidentiality"]);
         }
 
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        var changed = await access.ChangeAsync(id, new AccessChange(Form.Confidentiality, readers, editors), caller, HttpContext.RequestAborted);
+        var changed = await access.ChangeAsync(id, new AccessChange(Form.Confidentiality, readers, editors), caller, cancel);
         if (changed.Outcome != AccessOutcome.Allowed)
         {
             return Refuse(changed.Outcome);
@@ -86,19 +86,36 @@ public sealed class AccessModel(DocumentAccessManager access, PrincipalDirectory
         var stored = changed.Manifest!;
         if (AccessRules.CanManageAccess(stored, caller))
         {
-            Saved = "1"; // the page says it in the UI language
+            Saved = "saved";
             return Redirect(AccessLinks.Access(stored.Id));
         }
 
         return Redirect(DocumentAccess.CanRead(stored, caller) ? DocumentLinks.View(stored.Id) : "/");
     }
 
-    private IReadOnlyList<string> Check(string field, string? text)
+    private async Task ShowAsync(DocumentManifest manifest, CancellationToken cancellationToken)
     {
-        var list = directory.Parse(text);
+        Manifest = manifest;
+        OwnerName = string.IsNullOrEmpty(manifest.OwnerName) ? await people.NameAsync(manifest.Owner, cancellationToken) : manifest.OwnerName;
+    }
+
+    private async Task<string> InputsAsync(IEnumerable<string> principals, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var principal in principals)
+        {
+            lines.Add(await people.InputAsync(principal, cancellationToken));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private async Task<IReadOnlyList<string>> CheckAsync(string field, string? input, CancellationToken cancellationToken)
+    {
+        var list = await people.ParseAsync(input, cancellationToken);
         foreach (var error in list.Errors)
         {
-            ModelState.AddModelError($"{nameof(Form)}.{field}", messages.Localize(error));
+            ModelState.AddModelError($"{nameof(Form)}.{field}", error);
         }
 
         return list.Principals;

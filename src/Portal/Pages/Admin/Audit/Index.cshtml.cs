@@ -1,6 +1,7 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.People;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeHub.Portal.Pages.Admin.Audit;
@@ -9,7 +10,8 @@ namespace KnowledgeHub.Portal.Pages.Admin.Audit;
 /// Admins browse the audit log: UTC day range, user, action, document, outcome; newest first, paged. Read only:
 /// the page has no handler that writes, and POST, PUT and DELETE answer 405.
 /// </summary>
-public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time, KnowledgeHub.Portal.Localization.DomainMessages messages) : ReadOnlyPageModel
+public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time, DocumentRepository documents, PeopleNames people)
+    : ReadOnlyPageModel
 {
     public const int PageSize = 50;
 
@@ -19,6 +21,9 @@ public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvide
     public AuditQuery? Query { get; private set; }
 
     public AuditPage? Results { get; private set; }
+
+    /// <summary>Users' names and the titles of the documents the viewer may read, for the entries shown.</summary>
+    public AuditNames Names { get; private set; } = AuditNames.None;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page = 1)
     {
@@ -32,11 +37,12 @@ public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvide
         Query = Filter.ToQuery(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (Query.RangeError is { } error)
         {
-            ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", messages.Localize(error));
+            ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", error);
             return Page();
         }
 
         Results = await browser.PageAsync(Query, page, PageSize, HttpContext.RequestAborted);
+        Names = await AuditNames.ForAsync(Results.Entries, caller, documents, people, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.People;
+using KnowledgeHub.Storage;
+
+namespace KnowledgeHub.Portal.Notifications;
+
+/// <summary>
+/// Delivers one notification to one person: only when they may read the version it is about (checked for them, not
+/// for whoever caused it), only once — a create-only marker <c>notifications/sent/{event}/{user}</c> decides, so a change
+/// read twice, or by several nodes, notifies once — into their in-app list, and by e-mail when SMTP is configured.
+/// </summary>
+public sealed partial class NotificationDispatcher(
+    IDirectory directory, Inbox inbox, MailSender mail, NotificationComposer composer, IBlobStore store, ILogger<NotificationDispatcher> logger)
+{
+    public const string SentPrefix = "notifications/sent/";
+
+    /// <summary>True when this call delivered it (false: not allowed, unknown recipient, or delivered before).</summary>
+    public async Task<bool> DeliverAsync(Notification notification, string recipientObjectId, DocumentManifest manifest, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (await directory.CallerAsync(recipientObjectId, cancellationToken) is not { } recipient)
+        {
+            return false;
+        }
+
+        if (!DocumentAccess.CanReadVersion(manifest, recipient, version))
+        {
+            LogWithheld(logger, notification.Kind, manifest.Id, recipientObjectId);
+            return false;
+        }
+
+        if (!await ClaimAsync(SentPrefix + notification.Key + "/" + Safe(recipientObjectId), cancellationToken))
+        {
+            return false;
+        }
+
+        await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
+        if (mail.Enabled && await directory.ContactAsync(recipient.ObjectId, cancellationToken) is { } contact)
+        {
+            var content = composer.Compose(notification, contact.Language);
+            await mail.SendAsync(contact.Name, contact.Email, content.Subject, content.Text, content.Html, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Creates <paramref name="marker"/> if nobody has; true for the one caller that did.</summary>
+    public async Task<bool> ClaimAsync(string marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.WriteAsync(marker, ReadOnlyMemory<byte>.Empty, WriteCondition.IfNotExists, cancellationToken);
+            return true;
+        }
+        catch (BlobConditionFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A GUID as itself; anything else hashed, so no value can name another blob.</summary>
+    public static string Safe(string value) =>
+        Guid.TryParse(value, out var id) ? id.ToString("D") : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+
+    [LoggerMessage(EventId = 3303, Level = LogLevel.Information,
+        Message = "A {Kind} notification of document {DocumentId} was not sent to {ObjectId}, who may not read it")]
+    private static partial void LogWithheld(ILogger logger, string kind, string documentId, string objectId);
+}
