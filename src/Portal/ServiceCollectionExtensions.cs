@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Hosting;
 using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         // Chinese stays readable UTF-8 in pages instead of &#x..; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.AddPortalHosting(configuration);
         services.AddPortalLocalization();
         services.AddPortalAuthentication(configuration);
         services.AddRazorPages(o =>
