@@ -30,6 +30,9 @@ public sealed record ClusterOptions
     /// <summary>Settings every node gets on top of the storage ones (configuration keys, e.g. <c>Following:PollInterval</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Runs once Azurite listens and before any node starts (e.g. to import documents into the empty store).</summary>
+    public Func<AzuriteProcess, CancellationToken, Task>? BeforeNodesStart { get; init; }
+
     /// <summary>How long a node may take to be ready.</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

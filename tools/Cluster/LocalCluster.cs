@@ -102,6 +102,11 @@ public sealed class LocalCluster : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         Storage = await AzuriteProcess.StartAsync(Path.Combine(DataFolder, "azurite"), ChildProcess.FreePort(), options.Echo, cancellationToken);
+        if (options.BeforeNodesStart is { } before)
+        {
+            await before(Storage, cancellationToken);
+        }
+
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = options.Environment,
