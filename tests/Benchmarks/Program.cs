@@ -8,13 +8,15 @@
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
 using KnowledgeHub.Benchmarks;
+using KnowledgeHub.Benchmarks.Cluster;
 using KnowledgeHub.Benchmarks.Scale;
 
 var command = args.Length > 0 ? args[0] : "";
-if (command is not ("search" or "scale"))
+if (command is not ("search" or "scale" or "cluster"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
+    Console.WriteLine(ClusterBenchOptions.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -24,6 +26,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "cluster")
+{
+    return ClusterBenchOptions.Parse(args.AsSpan(1)) is { } clusterOptions
+        ? await ClusterBenchmark.RunAsync(clusterOptions, cancel.Token)
+        : Fail(ClusterBenchOptions.Usage);
+}
 
 if (command == "scale")
 {
@@ -43,3 +52,9 @@ if (BenchOptions.Parse(args.AsSpan(1)) is not { } options)
 }
 
 return await SearchBenchmark.RunAsync(options, cancel.Token);
+
+static int Fail(string usage)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}

@@ -33,6 +33,9 @@ public sealed class ClusterProxy : IAsyncDisposable
     {
         var destinations = new Dictionary<string, Uri>(nodes, StringComparer.Ordinal);
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Not the appsettings.json of whatever folder it runs in (a test's holds the portal's): the proxy's own settings only.
+        builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         // A dead node's failed probes are expected (that is how it is routed around): one line each, no stack trace.
