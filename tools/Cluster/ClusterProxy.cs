@@ -34,12 +34,13 @@ public sealed class ClusterProxy : IAsyncDisposable
         var destinations = new Dictionary<string, Uri>(nodes, StringComparer.Ordinal);
         var builder = WebApplication.CreateSlimBuilder();
 
-        // Not the appsettings.json of whatever folder it runs in (a test's holds the portal's): the proxy's own settings only.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-
-        // A dead node's failed probes are expected (that is how it is routed around): one line each, no stack trace.
-        builder.Logging.AddFilter("Yarp.ReverseProxy.Health", LogLevel.Error);
+        // Over the appsettings.json of whatever folder it runs in (a test's holds the portal's): warnings only, and a dead
+        // node's failed probes (that is how it is routed around) as one line each, without a stack trace.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Yarp.ReverseProxy.Health"] = "Error",
+        });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         builder.Services.AddReverseProxy()
             .LoadFromMemory([Route()], [Cluster(destinations)])

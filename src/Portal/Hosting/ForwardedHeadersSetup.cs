@@ -51,7 +51,8 @@ public static class ForwardedHeadersSetup
     private static List<T> Parse<T>(IConfigurationSection section, string key, TryParse<T> parse)
     {
         var values = new List<T>();
-        var texts = section.Get<string[]>() ?? (section.Value is { } one ? one.Split(',', ';') : []);
+        // One value ("10.0.0.1, 10.0.0.2", as an environment variable gives it) or an array in appsettings.json.
+        var texts = section.Value is { } one ? one.Split(',', ';') : section.Get<string[]>() ?? [];
         foreach (var text in texts.Select(t => t.Trim()).Where(t => t.Length > 0))
         {
             values.Add(parse(text, out var value)

@@ -45,6 +45,7 @@ public static class ClusterBenchmark
         }
 
         report.SnapshotWaitSeconds = waited.Elapsed.TotalSeconds;
+        await SaveAsync(report, options, cancellationToken);
         foreach (var _ in new[] { 2, 3 })
         {
             var join = Stopwatch.StartNew();
@@ -55,15 +56,23 @@ public static class ClusterBenchmark
             Console.WriteLine($"cluster: {node.Name} joined in {join.Elapsed.TotalSeconds:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
         }
 
+        await SaveAsync(report, options, cancellationToken);
         var documents = ids.ToArray();
         await MeasureSaveToSearchableAsync(cluster, documents, options, report, cancellationToken);
+        await SaveAsync(report, options, cancellationToken);
         await MeasureKillUnderLoadAsync(cluster, documents[options.Saves..], options, report, cancellationToken);
-        report.LoadAfter = Machine.LoadAverage();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-        await report.WriteAsync(options.Output, cancellationToken);
+        await SaveAsync(report, options, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report.ToTable());
         return 0;
+    }
+
+    /// <summary>Writes the report so far (each phase adds to it, so a run stopped early still leaves its figures).</summary>
+    private static async Task SaveAsync(ClusterReport report, ClusterBenchOptions options, CancellationToken cancellationToken)
+    {
+        report.LoadAfter = Machine.LoadAverage();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await report.WriteAsync(options.Output, cancellationToken);
     }
 
     private static async Task MeasureSaveToSearchableAsync(LocalCluster cluster, string[] ids, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
@@ -105,7 +114,7 @@ public static class ClusterBenchmark
                             return;
                         }
 
-                        await Task.Delay(20, token);
+                        await Task.Delay(100, token);
                     }
 
                     var ms = Stopwatch.GetElapsedTime(postedAt).TotalMilliseconds;
