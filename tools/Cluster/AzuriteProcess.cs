@@ -47,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var azurite = new AzuriteProcess(ChildProcess.Start(start, "[azurite]", echo), port);
         try
         {
-            await azurite.WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            await azurite.WaitUntilListeningAsync(TimeSpan.FromSeconds(120), cancellationToken);
             return azurite;
         }
         catch
