@@ -17,6 +17,7 @@ public sealed partial class SnapshotRestorer(
     LuceneIndex index, IBlobStore store, IOptions<IndexSnapshotOptions> options, ILogger<SnapshotRestorer> logger, TimeProvider? time = null)
 {
     private const int ParallelDownloads = 4;
+    private const int MaxAttempts = 3;
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private int tried;
     private volatile SnapshotRestoreProgress? progress;
@@ -35,12 +36,27 @@ public sealed partial class SnapshotRestorer(
             return false;
         }
 
-        var manifest = await LatestAsync(cancellationToken);
-        if (manifest is null)
+        // A newer snapshot may replace the one being downloaded (its files are deleted two publications later): take the newer.
+        for (var attempt = 1; await LatestAsync(cancellationToken) is { } manifest; attempt++)
         {
-            return false;
+            switch (await RestoreAsync(manifest, cancellationToken))
+            {
+                case true:
+                    return true;
+                case null when attempt < MaxAttempts:
+                    continue;
+                default:
+                    index.MarkNeedsRebuild();
+                    return false;
+            }
         }
 
+        return false;
+    }
+
+    /// <summary>True when restored; null when a file of the snapshot was gone (replaced by a newer one); false otherwise.</summary>
+    private async Task<bool?> RestoreAsync(SnapshotManifest manifest, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var folder = $"{index.Path}.snapshot-{manifest.Id}";
         progress = new SnapshotRestoreProgress(manifest.Id, 0, manifest.TotalBytes, clock.GetUtcNow());
@@ -59,10 +75,14 @@ public sealed partial class SnapshotRestorer(
             LogRestored(logger, manifest.Id, index.DocumentCount, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return true;
         }
+        catch (FileNotFoundException exception)
+        {
+            LogReplaced(logger, manifest.Id, exception.Message);
+            return null;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogRestoreFailed(logger, manifest.Id, exception);
-            index.MarkNeedsRebuild();
             return false;
         }
         finally
@@ -149,6 +169,9 @@ public sealed partial class SnapshotRestorer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored the search index from snapshot {SnapshotId}: {Documents} documents in {ElapsedSeconds:0.0} s; following the change log from its checkpoint")]
     private static partial void LogRestored(ILogger logger, string snapshotId, int documents, double elapsedSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index snapshot {SnapshotId} was replaced while it downloaded ({Reason}); taking the newest")]
+    private static partial void LogReplaced(ILogger logger, string snapshotId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index snapshot {SnapshotId} could not be restored; the index is rebuilt from storage instead")]
     private static partial void LogRestoreFailed(ILogger logger, string snapshotId, Exception exception);
