@@ -50,6 +50,15 @@ public sealed partial class ContentImporter(IBlobStore store, DocumentRepository
         return imported;
     }
 
+    /// <summary>Imports the templates only (create-only; stored ones stay), whatever the store holds; returns how many were new.</summary>
+    public async Task<int> ImportTemplatesOnlyAsync(string contentRoot, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+        var added = await ImportTemplatesAsync(Path.Combine(contentRoot, "templates"), cancellationToken);
+        LogTemplatesImported(added, contentRoot);
+        return added;
+    }
+
     private async Task<int> ImportTemplatesAsync(string folder, CancellationToken cancellationToken)
     {
         var added = 0;
@@ -102,6 +111,9 @@ public sealed partial class ContentImporter(IBlobStore store, DocumentRepository
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped template {File}: {Reason}")]
     private partial void LogInvalidTemplate(string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {TemplateCount} new templates from {ContentRoot}; samples are not imported here")]
+    private partial void LogTemplatesImported(int templateCount, string contentRoot);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Imported} sample documents ({Skipped} skipped) and {TemplateCount} new templates from {ContentRoot}")]
     private partial void LogImported(int imported, int skipped, int templateCount, string contentRoot);

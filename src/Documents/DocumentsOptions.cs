@@ -14,8 +14,11 @@ public sealed class DocumentsOptions
     /// </summary>
     public string? ContentRoot { get; set; }
 
-    /// <summary>Import templates and, into an empty store, the sample documents at start-up.</summary>
-    public bool ImportSamples { get; set; } = true;
+    /// <summary>
+    /// Import the sample documents into an empty store at start-up. Unset: only in the Development environment
+    /// (a production store never fills with demo documents by accident). Templates are imported in every environment.
+    /// </summary>
+    public bool? ImportSamples { get; set; }
 }
 
 internal sealed class DocumentsOptionsValidator : IValidateOptions<DocumentsOptions>

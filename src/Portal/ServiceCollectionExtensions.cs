@@ -4,6 +4,7 @@ using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Dashboard;
+using KnowledgeHub.Portal.Hosting;
 using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.Notifications;
 using KnowledgeHub.Portal.People;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         // Chinese stays readable UTF-8 in pages instead of &#x..; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.AddPortalHosting(configuration);
         services.AddPortalLocalization();
         services.AddPortalAuthentication(configuration);
         services.AddRazorPages(o =>

@@ -14,7 +14,10 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // First, so every response gets the headers: pages, API, static files, errors, status pages, health.
+        // The proxy's X-Forwarded-* first: everything after sees the client's scheme and host.
+        app.UsePortalForwardedHeaders();
+
+        // Then, so every response gets the headers: pages, API, static files, errors, status pages, health.
         app.UseSecurityHeaders(PortalAuthenticationOptions.Read(app.Configuration).SignInOrigin);
         if (!app.Environment.IsDevelopment())
         {

@@ -94,6 +94,9 @@ internal static partial class IndexFiles
             OpenMode = mode,
             RAMBufferSizeMB = 64,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16 },
+
+            // Keeps a commit's files while a snapshot of it uploads (Snapshots/SnapshotPublisher); otherwise only the last.
+            IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index could not be read; it will be rebuilt from storage")]

@@ -20,8 +20,30 @@ public sealed partial class IndexSynchronizer
         }
     }
 
-    /// <summary>The follower's load of this consumer: a rebuild, in the background.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken) => await RebuildAsync(cancellationToken);
+    /// <summary>The follower's load of this consumer, in the background: the newest index snapshot when there is one (once per process), else a rebuild.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (snapshots is not null && await RestoreSnapshotAsync(snapshots, cancellationToken))
+        {
+            return;
+        }
+
+        await RebuildAsync(cancellationToken);
+    }
+
+    private async Task<bool> RestoreSnapshotAsync(Snapshots.SnapshotRestorer restorer, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            problems.ClearAll();
+            return await restorer.TryRestoreAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
     {

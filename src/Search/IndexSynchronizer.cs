@@ -26,7 +26,8 @@ public sealed partial class IndexSynchronizer(
     IndexProblems problems,
     IOptions<SearchOptions> options,
     ILogger<IndexSynchronizer> logger,
-    IAttachmentTextProvider? attachments = null) : IChangeConsumer, IDisposable
+    IAttachmentTextProvider? attachments = null,
+    Snapshots.SnapshotRestorer? snapshots = null) : IChangeConsumer, IDisposable
 {
     /// <summary>A document storage fails to give back this many rounds in a row is skipped (and listed) so the rest goes on.</summary>
     public const int MaxReadFailures = 3;

@@ -1,5 +1,6 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
+using KnowledgeHub.Search.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SearchService>();
         services.AddKnowledgeHubChangeFollower(configuration);
         services.AddSingleton<IndexProblems>();
+        services.AddKnowledgeHubIndexSnapshots(configuration);
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IChangeConsumer>(provider => provider.GetRequiredService<IndexSynchronizer>());
         services.AddSingleton<IndexReconciler>();

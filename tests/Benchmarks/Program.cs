@@ -11,6 +11,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- scale-search DATA
 // runs only the in-process search figures of "scale" over the folder of a "scale --keep --data DATA" run.
 using KnowledgeHub.Benchmarks;
+using KnowledgeHub.Benchmarks.Cluster;
 using KnowledgeHub.Benchmarks.Scale;
 
 var command = args.Length > 0 ? args[0] : "";
@@ -22,10 +23,11 @@ if (command == "scale-search" && args.Length == 2)
     return 0;
 }
 
-if (command is not ("search" or "scale" or "segmenters"))
+if (command is not ("search" or "scale" or "segmenters" or "cluster"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
+    Console.WriteLine(ClusterBenchOptions.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -35,6 +37,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "cluster")
+{
+    return ClusterBenchOptions.Parse(args.AsSpan(1)) is { } clusterOptions
+        ? await ClusterBenchmark.RunAsync(clusterOptions, cancel.Token)
+        : Fail(ClusterBenchOptions.Usage);
+}
 
 if (command == "scale")
 {
@@ -54,3 +63,9 @@ if (BenchOptions.Parse(args.AsSpan(1)) is not { } options)
 }
 
 return command == "segmenters" ? await SegmenterBenchmark.RunAsync(options, cancel.Token) : await SearchBenchmark.RunAsync(options, cancel.Token);
+
+static int Fail(string usage)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}

@@ -10,7 +10,7 @@ namespace KnowledgeHub.Portal.Authentication;
 public static class AuthenticationSetup
 {
     public const string LocalOnlyInDevelopment =
-        "Local sign-in is for development only; set Authentication:Mode to EntraId in Production.";
+        "Local sign-in is for development only; set Authentication:Mode to EntraId in Production. Staging and every other environment but Development refuse it too.";
 
     public const string EntraIdNeedsClientId =
         "Authentication:Mode is EntraId but AzureAd:ClientId is not set.";
@@ -28,7 +28,7 @@ public static class AuthenticationSetup
             .BindConfiguration(PortalAuthenticationOptions.SectionName)
             .Configure(o => o.CopyEntraKeys(configuration))
             .Validate<IHostEnvironment>(
-                (o, env) => o.Mode != AuthenticationMode.Local || !env.IsProduction(),
+                (o, env) => o.Mode != AuthenticationMode.Local || env.IsDevelopment(),
                 LocalOnlyInDevelopment)
             .Validate(o => o.Mode != AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(o.EntraClientId), EntraIdNeedsClientId)
             .Validate(o => o.Mode != AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(o.EntraTenantId), EntraIdNeedsTenantId)

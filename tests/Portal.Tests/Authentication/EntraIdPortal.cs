@@ -29,6 +29,9 @@ public sealed class EntraIdPortal : IDisposable
         ["AzureAd:ClientId"] = ClientId,
         ["AzureAd:RequireHttpsMetadata"] = "false",
         ["AzureAd:ValidIssuer"] = Issuer,
+
+        // Production imports no samples by default; these tests read the test content's documents.
+        ["Documents:ImportSamples"] = "true",
     };
 
     private readonly RSA _rsa = RSA.Create(2048);

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Azure.Storage.Blobs;
+using KnowledgeHub.Benchmarks.Scale;
+using KnowledgeHub.Cluster;
+
+namespace KnowledgeHub.Benchmarks.Cluster;
+
+/// <summary>
+/// The cluster benchmark: N documents in one Azurite; node 1 builds the index and publishes a snapshot; nodes 2 and 3
+/// join (restore it, follow the log); YARP in front. Then save → searchable on the other nodes, and kill -9 under load.
+/// </summary>
+public static class ClusterBenchmark
+{
+    public static async Task<int> RunAsync(ClusterBenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var report = new ClusterReport { Documents = options.Documents, LoadBefore = Machine.LoadAverage() };
+        var ids = new List<string>();
+        var clock = Stopwatch.StartNew();
+        TimeSpan imported = default;
+        Console.WriteLine($"cluster: importing {options.Documents} documents into Azurite, then starting node1");
+        await using var cluster = await LocalCluster.StartAsync(
+            new ClusterOptions
+            {
+                Nodes = 1,
+                ReadyTimeout = TimeSpan.FromMinutes(30),
+                Settings = new Dictionary<string, string> { ["Search:Snapshots:Interval"] = "00:00:10" },
+                BeforeNodesStart = async (azurite, token) =>
+                {
+                    (ids, report.ImportDocsPerSecond) = await ClusterSeed.ImportAsync(azurite, options.Documents, token);
+                    imported = clock.Elapsed;
+                },
+            },
+            cancellationToken);
+        report.FirstNodeReadySeconds = (clock.Elapsed - imported).TotalSeconds;
+        Console.WriteLine($"cluster: node1 built its index in {report.FirstNodeReadySeconds:0.0} s; waiting for its snapshot");
+
+        var latest = new BlobServiceClient(cluster.Storage.ConnectionString).GetBlobContainerClient(LocalCluster.ContainerName).GetBlobClient("snapshots/index/latest.json");
+        var waited = Stopwatch.StartNew();
+        while (!(await latest.ExistsAsync(cancellationToken)).Value)
+        {
+            await Task.Delay(500, cancellationToken);
+        }
+
+        report.SnapshotWaitSeconds = waited.Elapsed.TotalSeconds;
+        await SaveAsync(report, options, cancellationToken);
+        foreach (var _ in new[] { 2, 3 })
+        {
+            var join = Stopwatch.StartNew();
+            var node = await cluster.AddNodeAsync(null, cancellationToken);
+            var progress = node.Output.Split('\n').Count(l => l.Contains("MB downloaded", StringComparison.Ordinal));
+            var restored = node.Output.Contains("Restored the search index from snapshot", StringComparison.Ordinal);
+            report.Joins.Add(new JoinResult(node.Name, join.Elapsed.TotalSeconds, restored, progress));
+            Console.WriteLine($"cluster: {node.Name} joined in {join.Elapsed.TotalSeconds:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
+        }
+
+        await SaveAsync(report, options, cancellationToken);
+        var documents = ids.ToArray();
+        await MeasureSaveToSearchableAsync(cluster, documents, options, report, cancellationToken);
+        await SaveAsync(report, options, cancellationToken);
+        await MeasureKillUnderLoadAsync(cluster, documents[options.Saves..], options, report, cancellationToken);
+        await SaveAsync(report, options, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine(report.ToTable());
+        return 0;
+    }
+
+    /// <summary>Writes the report so far (each phase adds to it, so a run stopped early still leaves its figures).</summary>
+    private static async Task SaveAsync(ClusterReport report, ClusterBenchOptions options, CancellationToken cancellationToken)
+    {
+        report.LoadAfter = Machine.LoadAverage();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await report.WriteAsync(options.Output, cancellationToken);
+    }
+
+    private static async Task MeasureSaveToSearchableAsync(LocalCluster cluster, string[] ids, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"cluster: {options.Saves} saves, each looked for on the two other nodes");
+        var clients = new List<PortalClient>();
+        foreach (var node in cluster.Nodes)
+        {
+            var client = new PortalClient(node.Address);
+            await client.SignInAsync("alice", cancellationToken);
+            clients.Add(client);
+        }
+
+        var perNode = new ConcurrentBag<double>();
+        var allNodes = new ConcurrentBag<double>();
+        var failures = 0;
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Saves), new ParallelOptions { MaxDegreeOfParallelism = options.Writers, CancellationToken = cancellationToken }, async (i, token) =>
+            {
+                var writer = i % clients.Count;
+                var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+                var (status, postedAt) = await clients[writer].AppendWordAsync(ids[i], word, token);
+                if (status != HttpStatusCode.Redirect)
+                {
+                    Interlocked.Increment(ref failures);
+                    return;
+                }
+
+                var slowest = 0.0;
+                foreach (var reader in clients.Where((_, n) => n != writer))
+                {
+                    var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+                    while (!await reader.SearchFindsAsync(word, ids[i], token))
+                    {
+                        if (Stopwatch.GetTimestamp() > deadline)
+                        {
+                            Interlocked.Increment(ref failures);
+                            return;
+                        }
+
+                        await Task.Delay(100, token);
+                    }
+
+                    var ms = Stopwatch.GetElapsedTime(postedAt).TotalMilliseconds;
+                    perNode.Add(ms);
+                    slowest = Math.Max(slowest, ms);
+                }
+
+                allNodes.Add(slowest);
+            });
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+
+        report.SaveToSearchableOtherNode = Percentiles.Of(perNode);
+        report.SaveToSearchableAllNodes = Percentiles.Of(allNodes);
+        report.SaveFailures = failures;
+    }
+
+    private static async Task MeasureKillUnderLoadAsync(LocalCluster cluster, string[] ids, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"cluster: {options.Writers} writers through the proxy; node3 killed after 3 s");
+        var acknowledged = new ConcurrentBag<(string Id, string Word)>();
+        var outcomes = new ConcurrentQueue<(TimeSpan At, bool Ok)>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writers = Enumerable.Range(0, options.Writers).Select(async _ =>
+        {
+            using var client = new PortalClient(cluster.Proxy.Address);
+            await client.SignInAsync("alice", cancellationToken);
+            while (!stop.IsCancellationRequested)
+            {
+                var id = ids[Interlocked.Increment(ref next) % ids.Length];
+                var word = "zk" + Guid.NewGuid().ToString("N")[..10];
+                try
+                {
+                    var (status, _) = await client.AppendWordAsync(id, word, cancellationToken);
+                    var ok = status == HttpStatusCode.Redirect;
+                    if (ok)
+                    {
+                        acknowledged.Add((id, word));
+                    }
+
+                    outcomes.Enqueue((clock.Elapsed, ok));
+                }
+                catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    outcomes.Enqueue((clock.Elapsed, false));
+                }
+            }
+        }).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        var killedAt = clock.Elapsed;
+        await cluster.Nodes[2].KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(12), cancellationToken);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        using var checker = new PortalClient(cluster.Proxy.Address);
+        await checker.SignInAsync("alice", cancellationToken);
+        var lost = 0;
+        foreach (var (id, word) in acknowledged)
+        {
+            using var page = await checker.Http.GetAsync(new Uri($"/Documents/{id}", UriKind.Relative), cancellationToken);
+            if (!(await page.Content.ReadAsStringAsync(cancellationToken)).Contains(word, StringComparison.Ordinal))
+            {
+                lost++;
+            }
+        }
+
+        var failedAfter = outcomes.Where(o => !o.Ok && o.At >= killedAt).ToList();
+        report.Kill = new KillResult(
+            acknowledged.Count,
+            lost,
+            outcomes.Count(o => !o.Ok),
+            failedAfter.Count == 0 ? 0 : (failedAfter.Max(o => o.At) - killedAt).TotalSeconds);
+        Console.WriteLine($"cluster: {acknowledged.Count} acknowledged writes, {lost} lost, {report.Kill.FailedRequests} failed requests");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace KnowledgeHub.Cluster;
+
+/// <summary>A child process whose output is kept (the last lines) and echoed with a prefix when asked.</summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private const int KeptLines = 400;
+    private readonly Queue<string> lines = new();
+    private readonly string prefix;
+    private readonly TextWriter? echo;
+
+    private ChildProcess(Process process, string prefix, TextWriter? echo)
+    {
+        Process = process;
+        this.prefix = prefix;
+        this.echo = echo;
+    }
+
+    public Process Process { get; }
+
+    public bool HasExited => Process.HasExited;
+
+    /// <summary>The last lines the process wrote (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (lines)
+            {
+                return string.Join(Environment.NewLine, lines);
+            }
+        }
+    }
+
+    public static ChildProcess Start(ProcessStartInfo start, string prefix, TextWriter? echo)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        var child = new ChildProcess(process, prefix, echo);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL: no shutdown, no flush), as a crashed machine would stop.</summary>
+    public async Task KillAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Process.Dispose();
+    }
+
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Enqueue(line);
+            while (lines.Count > KeptLines)
+            {
+                lines.Dequeue();
+            }
+        }
+
+        if (echo is not null)
+        {
+            var text = new StringBuilder(prefix).Append(' ').Append(line).ToString();
+            lock (echo)
+            {
+                echo.WriteLine(text);
+            }
+        }
+    }
+}
