@@ -1,6 +1,8 @@
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Hosting;
+using KnowledgeHub.Portal.Outage;
+using KnowledgeHub.Portal.RateLimits;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -37,8 +39,10 @@ public static class WebApplicationExtensions
         app.UseControlCharacterGuard();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseKnowledgeHubOutageAnswers();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseKnowledgeHubRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealth();
