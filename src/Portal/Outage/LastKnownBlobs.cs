@@ -36,6 +36,12 @@ public sealed class LastKnownBlobs : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// Only listings inside one document or folder (<c>docs/{id}/v/</c>: two levels or more) are kept; a listing of the
+    /// whole store or an area is what the ready check uses to prove storage answers, and must never come from memory.
+    /// </summary>
+    public static bool KeepsListingOf(string prefix) => prefix.Count(c => c == '/') >= 2;
+
     public void PutListing(string prefix, IReadOnlyList<BlobItem> items) =>
         cache.Set(("list", prefix), items, Options(256 + (items.Count * 128)));
 

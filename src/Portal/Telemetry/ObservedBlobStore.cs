@@ -114,7 +114,7 @@ public sealed class ObservedBlobStore(IBlobStore inner, StorageAvailability avai
         }
 
         Succeeded();
-        if (seen.Count <= LastKnownBlobs.MaxListing)
+        if (seen.Count <= LastKnownBlobs.MaxListing && LastKnownBlobs.KeepsListingOf(prefix))
         {
             lastKnown.PutListing(prefix, seen);
         }
