@@ -28,7 +28,7 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         }
 
         logger.LogInformation("Storage is ready: {Provider} at {Location}", options.Value.Provider, Location());
-        if (store is FileSystemBlobStore files)
+        if (DecoratedBlobStore.Unwrap(store) is FileSystemBlobStore files)
         {
             RemoveLegacyLocks(files);
         }
@@ -51,11 +51,11 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         }
     }
 
-    private string Location() => store switch
+    private string Location() => DecoratedBlobStore.Unwrap(store) switch
     {
         FileSystemBlobStore files => files.RootPath,
         AzureBlobStore azure => azure.Container.Uri.ToString(),
-        _ => store.GetType().Name,
+        var other => other.GetType().Name,
     };
 
     private string Unreachable(string reason) => store switch

@@ -12,7 +12,7 @@ namespace KnowledgeHub.Portal.Telemetry;
 /// reads and small listings answered from <see cref="LastKnownBlobs"/> while storage is unreachable. Writes are never
 /// answered from anywhere but storage: while it is down they fail (503 upstream), so nothing is half-written.
 /// </summary>
-public sealed class ObservedBlobStore(IBlobStore inner, StorageAvailability availability, LastKnownBlobs lastKnown) : IBlobStore
+public sealed class ObservedBlobStore(IBlobStore inner, StorageAvailability availability, LastKnownBlobs lastKnown) : IBlobStore, IDecoratedBlobStore
 {
     public IBlobStore Inner => inner;
 
