@@ -58,7 +58,7 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         var other => other.GetType().Name,
     };
 
-    private string Unreachable(string reason) => store switch
+    private string Unreachable(string reason) => DecoratedBlobStore.Unwrap(store) switch
     {
         FileSystemBlobStore files =>
             $"Storage is unreachable: could not write to the folder '{files.RootPath}' set by Storage:FileSystem:RootPath ({reason}). Check the setting and that the app may write there.",

@@ -36,7 +36,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Every other POST, PUT, PATCH or DELETE (saves, uploads, reviews, access changes).</summary>
     [Required]
-    public RateLimitRule Writes { get; set; } = new() { PerUser = 300, PerAddress = 1500, WindowSeconds = 60 };
+    public RateLimitRule Writes { get; set; } = new() { PerUser = 600, PerAddress = 3000, WindowSeconds = 60 };
 }
 
 /// <summary>One limit: requests per window for one user and for one client address.</summary>
