@@ -18,12 +18,12 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Searches_refusals_limits_storage_errors_and_the_index_lag_are_recorded_and_traced()
     {
-        var metrics = new List<MetricSnapshot>();
-        var spans = new List<Activity>();
+        var metricSink = new LockedList<MetricSnapshot>();
+        var spanSink = new LockedList<Activity>();
         await using var portal = new OutagePortal(services =>
         {
-            services.ConfigureOpenTelemetryMeterProvider(b => b.AddInMemoryExporter(metrics));
-            services.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(spans));
+            services.ConfigureOpenTelemetryMeterProvider(b => b.AddInMemoryExporter(metricSink));
+            services.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(spanSink));
         });
         var dave = await portal.CreateReadyClientAsync();
         await dave.SignInAsync("dave");
@@ -36,6 +36,8 @@ public sealed class TelemetryTests
         portal.Broken = false;
         portal.Services.GetRequiredService<MeterProvider>().ForceFlush();
         portal.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        var metrics = metricSink.Snapshot();
+        var spans = spanSink.Snapshot();
         var names = metrics.Select(m => m.Name).ToHashSet();
 
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
@@ -63,11 +65,11 @@ public sealed class TelemetryTests
     [Fact]
     public async Task A_rate_limit_rejection_is_counted_by_policy()
     {
-        var metrics = new List<MetricSnapshot>();
+        var sink = new LockedList<MetricSnapshot>();
         await using var portal = PortalFactory.With(
             "Development",
             new Dictionary<string, string> { ["RateLimits:TokenMinting:PerUser"] = "1" },
-            services => services.ConfigureOpenTelemetryMeterProvider(b => b.AddInMemoryExporter(metrics)));
+            services => services.ConfigureOpenTelemetryMeterProvider(b => b.AddInMemoryExporter(sink)));
         var carol = await portal.CreateReadyClientAsync();
         await carol.SignInAsync("carol");
         await carol.CreateOnTokenPageAsync();
@@ -77,7 +79,7 @@ public sealed class TelemetryTests
         portal.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains(Points(metrics, "knowledgehub.ratelimit.rejections"), p => Tag(p, "policy") == "token-minting");
+        Assert.Contains(Points(sink.Snapshot(), "knowledgehub.ratelimit.rejections"), p => Tag(p, "policy") == "token-minting");
     }
 
     [Fact]
@@ -120,5 +122,76 @@ public sealed class TelemetryTests
         }
 
         return null;
+    }
+
+    /// <summary>The exporters add from their own threads (and the KnowledgeHub source is heard by every host in the process).</summary>
+    private sealed class LockedList<T> : ICollection<T>
+    {
+        private readonly List<T> items = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (items)
+                {
+                    return items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public T[] Snapshot()
+        {
+            lock (items)
+            {
+                return [.. items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (items)
+            {
+                items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (items)
+            {
+                items.Clear();
+            }
+        }
+
+        public bool Contains(T item)
+        {
+            lock (items)
+            {
+                return items.Contains(item);
+            }
+        }
+
+        public void CopyTo(T[] array, int arrayIndex)
+        {
+            lock (items)
+            {
+                items.CopyTo(array, arrayIndex);
+            }
+        }
+
+        public bool Remove(T item)
+        {
+            lock (items)
+            {
+                return items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
