@@ -29,7 +29,7 @@ public static class KnowledgeHubTelemetry
     public static readonly Gauge<double> IndexLagSeconds = Meter.CreateGauge<double>(
         "knowledgehub.index.lag.seconds", "s", "Age of the oldest change the index has not applied yet");
 
-    /// <summary>Documents indexed so far by a running rebuild (tag <c>total</c>-less: see the ratio).</summary>
+    /// <summary>Documents indexed so far by a running rebuild (0 when none runs).</summary>
     public static readonly Gauge<long> RebuildDocuments = Meter.CreateGauge<long>(
         "knowledgehub.index.rebuild.documents", "{document}", "Documents indexed so far by the running rebuild");
 
@@ -57,7 +57,7 @@ public static class KnowledgeHubTelemetry
     public static readonly Counter<long> DeniedReads = Meter.CreateCounter<long>(
         "knowledgehub.access.denied", "{request}", "Reads and actions refused by the access rules");
 
-    /// <summary>Saves (new versions) committed, and their time (tag <c>outcome</c>).</summary>
+    /// <summary>Time of one save through the use case, to its commit (tag <c>outcome</c>: saved | conflict | refused).</summary>
     public static readonly Histogram<double> SaveDuration = Meter.CreateHistogram<double>(
         "knowledgehub.save.duration", "ms", "Time to commit one save");
 }
