@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalAccess();
         services.AddPortalWorkflow();
         services.AddPortalPeople(configuration).AddPortalNotifications(configuration).AddPortalDashboard();
+        services.AddKnowledgeHubServiceRunning(configuration);
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

@@ -2,6 +2,8 @@ using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Hosting;
 using KnowledgeHub.Portal.People;
+using KnowledgeHub.Portal.Outage;
+using KnowledgeHub.Portal.RateLimits;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -41,8 +43,10 @@ public static class WebApplicationExtensions
         app.UseControlCharacterGuard();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseKnowledgeHubOutageAnswers();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseKnowledgeHubRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealth();

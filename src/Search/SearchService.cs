@@ -35,6 +35,7 @@ public sealed partial class SearchService(
         ArgumentNullException.ThrowIfNull(request.Filters);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
         var parsed = queries.ParseSearch(request.Query);
         var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller);
@@ -42,7 +43,11 @@ public sealed partial class SearchService(
         var results = parsed.Query is null && !constraints.HasFilters
             ? new SearchResults(request.Query, 0, page, pageSize, [], notice)
             : Run(request, parsed, constraints, notice, page, pageSize);
-        LogSearch(logger, request.Query.Length, results.Total, Stopwatch.GetElapsedTime(started).TotalMilliseconds, results.Notice is not null);
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
+        activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);
+        activity?.SetTag("knowledgehub.search.total", results.Total);
+        LogSearch(logger, request.Query.Length, results.Total, elapsedMs, results.Notice is not null);
         return results;
     }
 

@@ -7,8 +7,11 @@ namespace KnowledgeHub.Storage;
 /// container can be listed (one name at most). It writes nothing and creates no file. The description is
 /// a plain sentence for anyone; where and why go in <see cref="HealthCheckResult.Data"/>, for admins.
 /// </summary>
-public sealed class BlobStoreHealthCheck(IBlobStore store) : IHealthCheck
+public sealed class BlobStoreHealthCheck(IBlobStore observed) : IHealthCheck
 {
+    /// <summary>The backend itself: a wrapper may answer reads from memory, and this check is about storage.</summary>
+    private readonly IBlobStore store = DecoratedBlobStore.Unwrap(observed);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

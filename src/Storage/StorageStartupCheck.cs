@@ -28,7 +28,7 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         }
 
         logger.LogInformation("Storage is ready: {Provider} at {Location}", options.Value.Provider, Location());
-        if (store is FileSystemBlobStore files)
+        if (DecoratedBlobStore.Unwrap(store) is FileSystemBlobStore files)
         {
             RemoveLegacyLocks(files);
         }
@@ -51,14 +51,14 @@ public sealed class StorageStartupCheck(IBlobStore store, IOptions<StorageOption
         }
     }
 
-    private string Location() => store switch
+    private string Location() => DecoratedBlobStore.Unwrap(store) switch
     {
         FileSystemBlobStore files => files.RootPath,
         AzureBlobStore azure => azure.Container.Uri.ToString(),
-        _ => store.GetType().Name,
+        var other => other.GetType().Name,
     };
 
-    private string Unreachable(string reason) => store switch
+    private string Unreachable(string reason) => DecoratedBlobStore.Unwrap(store) switch
     {
         FileSystemBlobStore files =>
             $"Storage is unreachable: could not write to the folder '{files.RootPath}' set by Storage:FileSystem:RootPath ({reason}). Check the setting and that the app may write there.",

@@ -21,7 +21,13 @@ public sealed class DocumentWriter(DocumentRepository documents, CommitFollowUp 
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(caller);
+        using var activity = Telemetry.KnowledgeHubTelemetry.Source.StartActivity("save");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await documents.SaveAsync(edit, caller, cancellationToken);
+        var outcome = result switch { SaveResult.Saved => "saved", SaveResult.Conflict => "conflict", _ => "refused" };
+        activity?.SetTag("knowledgehub.save.outcome", outcome);
+        Telemetry.KnowledgeHubTelemetry.SaveDuration.Record(
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
         switch (result)
         {
             case SaveResult.Saved saved:

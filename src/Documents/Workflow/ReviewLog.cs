@@ -53,7 +53,7 @@ public sealed class ReviewLog(IBlobStore store, ILogger<ReviewLog>? logger = nul
         }
 
         var (entries, _) = JsonLines.ReadWhole<ReviewEntry>(blob.Content.Span, 0, line =>
-            logger.LogWarning("Skipped an unreadable review line of document {DocumentId}: {Line}", documentId, line));
+            logger.LogWarning("Skipped an unreadable review line of {Length} characters of document {DocumentId}", line.Length, documentId));
         return entries;
     }
 }

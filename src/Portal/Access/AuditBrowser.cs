@@ -60,12 +60,28 @@ public sealed class AuditBrowser(AuditLog audit, PrincipalDirectory directory)
 
         var matches = Matcher(query);
         var found = new List<AuditEntry>();
+        var refusals = new Dictionary<(string, string, string?, long), int>();
         await foreach (var entry in audit.ReadAsync(query.From, query.To, cancellationToken))
         {
-            if (matches(entry))
+            if (!matches(entry))
             {
-                found.Add(entry);
+                continue;
             }
+
+            // Refusals of one user, action and document in one minute are one row with their count (the log coalesces them).
+            var key = (entry.Principal, entry.Action, entry.DocumentId, entry.Utc.UtcTicks / TimeSpan.TicksPerMinute);
+            if (entry.Outcome == AuditActions.Denied && refusals.TryGetValue(key, out var at))
+            {
+                found[at] = found[at] with { Count = found[at].Count + entry.Count };
+                continue;
+            }
+
+            if (entry.Outcome == AuditActions.Denied)
+            {
+                refusals[key] = found.Count;
+            }
+
+            found.Add(entry);
         }
 
         found.Reverse();

@@ -13,7 +13,7 @@ public static class AuditCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static readonly IReadOnlyList<string> Header = ["utc", "principal", "principal_name", "action", "document_id", "version", "outcome"];
+    public static readonly IReadOnlyList<string> Header = ["utc", "principal", "principal_name", "action", "document_id", "version", "outcome", "count"];
 
     public static byte[] Write(IEnumerable<AuditEntry> entries)
     {
@@ -31,6 +31,7 @@ public static class AuditCsv
                 e.DocumentId,
                 e.Version?.ToString(CultureInfo.InvariantCulture),
                 e.Outcome,
+                e.Count.ToString(CultureInfo.InvariantCulture),
             ]);
         }
 

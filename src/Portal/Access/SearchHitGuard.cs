@@ -17,7 +17,18 @@ public sealed class SearchHitGuard(DocumentRepository documents)
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(caller);
         // One page of hits (10 by default): the manifests are read together, not one round trip after another.
-        var manifests = await documents.GetManifestsAsync([.. results.Hits.Select(hit => hit.DocumentId)], cancellationToken);
+        DocumentManifest?[] manifests;
+        try
+        {
+            manifests = await documents.GetManifestsAsync([.. results.Hits.Select(hit => hit.DocumentId)], cancellationToken);
+        }
+        catch (Exception exception) when (Outage.StorageFaults.IsStorageOutage(exception))
+        {
+            // Storage unreachable: the index alone answers (it filtered by the caller's principals); titles only, since
+            // whether a hit may show a snippet is the manifest's to say.
+            return results with { Hits = [.. results.Hits.Select(hit => hit with { SnippetHtml = "", MatchedAttachment = null, Title = UnicodeControls.WithoutBidiControls(hit.Title), TitleHtml = UnicodeControls.WithoutBidiControls(hit.TitleHtml) })] };
+        }
+
         var shown = new List<SearchHit>(results.Hits.Count);
         foreach (var (hit, manifest) in results.Hits.Zip(manifests))
         {

@@ -14,7 +14,7 @@ namespace KnowledgeHub.Portal.Authentication;
 /// </summary>
 public sealed partial class GroupOverage(ILogger<GroupOverage> logger)
 {
-    /// <summary>Logs a warning (with the oid) when <paramref name="user"/>'s token reports group overage; true when it does.</summary>
+    /// <summary>Logs a warning (with a hash of the oid) when <paramref name="user"/>'s token reports group overage; true when it does.</summary>
     public bool Check(ClaimsPrincipal? user, string scheme)
     {
         if (user is null || !CallerClaims.HasGroupOverage(user))
@@ -22,17 +22,22 @@ public sealed partial class GroupOverage(ILogger<GroupOverage> logger)
             return false;
         }
 
-        LogOverage(logger, CallerClaims.ToCaller(user)?.ObjectId ?? "(no oid)", scheme);
+        // The log names the user by a hash of the oid (enough to match repeated warnings), not by the oid itself.
+        LogOverage(logger, CallerClaims.ToCaller(user)?.ObjectId is { } oid ? UserHash(oid) : "(no oid)", scheme);
         return true;
     }
 
     [LoggerMessage(
         EventId = 3101,
         Level = LogLevel.Warning,
-        Message = "Group overage for user {ObjectId} ({Scheme}): the token lists no groups because the user is in too many; " +
+        Message = "Group overage for user {UserHash} ({Scheme}): the token lists no groups because the user is in too many; " +
             "they are read from the directory (People:Directory=Graph). Until the directory answers, the user is " +
             "treated as in no groups, so group-shared documents stay hidden.")]
-    private static partial void LogOverage(ILogger logger, string objectId, string scheme);
+    private static partial void LogOverage(ILogger logger, string userHash, string scheme);
+
+    /// <summary>The first 12 hex digits of the SHA-256 of an oid: the same user gives the same hash, and nothing else.</summary>
+    public static string UserHash(string objectId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(objectId.ToLowerInvariant())))[..12];
 }
 
 /// <summary>
@@ -77,10 +82,10 @@ public sealed partial class GroupOverageResolver(
 
         var first = resolved.Identities.First();
         first.AddClaims(groups.Select(g => new Claim(CallerClaims.Groups, g)));
-        LogResolved(logger, oid, groups.Count);
+        LogResolved(logger, GroupOverage.UserHash(oid), groups.Count);
         return resolved;
     }
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "Group overage of user {ObjectId}: {Count} groups read from the directory")]
-    private static partial void LogResolved(ILogger logger, string objectId, int count);
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "Group overage of user {UserHash}: {Count} groups read from the directory")]
+    private static partial void LogResolved(ILogger logger, string userHash, int count);
 }

@@ -5,10 +5,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace KnowledgeHub.Portal.Authentication;
 
 /// <summary>A bearer token for scripts, issued by the local sign-in: the user's Entra-shaped claims, signed with the install's key.</summary>
-public sealed record LocalToken(string Value, DateTimeOffset ExpiresUtc);
+public sealed record LocalToken(string Value, DateTimeOffset ExpiresUtc, string Id = "");
 
-/// <summary>Issues local API tokens (issuer <see cref="Issuer"/>, audience <see cref="Audience"/>, <see cref="Lifetime"/>).</summary>
-public sealed class LocalTokenIssuer(LocalTokenKeyStore keys, TimeProvider time)
+/// <summary>
+/// Issues local API tokens (issuer <see cref="Issuer"/>, audience <see cref="Audience"/>, <see cref="Lifetime"/>), each
+/// with its own id (<c>jti</c>) listed in <see cref="ApiTokenRegistry"/>, where its owner can see and revoke it.
+/// </summary>
+public sealed class LocalTokenIssuer(LocalTokenKeyStore keys, TimeProvider time, ApiTokenRegistry registry)
 {
     public const string Issuer = "knowledgehub-local";
     public const string Audience = "api://knowledgehub-local";
@@ -30,7 +33,9 @@ public sealed class LocalTokenIssuer(LocalTokenKeyStore keys, TimeProvider time)
             throw new InvalidOperationException("Only a signed-in user with an oid claim can be issued a token.");
         }
 
-        var claims = user.Claims.Where(c => Copied.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value));
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var claims = user.Claims.Where(c => Copied.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value))
+            .Append(new Claim(JwtRegisteredClaimNames.Jti, id));
         var now = time.GetUtcNow();
         var expires = now.Add(Lifetime);
         var descriptor = new SecurityTokenDescriptor
@@ -43,6 +48,10 @@ public sealed class LocalTokenIssuer(LocalTokenKeyStore keys, TimeProvider time)
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(await keys.GetAsync(cancellationToken), SecurityAlgorithms.HmacSha256),
         };
-        return new LocalToken(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor), expires);
+        var value = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+
+        // Listed before it is shown: a token the registry does not know is refused.
+        await registry.AddAsync(CallerClaims.ToCaller(user)!.ObjectId, new ApiTokenRecord(id, now, expires, null), cancellationToken);
+        return new LocalToken(value, expires, id);
     }
 }

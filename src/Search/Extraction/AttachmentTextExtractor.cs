@@ -57,6 +57,7 @@ public sealed partial class AttachmentTextExtractor(IOptions<ExtractionOptions> 
             var result = await RunAsync(dll, ExtractorType(kind), content, cancellationToken);
             if (!result.Succeeded)
             {
+                KnowledgeHub.Telemetry.KnowledgeHubTelemetry.ExtractionFailures.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
                 LogFailed(kind, result.Error);
             }
 
@@ -129,6 +130,7 @@ public sealed partial class AttachmentTextExtractor(IOptions<ExtractionOptions> 
         cancellationToken.ThrowIfCancellationRequested();
         if (timeout.IsCancellationRequested)
         {
+            KnowledgeHub.Telemetry.KnowledgeHubTelemetry.ExtractionTimeouts.Add(1);
             return ExtractionResult.Failure($"Text extraction took longer than {settings.Timeout.TotalSeconds:0.#} s and was stopped.");
         }
 

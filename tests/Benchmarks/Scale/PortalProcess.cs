@@ -67,6 +67,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["Storage__Provider"] = "FileSystem";
         start.Environment["Storage__FileSystem__RootPath"] = storeRoot;
         start.Environment["Search__IndexPath"] = indexPath;
+
+        // The load generator is one user at one address sending far more than any person: no rate limits here.
+        start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Documents__ContentRoot"] = Path.Combine(repositoryRoot, "content");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

@@ -61,19 +61,25 @@ public static class AccessTestData
     /// <summary>A manifest as JSON, to compare two reads of it (its lists compare by reference otherwise).</summary>
     public static string Json(DocumentManifest? manifest) => System.Text.Json.JsonSerializer.Serialize(manifest);
 
-    /// <summary>Today's and yesterday's audit entries (a test running over midnight still finds its own).</summary>
+    /// <summary>
+    /// Today's and yesterday's audit entries (a test running over midnight still finds its own), one per event: repeated
+    /// refusals the log coalesced (counted in memory, written as one record with a count) are flushed and counted out.
+    /// </summary>
     public static async Task<List<AuditEntry>> AuditAsync(IServiceProvider services, Func<AuditEntry, bool> where)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var entries = new List<AuditEntry>();
-        await foreach (var entry in services.GetRequiredService<AuditLog>().ReadAsync(today.AddDays(-1), today.AddDays(1), CancellationToken.None))
+        var audit = services.GetRequiredService<AuditLog>();
+        await audit.FlushAsync(CancellationToken.None);
+        await foreach (var entry in audit.ReadAsync(today.AddDays(-1), today.AddDays(1), CancellationToken.None))
         {
             if (where(entry))
             {
-                entries.Add(entry);
+                entries.AddRange(Enumerable.Repeat(entry with { Count = 1 }, entry.Count));
             }
         }
 
-        return entries;
+        // A record of repeats is written after its minute (or at the flush) and carries the last repeat's time.
+        return [.. entries.OrderBy(e => e.Utc)];
     }
 }

@@ -126,11 +126,11 @@ public sealed class AuditAdminTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         var lines = text.Split("\r\n");
-        Assert.Equal("utc,principal,principal_name,action,document_id,version,outcome", lines[0]);
+        Assert.Equal("utc,principal,principal_name,action,document_id,version,outcome,count", lines[0]);
         Assert.Matches(
-            @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,user:0000a000-0000-4000-8000-0000000000c6,""Li, """"Lee""""" + "\n" + @"王"",download,csv-doc,,denied$",
+            @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,user:0000a000-0000-4000-8000-0000000000c6,""Li, """"Lee""""" + "\n" + @"王"",download,csv-doc,,denied,1$",
             lines[1]);
-        Assert.EndsWith(@",user:0000a000-0000-4000-8000-0000000000c5,""'=HYPERLINK(""""http://evil.example"""",""""x"""")"",view,csv-doc,2,allowed", lines[2]);
+        Assert.EndsWith(@",user:0000a000-0000-4000-8000-0000000000c5,""'=HYPERLINK(""""http://evil.example"""",""""x"""")"",view,csv-doc,2,allowed,1", lines[2]);
         Assert.Equal([""], lines[3..]); // nothing else, and the file ends with CRLF
         Assert.Single(await AccessTestData.AuditAsync(portal.Services, e =>
             e is { Action: "audit-export", Outcome: "allowed" } && e.Principal == TestUsers.Carol.Principal()));

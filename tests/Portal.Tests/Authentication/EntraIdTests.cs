@@ -167,7 +167,7 @@ public sealed class EntraIdTests(EntraIdPortal entra) : IClassFixture<EntraIdPor
     }
 
     [Fact]
-    public async Task A_token_with_group_overage_gives_no_groups_and_logs_a_warning_with_the_oid()
+    public async Task A_token_with_group_overage_gives_no_groups_and_logs_a_warning_with_a_hash_of_the_oid()
     {
         var client = await entra.Portal.CreateReadyClientAsync();
         var claims = BearerTokens.ClaimsOf(TestUsers.Bob with { ObjectId = "b0b0e000-0000-4000-8000-0000000000ee", Groups = [] });
@@ -179,7 +179,7 @@ public sealed class EntraIdTests(EntraIdPortal entra) : IClassFixture<EntraIdPor
         Assert.Equal(0, JsonDocument.Parse(await search.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32());
         Assert.Contains(
             entra.Portal.Logs.AtLeast(LogLevel.Warning),
-            e => e.Category == typeof(GroupOverage).FullName && e.Message.Contains("b0b0e000-0000-4000-8000-0000000000ee"));
+            e => e.Category == typeof(GroupOverage).FullName && e.Message.Contains(GroupOverage.UserHash("b0b0e000-0000-4000-8000-0000000000ee")));
     }
 
     [Fact]

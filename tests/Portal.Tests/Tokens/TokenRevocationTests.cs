@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KnowledgeHub.Portal.Tests.Tokens;
+
+/// <summary>API tokens are listed on the token page, each revocable; signing out revokes them all; a revoked token or one naming no user gets 401.</summary>
+public sealed class TokenRevocationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const string Search = "/api/v1/search?q=quillfeather";
+
+    [Fact]
+    public async Task A_token_is_listed_and_once_revoked_on_the_token_page_the_API_answers_401_with_a_sentence()
+    {
+        var bob = await SignedInAsync("bob");
+        var token = await bob.CreateOnTokenPageAsync();
+        var script = portal.CreatePortalClient();
+        script.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var before = await script.GetWithTokenAsync(Search, token);
+        var page = await bob.GetDocumentAsync("/Account/Token");
+        var row = page.QuerySelector($"tr.api-token[data-token-id='{(string)BearerTokens.Payload(token)["jti"]!}']");
+
+        var revoked = await HtmlHelpers.GetDocumentAsync(await bob.SubmitAsync(row!.QuerySelector<IHtmlFormElement>("form.token-revoke")!));
+        var after = await script.GetWithTokenAsync(Search, token);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal("active", row.GetAttribute("data-state"));
+        Assert.Equal("revoked", revoked.QuerySelector($"tr.api-token[data-token-id='{(string)BearerTokens.Payload(token)["jti"]!}']")!.GetAttribute("data-state"));
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("revoked", JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Signing_out_revokes_every_token_of_the_user_and_only_theirs()
+    {
+        var alice = await SignedInAsync("alice");
+        var first = await alice.CreateOnTokenPageAsync();
+        var second = await alice.CreateOnTokenPageAsync();
+        var dave = await SignedInAsync("dave");
+        var davesToken = await dave.CreateOnTokenPageAsync();
+        var script = portal.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.OK, (await script.GetWithTokenAsync(Search, first)).StatusCode);
+
+        var signOut = await alice.GetDocumentAsync("/Account/SignOut");
+        var response = await alice.SubmitAsync(signOut.QuerySelector<IHtmlFormElement>("main form")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetWithTokenAsync(Search, first)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetWithTokenAsync(Search, second)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetWithTokenAsync(Search, davesToken)).StatusCode);
+
+        // Signed in again, a new token works: the sign-out refused what came before it only.
+        await alice.SignInAsync("alice");
+        Assert.Equal(HttpStatusCode.OK, (await script.GetWithTokenAsync(Search, await alice.CreateOnTokenPageAsync())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_token_without_an_oid_gets_401_naming_the_missing_claim()
+    {
+        await portal.CreateReadyClientAsync();
+        var key = await portal.Services.GetRequiredService<LocalTokenKeyStore>().GetAsync(CancellationToken.None);
+        var claims = BearerTokens.ClaimsOf(TestUsers.Bob);
+        claims.Remove("oid");
+        var token = BearerTokens.Mint(key, SecurityAlgorithms.HmacSha256, LocalTokenIssuer.Issuer, LocalTokenIssuer.Audience, claims);
+        var script = portal.CreatePortalClient();
+        script.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await script.GetWithTokenAsync(Search, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("oid", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_the_key_but_never_issued_gets_401()
+    {
+        await portal.CreateReadyClientAsync();
+        var key = await portal.Services.GetRequiredService<LocalTokenKeyStore>().GetAsync(CancellationToken.None);
+        var claims = BearerTokens.ClaimsOf(TestUsers.Bob);
+        claims["jti"] = "0123456789abcdef0123456789abcdef";
+        var token = BearerTokens.Mint(key, SecurityAlgorithms.HmacSha256, LocalTokenIssuer.Issuer, LocalTokenIssuer.Audience, claims);
+
+        var response = await portal.CreatePortalClient().GetWithTokenAsync(Search, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_is_kept_in_the_blob_store_so_a_revocation_on_one_node_holds_on_another()
+    {
+        // A second portal process over the same storage (its own index), as a second node would be.
+        await using var other = PortalFactory.With("Development", new Dictionary<string, string>
+        {
+            ["Storage:FileSystem:RootPath"] = Path.Combine(portal.Root, "blobs"),
+        });
+        var carol = await SignedInAsync("carol");
+        var token = await carol.CreateOnTokenPageAsync();
+        var otherScript = other.CreatePortalClient();
+        await other.CreateReadyClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await otherScript.GetWithTokenAsync(Search, token)).StatusCode);
+
+        await portal.Services.GetRequiredService<ApiTokenRegistry>().RevokeAsync(
+            TestUsers.Carol.ObjectId, (string)BearerTokens.Payload(token)["jti"]!, CancellationToken.None);
+
+        // The other node caches the list briefly (ApiTokenRegistry.CacheFor); it refuses the token once that is over.
+        var deadline = DateTime.UtcNow + ApiTokenRegistry.CacheFor + TimeSpan.FromSeconds(10);
+        HttpStatusCode status;
+        do
+        {
+            status = (await otherScript.GetWithTokenAsync(Search, token)).StatusCode;
+            await Task.Delay(200);
+        }
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.NotNull(await other.Services.GetRequiredService<KnowledgeHub.Storage.IBlobStore>()
+            .ReadAsync(ApiTokenRegistry.BlobName(TestUsers.Carol.ObjectId), CancellationToken.None));
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = await portal.CreateReadyClientAsync();
+        await client.SignInAsync(user);
+        return client;
+    }
+}
