@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Export;
 using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HomeView>();
         services.AddPortalAccess();
         services.AddPortalWorkflow();
+        services.AddPortalImportExport();
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

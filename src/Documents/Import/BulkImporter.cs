@@ -21,7 +21,7 @@ public sealed partial class BulkImporter(
     public const string DryRunAuditAction = "import-dry-run";
 
     /// <summary>Files converted and written at once.</summary>
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; set; } = 4;
 
     /// <summary>Runs the batch. Throws <see cref="UnauthorizedAccessException"/> when the caller may not create documents.</summary>
     public async Task<ImportReport> RunAsync(ImportSource source, ImportDefaults defaults, Caller caller, ImportProgress progress, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed partial class BulkImporter(
     }
 
     private async Task<ImportItem> ImportOneAsync(
-        ImportSource source, SourceEntry entry, IReadOnlyList<SourceEntry> extras, ImportDefaults defaults, IReadOnlyList<DocumentTemplate> known, Caller caller, CancellationToken cancellationToken)
+        ImportSource source, SourceEntry entry, List<SourceEntry> extras, ImportDefaults defaults, IReadOnlyList<DocumentTemplate> known, Caller caller, CancellationToken cancellationToken)
     {
         var content = await source.ReadAsync(entry, cancellationToken);
         if (content is null)
@@ -115,6 +115,12 @@ public sealed partial class BulkImporter(
             {
                 extra.Add(new ImportAttachment(attachment.Name, bytes));
             }
+        }
+
+        if (file.Kind == ImportFileKind.Markdown && extras.Count > 0)
+        {
+            // An export links a document's files as {name}.files/...: point those links at the new document's attachments.
+            file = file with { Markdown = Export.MarkdownExport.AbsoluteLinks(FileConverter.Stem(entry.Name), id, file.Markdown) };
         }
 
         var plan = ImportPlanner.Plan(entry, file, id, defaults, known, extra);

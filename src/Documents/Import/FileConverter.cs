@@ -11,7 +11,6 @@ namespace KnowledgeHub.Documents.Import;
 /// </summary>
 public sealed class FileConverter(IPdfTextReader pdf, IOptions<AttachmentOptions> attachmentOptions)
 {
-
     /// <summary>The link a Word image gets in the Markdown: the portal's address of that attachment.</summary>
     public static string LinkTo(string documentId, string name) => $"/Documents/{documentId}/Attachments/{Uri.EscapeDataString(name)}";
 

@@ -63,6 +63,12 @@ internal static class ImportPlanner
             ChangeNote = $"Imported from {entry.Path}",
             CreatedUtc = front?.GetString("created") is { } created && DateTimeOffset.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when : null,
         };
+        var ownAccess = front is not null && (front.Fields.ContainsKey("confidentiality") || front.Fields.ContainsKey("readers") || front.Fields.ContainsKey("editors"));
+        if (!ownAccess && defaults.AccessDefaults is { } apply)
+        {
+            document = apply(document);
+        }
+
         var problems = TemplateConformance.Check(template, title, metadata, file.Markdown).Problems.Select(p => p.Message).ToList();
         var attachments = file.Attachments.Concat(extra).ToList();
         var item = new ImportItem(entry.Path, ImportOutcome.WouldImport, null)

@@ -26,6 +26,12 @@ public sealed record ImportDefaults
     /// <summary>Tags added to every document, besides the folder names.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>
+    /// Applied to each document whose front matter sets none of confidentiality, readers and editors, before it is
+    /// created (the portal adds its collection's access defaults here, as the editor does).
+    /// </summary>
+    public Func<NewDocument, NewDocument>? AccessDefaults { get; init; }
+
     /// <summary>List what each file would become; write nothing.</summary>
     public bool DryRun { get; init; }
 }
