@@ -83,6 +83,11 @@ public sealed partial class BulkImporter(
     private async Task<ImportItem> ImportOneAsync(
         ImportSource source, SourceEntry entry, List<SourceEntry> extras, ImportDefaults defaults, IReadOnlyList<DocumentTemplate> known, Caller caller, CancellationToken cancellationToken)
     {
+        if (FileConverter.KindOf(entry.Name) is null)
+        {
+            return new ImportItem(entry.Path, ImportOutcome.Skipped, "Not a Word (.docx), PDF or Markdown file; left out.");
+        }
+
         var content = await source.ReadAsync(entry, cancellationToken);
         if (content is null)
         {

@@ -32,7 +32,7 @@ public static class DocxConverter
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             using var document = WordprocessingDocument.Open(stream, false, Settings);
-            var main = document.MainDocumentPart ?? throw new FormatException("The Word document has no body.");
+            var main = document.MainDocumentPart ?? throw new NoBodyException();
             var writer = new DocxMarkdownWriter(main, imageUrl);
             var body = main.Document?.Body;
             foreach (var block in body?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
@@ -43,11 +43,13 @@ public static class DocxConverter
             var title = Clean(document.PackageProperties.Title) ?? writer.TitleParagraph ?? writer.FirstHeading;
             return new DocxMarkdown(title, writer.Markdown(), writer.Images);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or NotSupportedException or (FormatException and not NoBodyException))
         {
             throw new FormatException("The Word document cannot be read: it is damaged or not a .docx file.", e);
         }
     }
+
+    private sealed class NoBodyException() : FormatException("The Word document has no body.");
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

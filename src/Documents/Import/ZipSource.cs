@@ -59,14 +59,14 @@ internal sealed class ZipSource : ImportSource
         long total = 0;
         foreach (var entry in zip.Entries)
         {
-            if (entry.FullName.EndsWith('/') || IsJunk(entry.FullName.Replace('\\', '/')))
-            {
-                continue;
-            }
-
             if (UnsafePath(entry.FullName))
             {
                 refused.Add((entry.FullName, "Its path inside the zip is absolute or climbs out of the archive ('..'); it was not read."));
+                continue;
+            }
+
+            if (entry.FullName.EndsWith('/') || IsJunk(entry.FullName))
+            {
                 continue;
             }
 

@@ -121,7 +121,11 @@ public sealed class ImportCommand
         // No index in this process (a running portal holds it): writes do not wait for one.
         builder.Services.RemoveAll<IChangeConsumer>();
         builder.Services.Configure<FollowingOptions>(o => o.WaitForChange = TimeSpan.Zero);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
         await using var app = builder.Build();
         await ActivatorUtilities.CreateInstance<ContentImportService>(app.Services).StartAsync(cancellationToken);
 
@@ -132,7 +136,7 @@ public sealed class ImportCommand
         var progress = new ImportProgress();
         try
         {
-            await using var source = ImportSource.Open(Path!, limits);
+            await using var source = ImportSource.Open(Resolve(Path!), limits);
             await using var printer = new ImportConsole(progress, Console.Error);
             var report = await importer.RunAsync(source, Defaults, caller, progress, cancellationToken);
             await printer.StopAsync();
@@ -144,6 +148,21 @@ public sealed class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// A relative PATH is taken from the shell's folder: <c>dotnet run</c> starts the app in the project's folder, but
+    /// keeps the shell's <c>PWD</c>.
+    /// </summary>
+    private static string Resolve(string path)
+    {
+        if (System.IO.Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var shell = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? System.IO.Path.GetFullPath(System.IO.Path.Combine(pwd, path)) : null;
+        return shell is not null && (Directory.Exists(shell) || File.Exists(shell)) ? shell : System.IO.Path.GetFullPath(path);
     }
 
     private static IReadOnlyList<string> List(string? text) =>

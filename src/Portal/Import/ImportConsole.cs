@@ -74,7 +74,10 @@ internal sealed class ImportConsole : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
-                await output.WriteLineAsync(Line(progress.Snapshot()));
+                if (progress.Snapshot() is { Finished: false } running)
+                {
+                    await output.WriteLineAsync(Line(running));
+                }
             }
         }
         catch (OperationCanceledException)
