@@ -140,10 +140,17 @@ internal sealed class DocxBlocks(MainDocumentPart main)
         {
             var cells = row.OfType<TableCell>().Select(cell =>
             {
-                var runs = cell.OfType<ParagraphBlock>().SelectMany(p => Inlines(p.Inline, new Emphasis(row.IsHeader, false, false))).ToList();
+                var runs = cell.OfType<ParagraphBlock>().SelectMany(p => Inlines(p.Inline, default)).ToList();
                 return new W.TableCell(DocxStyles.Paragraph(null, [.. runs]));
             });
-            result.Append(new W.TableRow(cells));
+            var tableRow = new W.TableRow(cells);
+            if (row.IsHeader)
+            {
+                // Repeated on every page; Word shows the header row in the table style's header format.
+                tableRow.PrependChild(new W.TableRowProperties(new W.TableHeader()));
+            }
+
+            result.Append(tableRow);
         }
 
         return result;
