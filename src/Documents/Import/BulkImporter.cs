@@ -1,20 +1,23 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using KnowledgeHub.Documents.UseCases;
+using KnowledgeHub.Documents.Following;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Documents.Import;
 
 /// <summary>
-/// Imports a batch (<see cref="ImportSource"/>) for a caller through the editor's own use cases — each document is
-/// created by <see cref="DocumentWriter"/> and each file attached by <see cref="AttachmentFiles"/>, so both are audited
-/// and the follower indexes them. Files are worked a few at a time; one file's failure is reported on its line and the
-/// batch goes on. A file whose content was imported before (<see cref="ImportLedger"/>) or whose front matter names a
-/// document id already stored is skipped, so a batch can be run again after an interruption. A dry run converts
-/// everything and writes nothing. The batch itself is audited ("import", or "import-dry-run").
+/// Imports a batch (<see cref="ImportSource"/>) for a caller through the same steps as the editor's use cases
+/// (<see cref="UseCases.DocumentWriter"/>, <see cref="UseCases.AttachmentFiles"/>): each document is created by the
+/// repository and audited "create" (<see cref="CommitFollowUp"/>), each file is attached by <see cref="AttachmentService"/>
+/// (checked and audited "attach"), and the change log carries both to every node's follower, which indexes them. Unlike
+/// one save in the editor, a file does not wait for this node's index: the batch waits once, at its end (a per-file
+/// wait made a batch seven times slower). Files are worked a few at a time; one file's failure is reported on its line
+/// and the batch goes on. A file whose content was imported before (<see cref="ImportLedger"/>) or whose front matter
+/// names a document id already stored is skipped, so a batch can be run again after an interruption. A dry run
+/// converts everything and writes nothing. The batch itself is audited ("import", or "import-dry-run").
 /// </summary>
 public sealed partial class BulkImporter(
-    DocumentWriter writer, AttachmentFiles files, DocumentRepository documents, TemplateCatalog templates, ImportLedger ledger,
+    DocumentRepository documents, AttachmentService attachments, CommitFollowUp followUp, TemplateCatalog templates, ImportLedger ledger,
     FileConverter converter, AuditLog audit, ILogger<BulkImporter> logger)
 {
     public const string AuditAction = "import";
@@ -59,13 +62,19 @@ public sealed partial class BulkImporter(
             {
                 item = await ImportOneAsync(source, entry, attachmentsOf.GetValueOrDefault(entry.Stem) ?? [], defaults, known, caller, token);
             }
-            catch (Exception e) when (e is FormatException or ImportRefusedException or ArgumentException)
+            catch (Exception e) when (e is FormatException or ImportRefusedException or ArgumentException or DocumentAlreadyExistsException)
             {
                 item = new ImportItem(entry.Path, ImportOutcome.Failed, e.Message) { Kind = FileConverter.KindOf(entry.Name) };
             }
 
             Report(item);
         });
+
+        if (!defaults.DryRun)
+        {
+            // Once for the batch: the report comes when this node's index has taken the documents (bounded).
+            await followUp.WaitAsync(cancellationToken);
+        }
 
         progress.Finish();
         var report = new ImportReport(defaults.DryRun, [.. items.OrderBy(i => i.Path, StringComparer.Ordinal)], DateTimeOffset.UtcNow - started);
@@ -134,12 +143,18 @@ public sealed partial class BulkImporter(
             return plan.Item;
         }
 
-        var manifest = await writer.CreateAsync(plan.Document, caller, cancellationToken);
+        if (file.Kind == ImportFileKind.Docx)
+        {
+            await converter.RememberTextAsync(sha, file.Markdown, cancellationToken);
+        }
+
+        var manifest = await documents.CreateAsync(plan.Document, caller, cancellationToken);
+        await followUp.AuditAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, AuditActions.Allowed);
         var refused = new List<string>();
         foreach (var attachment in plan.Attachments)
         {
             using var stream = new MemoryStream(attachment.Content.ToArray(), writable: false);
-            var result = await files.AddAsync(manifest.Id, attachment.Name, stream, stream.Length, caller, cancellationToken);
+            var result = await attachments.AddAsync(manifest.Id, attachment.Name, stream, stream.Length, caller, cancellationToken);
             if (result is not AttachmentResult.Added)
             {
                 refused.Add($"{attachment.Name}: {result.Message}");

@@ -22,6 +22,9 @@ public sealed class FileConverter(IPdfTextReader pdf, IOptions<AttachmentOptions
         _ => null,
     };
 
+    /// <summary>Keeps a Word original's converted text as its extracted text, so the index does not extract it again.</summary>
+    internal Task RememberTextAsync(string sha256, string text, CancellationToken cancellationToken) => pdf.RememberAsync(sha256, text, cancellationToken);
+
     internal async Task<ImportedFile> ReadAsync(SourceEntry entry, byte[] content, string documentId, string sha256, bool dryRun, CancellationToken cancellationToken)
     {
         var kind = KindOf(entry.Name) ?? throw new FormatException("Not a Word (.docx), PDF or Markdown file.");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Import;
 using KnowledgeHub.Search.Extraction;
@@ -12,6 +13,8 @@ namespace KnowledgeHub.Portal.Import;
 /// </summary>
 public sealed class ExtractorPdfText(IBlobStore store, AttachmentTextSource texts, AttachmentTextExtractor extractor, TimeProvider time) : IPdfTextReader
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<PdfText> ReadAsync(ReadOnlyMemory<byte> pdf, string sha256, bool keep, CancellationToken cancellationToken)
     {
         ExtractionResult result;
@@ -28,5 +31,18 @@ public sealed class ExtractorPdfText(IBlobStore store, AttachmentTextSource text
         }
 
         return result.Succeeded ? new PdfText(true, result.Text, null) : PdfText.Failure(result.Error ?? "the extractor gave no reason.");
+    }
+
+    /// <summary>Stored as <see cref="AttachmentTextSource"/> stores an extraction (create-only, web JSON), where it looks first.</summary>
+    public async Task RememberAsync(string sha256, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.WriteAsync(AttachmentTextSource.Prefix + sha256 + ".json", JsonSerializer.SerializeToUtf8Bytes(ExtractionResult.Success(text), Json), WriteCondition.IfNotExists, cancellationToken);
+        }
+        catch (BlobConditionFailedException)
+        {
+            // Extracted already: the same content.
+        }
     }
 }
