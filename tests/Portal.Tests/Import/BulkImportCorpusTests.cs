@@ -17,7 +17,7 @@ public sealed class BulkImportCorpusTests(ImportPortal portal, ITestOutputHelper
     [Fact]
     public async Task Several_hundred_Word_PDF_and_Markdown_files_import_with_progress_and_each_is_found_by_a_word_inside_it()
     {
-        var files = ImportCorpus.Write(root, markdown: 190, docx: 90, pdf: 20);
+        var files = ImportCorpus.Write(root, markdown: 190, docx: 100, pdf: 10);
         _ = await portal.CreateReadyClientAsync();
         var progress = new ImportProgress();
         var snapshots = new List<ImportProgressSnapshot>();

@@ -6,7 +6,7 @@ namespace KnowledgeHub.Portal.Tests.Import;
 public sealed class ImportPortal : PortalFactory
 {
     public ImportPortal()
-        : base("Development", new Dictionary<string, string> { ["Documents:ContentRoot"] = ImportCorpus.ContentRoot })
+        : base("Development", new Dictionary<string, string> { ["Documents:ContentRoot"] = ImportCorpus.ContentRoot, ["Search:Extraction:Timeout"] = "00:01:00" })
     {
     }
 
