@@ -5,16 +5,18 @@
 // "search" fetches the LibreOffice help corpus if needed (scripts/fetch-bench-corpus.sh), imports it through
 // the real pipeline (file-system blobs → DocumentRepository → IndexSynchronizer → Lucene), measures indexing,
 // search latency and known-item relevance, prints a table and writes the JSON report.
+//   dotnet run -c Release --project tests/Benchmarks -- import [--markdown N] [--docx N] [--out artifacts/bench/import.json]
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
 using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Scale;
 
 var command = args.Length > 0 ? args[0] : "";
-if (command is not ("search" or "scale"))
+if (command is not ("search" or "scale" or "import"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
+    Console.WriteLine(KnowledgeHub.Benchmarks.Import.ImportBenchmark.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -24,6 +26,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "import")
+{
+    return await KnowledgeHub.Benchmarks.Import.ImportBenchmark.RunAsync(args[1..], cancel.Token);
+}
 
 if (command == "scale")
 {

@@ -24,7 +24,7 @@ public sealed partial class BulkImporter(
     public const string DryRunAuditAction = "import-dry-run";
 
     /// <summary>Files converted and written at once.</summary>
-    public int Parallelism { get; set; } = 4;
+    public int Parallelism { get; set; } = 8;
 
     /// <summary>Runs the batch. Throws <see cref="UnauthorizedAccessException"/> when the caller may not create documents.</summary>
     public async Task<ImportReport> RunAsync(ImportSource source, ImportDefaults defaults, Caller caller, ImportProgress progress, CancellationToken cancellationToken)

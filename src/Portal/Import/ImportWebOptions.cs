@@ -13,7 +13,7 @@ public sealed class ImportWebOptions
 
     /// <summary>Files converted and written at once in one batch.</summary>
     [Range(1, 32, ErrorMessage = "The setting Import:Parallelism must be between 1 and 32.")]
-    public int Parallelism { get; set; } = 4;
+    public int Parallelism { get; set; } = 8;
 
     /// <summary>Where uploaded batches wait while they are imported; empty: a folder under the system's temp folder.</summary>
     public string? SpoolPath { get; set; }
