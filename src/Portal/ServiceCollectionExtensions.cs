@@ -5,6 +5,7 @@ using KnowledgeHub.Portal.Api;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Dashboard;
 using KnowledgeHub.Portal.Hosting;
+using KnowledgeHub.Portal.Export;
 using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.Notifications;
 using KnowledgeHub.Portal.People;
@@ -65,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalWorkflow();
         services.AddPortalPeople(configuration).AddPortalNotifications(configuration).AddPortalDashboard();
         services.AddKnowledgeHubServiceRunning(configuration);
+        services.AddPortalImportExport();
 
         // The "storage" and "index" checks are registered by AddKnowledgeHubStorage and AddKnowledgeHubSearch.
         services.AddHealthChecks();

@@ -6,6 +6,7 @@
 // the real pipeline (file-system blobs → DocumentRepository → IndexSynchronizer → Lucene), measures indexing,
 // search latency and known-item relevance, prints a table and writes the JSON report.
 //   dotnet run -c Release --project tests/Benchmarks -- segmenters [--limit N] [--relevance N]: SmartCn beside jieba.NET
+//   dotnet run -c Release --project tests/Benchmarks -- import [--markdown N] [--docx N] [--out artifacts/bench/import.json]
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
 //   dotnet run -c Release --project tests/Benchmarks -- scale-search DATA
@@ -23,11 +24,12 @@ if (command == "scale-search" && args.Length == 2)
     return 0;
 }
 
-if (command is not ("search" or "scale" or "segmenters" or "cluster"))
+if (command is not ("search" or "scale" or "segmenters" or "cluster" or "import"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
     Console.WriteLine(ClusterBenchOptions.Usage);
+    Console.WriteLine(KnowledgeHub.Benchmarks.Import.ImportBenchmark.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -37,6 +39,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "import")
+{
+    return await KnowledgeHub.Benchmarks.Import.ImportBenchmark.RunAsync(args[1..], cancel.Token);
+}
 
 if (command == "cluster")
 {
