@@ -16,8 +16,9 @@ public static class SearchFields
     /// 5: <see cref="Stamp"/> is the manifest blob's ETag (reconciliation compares a listing, reads no manifest);
     /// <see cref="Degraded"/> entries; <see cref="Status"/> is the status readers are shown; the workflow fields of the
     /// home page; tokens over 255 characters cut.
+    /// 6: the days a document is about (<see cref="Querying.PeriodFields"/>), for time words in queries.
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";
