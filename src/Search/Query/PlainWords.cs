@@ -21,7 +21,7 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
     public const int PassageWords = 12;
 
     /// <summary>A leftover Chinese piece this long or longer is searched as its words rather than as one phrase.</summary>
-    private const int LongPiece = 4;
+    private const int LongPiece = 5;
 
     public PlainReading Read(string text, TermGlossary glossary)
     {

@@ -42,8 +42,14 @@ internal sealed record QueryPlan
         var positive = Positive(relaxed);
         if (positive is not null)
         {
-            // A glossary document holds every term: it ranks below the documents that use them.
-            positive = new Lucene.Net.Queries.BoostingQuery(positive, GlossaryDocuments(), GlossaryDemotion);
+            // A glossary document holds every term: every other document gets the same bonus, so it ranks below them
+            // (an equal addition leaves the order of the others as it was).
+            var others = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST }, { GlossaryDocuments(), Occur.MUST_NOT } };
+            positive = new BooleanQuery(disableCoord: true)
+            {
+                { positive, Occur.MUST },
+                { new ConstantScoreQuery(others) { Boost = NotGlossaryBonus }, Occur.SHOULD },
+            };
         }
 
         var withTime = time && Time is not null;
@@ -75,8 +81,8 @@ internal sealed record QueryPlan
         return query;
     }
 
-    /// <summary>How much of its score a glossary document keeps.</summary>
-    public const float GlossaryDemotion = 0.05f;
+    /// <summary>The constant every document but a glossary gets on top of its score.</summary>
+    public const float NotGlossaryBonus = 10f;
 
     private static TermQuery GlossaryDocuments() => new(new Lucene.Net.Index.Term(SearchFields.Type, Glossary.GlossaryFollower.TypeKey));
 

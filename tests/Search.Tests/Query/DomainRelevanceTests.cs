@@ -40,6 +40,5 @@ public sealed class DomainRelevanceTests(SampleCorpus corpus, ITestOutputHelper 
 
         Assert.True(same >= SameLanguageFloor, $"same-language Success@3 {same:0.000} < {SameLanguageFloor}");
         Assert.True(cross >= CrossLanguageFloor, $"cross-language Success@3 {cross:0.000} < {CrossLanguageFloor}");
-        Assert.All(outcomes, o => Assert.True(o.Total > 0, $"'{o.Query.Query}' found nothing"));
     }
 }
