@@ -20,8 +20,11 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
 {
     public const int PassageWords = 12;
 
-    /// <summary>A leftover Chinese piece this long or longer is searched as its words rather than as one phrase.</summary>
-    private const int LongPiece = 5;
+    /// <summary>
+    /// A leftover Chinese piece this long or longer (a clause of a pasted passage, not a word or a name) is searched as its
+    /// words rather than as one phrase; a shorter one stays a phrase, so a word finds exactly the documents that have it.
+    /// </summary>
+    private const int LongPiece = 8;
 
     public PlainReading Read(string text, TermGlossary glossary)
     {
