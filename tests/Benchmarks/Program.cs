@@ -11,10 +11,11 @@ using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Scale;
 
 var command = args.Length > 0 ? args[0] : "";
-if (command is not ("search" or "scale"))
+if (command is not ("search" or "scale" or "relevance"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
+    Console.WriteLine(DomainRelevanceBenchmark.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -24,6 +25,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "relevance")
+{
+    return await DomainRelevanceBenchmark.RunAsync(args[1..], cancel.Token);
+}
 
 if (command == "scale")
 {
