@@ -69,11 +69,37 @@ public sealed class TermGlossary
         return synonyms.TryGetValue(Key(term), out var found) ? found : [];
     }
 
+    /// <summary>Unpaired surrogates (pasted or hostile text) as U+FFFD: normalization refuses them.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
+            if (!paired)
+            {
+                chars[i] = '\uFFFD';
+            }
+            else if (char.IsHighSurrogate(chars[i]))
+            {
+                i++;
+            }
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>The form terms are compared in: NFKC (full-width → half-width), lower case, one space between words.</summary>
     public static string Key(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var normalized = term.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalized = WithoutLoneSurrogates(term).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }
