@@ -62,8 +62,16 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
 
         if (NaturalQueries.HasOperators(rest))
         {
-            var parsed = Parse(rest);
-            var operators = new QueryPlan { Parsed = parsed.Query, Time = timeFilter };
+            var (syntax, kept) = ParsedExclusions.KeepHyphenatedWords(rest);
+            var parsed = Parse(syntax);
+            var operators = new QueryPlan
+            {
+                Parsed = parsed.Query,
+                ParsedWithoutExclusions = ParsedExclusions.Without(parsed.Query),
+                ParsedExclusions = ParsedExclusions.Words(syntax),
+                KeptHyphens = kept,
+                Time = timeFilter,
+            };
             var notice = tooLong is null ? parsed.Notice : Join(tooLong, parsed.Notice ?? "").Trim();
             return new ParsedSearch(operators.Make(relaxed: false), rest, filters, notice) { Plan = operators };
         }

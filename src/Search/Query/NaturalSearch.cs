@@ -41,9 +41,10 @@ internal static class NaturalSearch
             notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], found));
         }
 
-        if (plan.Exclusions.Count > 0 && plan.Make(relaxed, exclusions: false) is { } all && count(all) - results.Total is > 0 and var removed)
+        var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
+        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false) is { } all && count(all) - results.Total is > 0 and var removed)
         {
-            notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, [.. plan.Exclusions.Select(e => e.Text)], removed));
+            notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, excludedWords, removed));
         }
 
         if (plan.Ignored.Count > 0)

@@ -18,6 +18,12 @@ internal sealed record QueryPlan
     /// <summary>The query the parser made of text with operators (used instead of <see cref="Words"/>).</summary>
     public Lucene.Net.Search.Query? Parsed { get; init; }
 
+    /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
+    public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }
+
+    /// <summary>The excluded words of a parsed query, as typed.</summary>
+    public IReadOnlyList<string> ParsedExclusions { get; init; } = [];
+
     public IReadOnlyList<string> WordTexts { get; init; } = [];
 
     public IReadOnlyList<(string Text, Lucene.Net.Search.Query Query)> Exclusions { get; init; } = [];
@@ -39,6 +45,7 @@ internal sealed record QueryPlan
     /// <summary>The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when nothing is searched for.</summary>
     public Lucene.Net.Search.Query? Make(bool relaxed, bool exclusions = true, bool time = true, bool glossaries = true)
     {
+        exclusionsWanted = exclusions;
         var positive = Positive(relaxed);
         if (positive is not null)
         {
@@ -86,11 +93,13 @@ internal sealed record QueryPlan
 
     private static TermQuery GlossaryDocuments() => new(new Lucene.Net.Index.Term(SearchFields.Type, Glossary.GlossaryFollower.TypeKey));
 
+    private bool exclusionsWanted = true;
+
     private Lucene.Net.Search.Query? Positive(bool relaxed)
     {
         if (Parsed is not null)
         {
-            return Parsed;
+            return exclusionsWanted ? Parsed : ParsedWithoutExclusions ?? Parsed;
         }
 
         if (Words.Count == 0)

@@ -103,4 +103,17 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Equal("ur-2026-onboarding-interviews", results.Hits[0].DocumentId);
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords && n.Words.SequenceEqual(["zyxwvut"]));
     }
+
+    [Fact]
+    public void An_exclusion_in_a_query_with_operators_says_what_it_removed_and_an_option_flag_stays_a_word()
+    {
+        var all = corpus.Host.Search("\"复盘\"").Total;
+        var results = corpus.Host.Search("\"复盘\" -直播");
+        var flag = corpus.Host.Search("\"复盘\" -o");
+
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.ExclusionsRemoved);
+        Assert.Equal(all - results.Total, note.Count);
+        Assert.Equal(["直播"], note.Words);
+        Assert.Contains(flag.Notes, n => n.Kind == QueryNoteKind.HyphensKept && n.Words.Contains("-o"));
+    }
 }
