@@ -100,6 +100,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             WordTexts = texts,
             Exclusions = exclusions,
             Ignored = reading.Ignored,
+            Optional = [.. reading.Optional.Select(AnyField).OfType<Lucene.Net.Search.Query>().Take(16)],
             KeptHyphens = reading.KeptHyphens,
             Expansions = expansions,
             Time = timeFilter,

@@ -7,7 +7,11 @@ namespace KnowledgeHub.Search.Querying;
 internal sealed record QueryUnit(string Text, bool Excluded);
 
 /// <summary>How plain query text was read: its units, the common words left out and the hyphens not read as exclusions.</summary>
-internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyList<string> Ignored, IReadOnlyList<string> KeptHyphens, bool Passage);
+internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyList<string> Ignored, IReadOnlyList<string> KeptHyphens, bool Passage)
+{
+    /// <summary>Text that counts when present but is not required: a Chinese run that was split, whole, and the words as typed.</summary>
+    public IReadOnlyList<string> Optional { get; init; } = [];
+}
 
 /// <summary>
 /// Reads text without operators as words. <c>-word</c> is an exclusion only where it reads like one: at the start of a
@@ -33,6 +37,7 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
         var units = new List<QueryUnit>();
         var ignored = new List<string>();
         var kept = new List<string>();
+        var optional = new List<string>();
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
@@ -61,7 +66,12 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
 
             if (word.Any(QueryText.IsCjk))
             {
-                units.AddRange(SplitCjk(word, glossary, ignored).Select(piece => new QueryUnit(piece, excluded)));
+                var pieces = SplitCjk(word, glossary, ignored);
+                units.AddRange(pieces.Select(piece => new QueryUnit(piece, excluded)));
+                if (!excluded && (pieces.Count != 1 || pieces[0] != word))
+                {
+                    optional.Add(word);
+                }
             }
             else if (!excluded && StopWords.IsEnglish(word))
             {
@@ -80,7 +90,14 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
             ignored.Clear();
         }
 
-        return new PlainReading(units.DistinctBy(u => (TermGlossary.Key(u.Text), u.Excluded)).ToList(), ignored, kept, passage);
+        var distinct = units.DistinctBy(u => (TermGlossary.Key(u.Text), u.Excluded)).ToList();
+        if (!passage && distinct.Count(u => !u.Excluded) + ignored.Count >= 2)
+        {
+            // The words as typed, in order: an exact title ("Save As", 关于数字签名) ranks first.
+            optional.Add(string.Join(' ', tokens.Where(t => !(t.Length > 1 && t[0] == '-' && ReadsAsExclusion(t))).Select(Clean).Where(t => t.Length > 0)));
+        }
+
+        return new PlainReading(distinct, ignored, kept, passage) { Optional = [.. optional.Distinct(StringComparer.Ordinal)] };
     }
 
     /// <summary><c>-draft</c>, <c>-复盘</c>: a hyphen, then a letter, and two letters at least (or a Chinese character).</summary>

@@ -30,6 +30,9 @@ internal sealed record QueryPlan
 
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
+    /// <summary>Queries that add to the score when they match and are never required: split Chinese runs whole, the words as typed.</summary>
+    public IReadOnlyList<Lucene.Net.Search.Query> Optional { get; init; } = [];
+
     public IReadOnlyList<string> KeptHyphens { get; init; } = [];
 
     public IReadOnlyList<GlossaryExpansion> Expansions { get; init; } = [];
@@ -114,6 +117,17 @@ internal sealed record QueryPlan
             query.Add(word, relaxed ? Occur.SHOULD : Occur.MUST);
         }
 
-        return query;
+        if (Optional.Count == 0)
+        {
+            return query;
+        }
+
+        var scored = relaxed ? new BooleanQuery(disableCoord: true) { { query, Occur.MUST } } : query;
+        foreach (var optional in Optional)
+        {
+            scored.Add(optional, Occur.SHOULD);
+        }
+
+        return scored;
     }
 }
