@@ -81,6 +81,7 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         var document = EntryFields.Create(AsOf(manifest, version), EntryKinds.Document, manifest.Id);
         WorkflowFields.Add(document, manifest);
         EntryFields.AddBody(document, text);
+        Querying.PeriodFields.Add(document, manifest, version);
         var searchable = manifest.Confidentiality == Confidentiality.Restricted ? [] : attachments;
         foreach (var attachment in searchable.Where(a => !string.IsNullOrWhiteSpace(a.Text)))
         {

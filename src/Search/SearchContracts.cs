@@ -63,6 +63,12 @@ public sealed record SearchResults(string Query, int Total, int Page, int PageSi
 
     /// <summary>A corrected query (English spelling) when there were few or no hits and the correction finds something.</summary>
     public string? DidYouMean { get; init; }
+
+    /// <summary>How the query was read, for the user: most words, common words left out, exclusions, time filter (see <see cref="QueryNoteKind"/>).</summary>
+    public IReadOnlyList<QueryNote> Notes { get; init; } = [];
+
+    /// <summary>The time expression of the query applied as a filter on the documents' period or date, if any.</summary>
+    public AppliedTimeFilter? TimeFilter { get; init; }
 }
 
 /// <summary>A hit; <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text with &lt;mark&gt; only.</summary>
@@ -78,4 +84,7 @@ public sealed record SearchHit(
 {
     /// <summary>The file name of the attachment the snippet comes from, when the match is in an attachment and not in the text.</summary>
     public string? MatchedAttachment { get; init; }
+
+    /// <summary>Query words this document matched only through the glossary (复盘 → retrospective); empty for direct matches.</summary>
+    public IReadOnlyList<GlossaryMatch> MatchedVia { get; init; } = [];
 }

@@ -17,8 +17,9 @@ public static class SearchFields
     /// <see cref="Degraded"/> entries; <see cref="Status"/> is the status readers are shown; the workflow fields of the
     /// home page; tokens over 255 characters cut.
     /// 6: every analyzed field normalized (NFKC, CJK radical forms, traditional → simplified Chinese).
+    /// 7: the days a document is about (<see cref="Querying.PeriodFields"/>), for time words in queries.
     /// </summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

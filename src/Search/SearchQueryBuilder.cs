@@ -1,3 +1,6 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search.Glossary;
+using KnowledgeHub.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -9,24 +12,30 @@ namespace KnowledgeHub.Search;
 public sealed record ParsedQuery(Query? Query, string? Notice);
 
 /// <summary>Search-box text split into its words' query (null when only filters or nothing), the words' text and its typed filters.</summary>
-internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<TypedFilter> Filters, string? Notice);
+internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<TypedFilter> Filters, string? Notice)
+{
+    /// <summary>How the words were read (time filter, most words, glossary, exclusions); null when there are none.</summary>
+    public QueryPlan? Plan { get; init; }
+}
 
 /// <summary>
 /// User text → Lucene query. Syntax: words (all required), "exact phrases", AND/OR/NOT, +word, -word,
 /// prefix* and title:/body:. Each CJK run is a phrase on the SmartCn field and on the bigram field, never
 /// loose characters. Text the parser cannot read is searched as plain words, with a <see cref="ParsedQuery.Notice"/>.
 /// </summary>
-public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
+public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? glossary = null, ISearchTimeZone? timeZone = null, TimeProvider? time = null)
 {
+    private readonly NaturalQueries natural = new(analyzer, glossary, timeZone ?? ConfiguredSearchTimeZone.Shanghai, time ?? TimeProvider.System);
+
     public const int MaxQueryLength = 500;
 
     public const string SyntaxNotice = "Your search had a syntax error, so we searched for the words instead.";
 
     public const string TooManyClausesNotice = "Your search was too complex, so we searched for the words instead.";
 
-    public static readonly string TooLongNotice = $"Your search was longer than {MaxQueryLength} characters, so we used the first {MaxQueryLength}.";
+    public static readonly string TooLongNotice = $"Your search was longer than {MaxQueryLength} characters, so we used the words of its first {MaxQueryLength}.";
 
-    private static readonly (string Field, float Boost)[] WordFields =
+    internal static readonly (string Field, float Boost)[] WordFields =
     [
         (SearchFields.Title, 3f), (SearchFields.TitleCjk, 3f), (SearchFields.Body, 1f), (SearchFields.BodyCjk, 1f), (SearchFields.TagsText, GuardedQueryParser.TagsBoost),
         (SearchFields.AttachmentText, GuardedQueryParser.AttachmentBoost), (SearchFields.AttachmentTextCjk, GuardedQueryParser.AttachmentBoost),
@@ -40,18 +49,35 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
     /// Search-box text: typed filters (<see cref="FilterSyntax"/>) are taken out first, the rest is parsed as
     /// <see cref="Parse"/> does. Text longer than <see cref="MaxQueryLength"/> is cut first, with a notice.
     /// </summary>
-    internal ParsedSearch ParseSearch(string text)
+    internal ParsedSearch ParseSearch(string text, Caller? caller = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var (trimmed, tooLong) = Cut(text.Trim());
-        var (rest, filters) = FilterSyntax.Extract(trimmed);
-        if (rest.Length == 0)
+        var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
+        var (rest, filters) = FilterSyntax.Extract(withoutTime);
+        if (rest.Length == 0 && timeFilter is null)
         {
             return new ParsedSearch(null, rest, filters, tooLong);
         }
 
-        var parsed = Parse(rest);
-        return new ParsedSearch(parsed.Query, rest, filters, tooLong is null ? parsed.Notice : Join(tooLong, parsed.Notice ?? "").Trim());
+        if (NaturalQueries.HasOperators(rest))
+        {
+            var (syntax, kept) = ParsedExclusions.KeepHyphenatedWords(rest);
+            var parsed = Parse(syntax);
+            var operators = new QueryPlan
+            {
+                Parsed = parsed.Query,
+                ParsedWithoutExclusions = ParsedExclusions.Without(parsed.Query),
+                ParsedExclusions = ParsedExclusions.Words(syntax),
+                KeptHyphens = kept,
+                Time = timeFilter,
+            };
+            var notice = tooLong is null ? parsed.Notice : Join(tooLong, parsed.Notice ?? "").Trim();
+            return new ParsedSearch(operators.Make(relaxed: false), rest, filters, notice) { Plan = operators };
+        }
+
+        var plan = natural.Plain(rest, timeFilter);
+        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, tooLong) { Plan = plan };
     }
 
     /// <summary>The text as a query of words and syntax (field filters are not read here: see the search service).</summary>
@@ -130,6 +156,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
         return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }
 
+    /// <summary>Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it (a space or punctuation; else between characters).</summary>
     private static (string Text, string? Notice) Cut(string text)
     {
         if (text.Length <= MaxQueryLength)
@@ -137,7 +164,17 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer)
             return (text, null);
         }
 
-        var end = char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
+        var end = MaxQueryLength;
+        while (end > MaxQueryLength / 2 && !(char.IsWhiteSpace(text[end]) || char.IsPunctuation(text[end]) || char.IsWhiteSpace(text[end - 1]) || char.IsPunctuation(text[end - 1])))
+        {
+            end--;
+        }
+
+        if (end <= MaxQueryLength / 2)
+        {
+            end = char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
+        }
+
         return (text[..end].TrimEnd(), TooLongNotice);
     }
 

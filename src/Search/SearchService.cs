@@ -37,7 +37,7 @@ public sealed partial class SearchService(
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
-        var parsed = queries.ParseSearch(request.Query);
+        var parsed = queries.ParseSearch(request.Query, request.Caller);
         var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller);
         var notice = Notice(parsed.Notice, constraints.Notices);
         var results = parsed.Query is null && !constraints.HasFilters
@@ -102,7 +102,12 @@ public sealed partial class SearchService(
     {
         try
         {
-            return index.Search(searcher => Page(searcher, request, parsed.Query, constraints, notice, page, pageSize));
+            return index.Search(searcher => Querying.NaturalSearch.Run(
+                searcher,
+                parsed.Plan,
+                parsed.Query,
+                query => Page(searcher, request, query, constraints, notice, page, pageSize),
+                query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false)).Total));
         }
         catch (BooleanQuery.TooManyClausesException)
         {

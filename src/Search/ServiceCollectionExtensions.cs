@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<ILogger<LuceneIndex>>()));
         services.AddSingleton<DocumentMapper>();
         services.TryAddSingleton<IAttachmentTextProvider>(NoAttachmentTexts.Instance);
+        Querying.QueryServiceCollectionExtensions.AddKnowledgeHubQueryReading(services);
         services.AddSingleton<SearchQueryBuilder>();
         services.AddSingleton<SnippetHighlighter>();
         services.AddSingleton<SearchService>();

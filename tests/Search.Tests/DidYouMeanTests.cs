@@ -31,8 +31,15 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
     {
         var results = corpus.Host.Search(query, TestCallers.Carol);
 
-        Assert.True(results.Total < 3);
         Assert.Equal(expected, results.DidYouMean);
+        if (results.Notes.Any(n => n.Kind == QueryNoteKind.MostWords))
+        {
+            // No document has every word: the hits have most of them, and the correction is offered beside them.
+            Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords && n.Words.Contains("campaing", StringComparer.OrdinalIgnoreCase));
+            return;
+        }
+
+        Assert.True(results.Total < 3);
         Assert.True(corpus.Host.Search(expected, TestCallers.Carol).Total > results.Total);
     }
 

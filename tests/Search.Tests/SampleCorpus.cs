@@ -17,6 +17,7 @@ public sealed class SampleCorpus : IAsyncLifetime
         var importer = new ContentImporter(Host.Store, Host.Repository, new TemplateCatalog(Host.Store), NullLogger<ContentImporter>.Instance);
         Imported = await importer.ImportIfEmptyAsync(content, CancellationToken.None);
         await Host.Synchronizer.CatchUpAsync(CancellationToken.None);
+        await Host.LoadGlossaryAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

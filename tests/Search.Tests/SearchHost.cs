@@ -1,4 +1,6 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Search.Glossary;
+using KnowledgeHub.Search.Tests.Query;
 using KnowledgeHub.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -45,6 +47,20 @@ public sealed class SearchHost : IAsyncDisposable
     public IndexProblems Problems { get; private set; } = null!;
 
     public SearchService Service { get; private set; } = null!;
+
+    /// <summary>The glossary queries expand with (empty until <see cref="LoadGlossaryAsync"/> or a follower fills it).</summary>
+    public GlossaryState Glossary { get; } = new();
+
+    /// <summary>"Now" for time words in queries; the real time unless a test sets it.</summary>
+    public SettableClock Clock { get; } = new();
+
+    /// <summary>Loads the published glossaries from storage, as the node's glossary follower does at start.</summary>
+    public async Task<GlossaryFollower> LoadGlossaryAsync()
+    {
+        var follower = new GlossaryFollower(Repository, ChangeLog, Glossary, NullLogger<GlossaryFollower>.Instance);
+        await follower.LoadAsync(CancellationToken.None);
+        return follower;
+    }
 
     public static SearchHost Create(IAttachmentTextProvider? attachments = null) => new(NewTempFolder(), null, attachments);
 
@@ -109,7 +125,7 @@ public sealed class SearchHost : IAsyncDisposable
     {
         Index = new LuceneIndex(IndexPath, Analyzer, NullLogger<LuceneIndex>.Instance);
         var highlighter = new SnippetHighlighter(Analyzer);
-        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer), highlighter, NullLogger<SearchService>.Instance);
+        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer, Glossary, null, Clock), highlighter, NullLogger<SearchService>.Instance);
         Synchronizer = new IndexSynchronizer(
             Index,
             Repository,

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search.Glossary;
+using Lucene.Net.Search;
+using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>
+/// Reads the words part of a search (typed filters already taken out) into a <see cref="QueryPlan"/>: a time
+/// expression becomes a filter (<see cref="TimeWords"/>, in the caller's zone); text with operators (quotes, AND/OR/NOT,
+/// +word, prefix*, title:) goes to the query parser as before; plain text becomes one query per word
+/// (<see cref="PlainWords"/>), each widened with its glossary synonyms, which score less than the word itself.
+/// </summary>
+internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossaryState? glossary, ISearchTimeZone zone, TimeProvider time)
+{
+    /// <summary>A synonym's match counts this much of the word's own: hits found only through the glossary rank lower.</summary>
+    public const float SynonymBoost = 0.3f;
+
+    private readonly PlainWords plainWords = new(analyzer);
+
+    public TermGlossary Glossary => glossary?.Current ?? TermGlossary.Empty;
+
+    /// <summary>The time expression of <paramref name="text"/> (outside quotes) and the text without it.</summary>
+    public (string Remainder, AppliedTimeFilter? Time) ReadTime(string text, Caller? caller)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone.For(caller)).DateTime);
+        var (rest, range) = TimeWords.Extract(text, today);
+        if (range is null)
+        {
+            return (text, null);
+        }
+
+        var at = text.IndexOf(range.Phrase, StringComparison.Ordinal);
+        var asWords = at < 0 ? text : text[..at] + "\"" + range.Phrase + "\"" + text[(at + range.Phrase.Length)..];
+        return (rest, new AppliedTimeFilter(range.Phrase, range.From, range.To, rest, asWords));
+    }
+
+    /// <summary>True when the text uses the parser's syntax; a pasted passage never does (its quotes and signs are words).</summary>
+    public static bool HasOperators(string text)
+    {
+        var tokens = QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length > PlainWords.PassageWords)
+        {
+            return false;
+        }
+
+        return text.IndexOfAny(['"', '“', '”', '＂', '*', '~', '^', '[', ']', '{', '}', '\\']) >= 0
+            || text.Count(c => c is '(' or '（') != text.Count(c => c is ')' or '）')
+            || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" or "?" || t.StartsWith('+') || t.StartsWith('/')
+                || FieldSyntax().IsMatch(t) || WildcardInside().IsMatch(t) || (t.StartsWith('-') && t.Length > 1 && !PlainWords.ReadsAsExclusion(t) && t[1] is '-' or '('));
+    }
+
+    /// <summary>Plain words as a plan: every word required (with its synonyms), <c>-word</c> excluded.</summary>
+    public QueryPlan Plain(string text, AppliedTimeFilter? timeFilter)
+    {
+        var current = Glossary;
+        var reading = plainWords.Read(text, current);
+        var words = new List<Lucene.Net.Search.Query>();
+        var texts = new List<string>();
+        var exclusions = new List<(string, Lucene.Net.Search.Query)>();
+        var expansions = new List<GlossaryExpansion>();
+        foreach (var unit in reading.Units)
+        {
+            if (AnyField(unit.Text) is not { } direct)
+            {
+                continue;
+            }
+
+            if (unit.Excluded)
+            {
+                exclusions.Add((unit.Text, direct));
+                continue;
+            }
+
+            var synonyms = current.SynonymsOf(unit.Text) is { Count: > 0 } found ? found : current.SynonymsOf(PlainWords.Singular(unit.Text));
+            var expanded = synonyms.Select(s => (Via: s, Query: AnyField(s))).Where(s => s.Query is not null).Select(s => (s.Via, s.Query!)).ToList();
+            texts.Add(unit.Text);
+            if (expanded.Count == 0)
+            {
+                words.Add(direct);
+                continue;
+            }
+
+            var either = new BooleanQuery(disableCoord: true) { { direct, Occur.SHOULD } };
+            foreach (var (via, query) in expanded)
+            {
+                var weaker = (Lucene.Net.Search.Query)query.Clone();
+                weaker.Boost *= SynonymBoost;
+                either.Add(weaker, Occur.SHOULD);
+            }
+
+            words.Add(either);
+            expansions.Add(new GlossaryExpansion(unit.Text, direct, expanded));
+        }
+
+        return new QueryPlan
+        {
+            Words = words.Take(BooleanQuery.MaxClauseCount / 2).ToList(),
+            WordTexts = texts,
+            Exclusions = exclusions,
+            Ignored = reading.Ignored,
+            Optional = [.. reading.Optional.Select(AnyField).OfType<Lucene.Net.Search.Query>().Take(16)],
+            KeptHyphens = reading.KeptHyphens,
+            Expansions = expansions,
+            Time = timeFilter,
+        };
+    }
+
+    /// <summary>One word on every text field: a phrase of its tokens, so a Chinese word never matches loose characters.</summary>
+    public Lucene.Net.Search.Query? AnyField(string word)
+    {
+        var builder = new LuceneQueryBuilder(analyzer);
+        var anyField = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in SearchQueryBuilder.WordFields)
+        {
+            if (builder.CreatePhraseQuery(field, word) is { } query)
+            {
+                query.Boost = boost;
+                anyField.Add(query, Occur.SHOULD);
+            }
+        }
+
+        return anyField.Clauses.Count == 0 ? null : anyField;
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.]+[:：](?:\S|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldSyntax();
+
+    [GeneratedRegex(@"\?[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
+    private static partial Regex WildcardInside();
+}

@@ -1,0 +1,91 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>
+/// Runs a <see cref="QueryPlan"/> for one page: all words first; when nothing has them all, the documents with most of
+/// them (with a note naming the words no document has); when a time filter leaves nothing that the words alone find, a
+/// note offering the search without it; how many hits <c>-word</c> exclusions removed; and for each hit found only
+/// through the glossary, which term matched. <paramref name="page"/> runs a query for the page (same caller and
+/// constraints), <paramref name="count"/> counts one.
+/// </summary>
+internal static class NaturalSearch
+{
+    public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count)
+    {
+        var results = page(query);
+        if (plan is null)
+        {
+            return results;
+        }
+
+        var notes = new List<QueryNote>();
+        var relaxed = false;
+        // Nothing has every word, or only a glossary does (it holds every term): rank documents by most words.
+        var onlyGlossaries = results.Total > 0 && results.Total <= results.PageSize && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && count(strict) == 0;
+        if ((results.Total == 0 || onlyGlossaries) && plan.CanRelax && plan.Make(relaxed: true) is { } most)
+        {
+            var wider = page(most);
+            if (wider.Total > results.Total)
+            {
+                results = wider with { Notice = results.Notice, DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                relaxed = true;
+                var unmatched = plan.WordTexts.Where((_, i) => count(plan.Words[i]) == 0).ToList();
+                notes.Add(new QueryNote(QueryNoteKind.MostWords, unmatched));
+            }
+        }
+
+        if (results.Total == 0 && plan.Time is not null && plan.Make(relaxed: false, time: false) is { } untimed && count(untimed) is > 0 and var found)
+        {
+            notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], found));
+        }
+
+        var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
+        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false) is { } all && count(all) - results.Total is > 0 and var removed)
+        {
+            notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, excludedWords, removed));
+        }
+
+        if (plan.Ignored.Count > 0)
+        {
+            notes.Add(new QueryNote(QueryNoteKind.IgnoredWords, plan.Ignored));
+        }
+
+        if (plan.KeptHyphens.Count > 0)
+        {
+            notes.Add(new QueryNote(QueryNoteKind.HyphensKept, plan.KeptHyphens));
+        }
+
+        var hits = plan.Expansions.Count == 0 ? results.Hits : [.. results.Hits.Select(hit => WithMatchedVia(searcher, hit, plan.Expansions))];
+        return results with { Hits = hits, Notes = notes, TimeFilter = plan.Time };
+    }
+
+    /// <summary>For each expanded word the document does not hold itself, the first synonym it holds.</summary>
+    private static SearchHit WithMatchedVia(IndexSearcher searcher, SearchHit hit, IReadOnlyList<GlossaryExpansion> expansions)
+    {
+        var matches = new List<GlossaryMatch>();
+        var entry = new TermQuery(new Term(SearchFields.Id, hit.DocumentId));
+        foreach (var expansion in expansions)
+        {
+            if (Holds(searcher, entry, expansion.Direct))
+            {
+                continue;
+            }
+
+            foreach (var (via, query) in expansion.Synonyms)
+            {
+                if (Holds(searcher, entry, query))
+                {
+                    matches.Add(new GlossaryMatch(expansion.Term, via));
+                    break;
+                }
+            }
+        }
+
+        return matches.Count == 0 ? hit : hit with { MatchedVia = matches };
+    }
+
+    private static bool Holds(IndexSearcher searcher, Lucene.Net.Search.Query entry, Lucene.Net.Search.Query query) =>
+        searcher.Search(new BooleanQuery(disableCoord: true) { { entry, Occur.MUST }, { query, Occur.MUST } }, 1).TotalHits > 0;
+}

@@ -1,0 +1,228 @@
+using KnowledgeHub.Search.Glossary;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>A word (or glossary term) of a plain query; <see cref="Excluded"/> for <c>-word</c>.</summary>
+internal sealed record QueryUnit(string Text, bool Excluded);
+
+/// <summary>How plain query text was read: its units, the common words left out and the hyphens not read as exclusions.</summary>
+internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyList<string> Ignored, IReadOnlyList<string> KeptHyphens, bool Passage)
+{
+    /// <summary>Text that counts when present but is not required: a Chinese run that was split, whole, and the words as typed.</summary>
+    public IReadOnlyList<string> Optional { get; init; } = [];
+}
+
+/// <summary>
+/// Reads text without operators as words. <c>-word</c> is an exclusion only where it reads like one: at the start of a
+/// token, followed by a letter, at least two letters long (or a Chinese word), and not inside a pasted passage
+/// (more than <see cref="PassageWords"/> words) — so e-mail, 2024-06, A-B and an option list's -o stay words.
+/// English stop words and Chinese question words are left out; a run of Chinese is split at glossary terms and stop
+/// words, and a long leftover piece into its words, so 去年双十一复盘 needs 双十一 and 复盘, not the run as one phrase.
+/// </summary>
+internal sealed class PlainWords(SearchAnalyzer analyzer)
+{
+    public const int PassageWords = 12;
+
+    /// <summary>
+    /// A leftover Chinese piece this long or longer (a clause of a pasted passage, not a word or a name) is searched as its
+    /// words rather than as one phrase; a shorter one stays a phrase, so a word finds exactly the documents that have it.
+    /// </summary>
+    private const int LongPiece = 8;
+
+    public PlainReading Read(string text, TermGlossary glossary)
+    {
+        var tokens = QueryText.Prepare(text.Replace('"', ' ')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var passage = tokens.Length > PassageWords;
+        var units = new List<QueryUnit>();
+        var ignored = new List<string>();
+        var kept = new List<string>();
+        var optional = new List<string>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            var excluded = false;
+            if (token.Length > 1 && token[0] == '-')
+            {
+                excluded = !passage && ReadsAsExclusion(token);
+                if (!excluded && char.IsLetterOrDigit(token[1]))
+                {
+                    kept.Add(token);
+                }
+            }
+
+            var word = Clean(token);
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (!excluded && EnglishTerm(tokens, i, glossary) is { } term)
+            {
+                units.Add(new QueryUnit(term.Text, false));
+                i += term.Words - 1;
+                continue;
+            }
+
+            if (word.Any(QueryText.IsCjk))
+            {
+                var pieces = SplitCjk(word, glossary, ignored);
+                units.AddRange(pieces.Select(piece => new QueryUnit(piece, excluded)));
+                if (!excluded && (pieces.Count != 1 || pieces[0] != word))
+                {
+                    optional.Add(word);
+                }
+            }
+            else if (!excluded && StopWords.IsEnglish(word))
+            {
+                ignored.Add(word);
+            }
+            else
+            {
+                units.Add(new QueryUnit(word, excluded));
+            }
+        }
+
+        if (!units.Any(u => !u.Excluded) && ignored.Count > 0)
+        {
+            // Only common words ("the who", 什么): search them after all.
+            units.AddRange(ignored.Select(w => new QueryUnit(w, false)));
+            ignored.Clear();
+        }
+
+        var distinct = units.DistinctBy(u => (TermGlossary.Key(u.Text), u.Excluded)).ToList();
+        if (!passage && distinct.Count(u => !u.Excluded) + ignored.Count >= 2)
+        {
+            // The words as typed, in order: an exact title ("Save As", 关于数字签名) ranks first.
+            optional.Add(string.Join(' ', tokens.Where(t => !(t.Length > 1 && t[0] == '-' && ReadsAsExclusion(t))).Select(Clean).Where(t => t.Length > 0)));
+        }
+
+        return new PlainReading(distinct, ignored, kept, passage) { Optional = [.. optional.Distinct(StringComparer.Ordinal)] };
+    }
+
+    /// <summary><c>-draft</c>, <c>-复盘</c>: a hyphen, then a letter, and two letters at least (or a Chinese character).</summary>
+    internal static bool ReadsAsExclusion(string token) =>
+        token.Length >= 2 && token[0] == '-' && char.IsLetter(token[1]) && (token.Length >= 3 || QueryText.IsCjk(token[1]));
+
+    private static string Clean(string token) =>
+        token.Trim().TrimStart('-', '+').Trim(Punctuation);
+
+    private static readonly char[] Punctuation =
+        [.. "!?.,;:()[]{}<>'`~^\\/|@#$%&*=+-_，。！？；：、（）【】《》「」『』…·".ToCharArray()];
+
+    /// <summary>The longest glossary term of two or more English words starting at token <paramref name="start"/>.</summary>
+    private static (string Text, int Words)? EnglishTerm(string[] tokens, int start, TermGlossary glossary)
+    {
+        for (var n = Math.Min(glossary.LongestTermWords, tokens.Length - start); n >= 1; n--)
+        {
+            var words = tokens.Skip(start).Take(n).Select(Clean).ToArray();
+            if (words.Any(w => w.Length == 0 || w.Any(QueryText.IsCjk)))
+            {
+                continue;
+            }
+
+            var candidate = string.Join(' ', words);
+            if (glossary.Contains(candidate) || (n > 1 && glossary.Contains(Singular(candidate))))
+            {
+                return (candidate, n);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A plural's singular for glossary lookup: retrospectives → retrospective.</summary>
+    internal static string Singular(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? word[..^1] : word;
+
+    private List<string> SplitCjk(string run, TermGlossary glossary, List<string> ignored)
+    {
+        var pieces = new List<string>();
+        var pending = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < run.Length)
+        {
+            var stop = Cut(run, i, StopWords.Chinese) ?? (Cut(run, i, StopWords.ChineseFinal) is { } final && i + final.Length == run.Length ? final : null);
+            if (Cut(run, i, glossary.CjkTerms) is { } term)
+            {
+                Flush();
+                pieces.Add(term);
+                i += term.Length;
+            }
+            else if (stop is not null)
+            {
+                Flush();
+                ignored.Add(stop);
+                i += stop.Length;
+            }
+            else
+            {
+                pending.Append(run[i]);
+                i++;
+            }
+        }
+
+        Flush();
+        return pieces;
+
+        void Flush()
+        {
+            if (pending.Length == 0)
+            {
+                return;
+            }
+
+            var piece = pending.ToString();
+            pending.Clear();
+            pieces.AddRange(piece.Length >= LongPiece && piece.All(QueryText.IsCjk) ? Words(piece) : [piece]);
+        }
+    }
+
+    private static string? Cut(string run, int at, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (at + word.Length <= run.Length && string.CompareOrdinal(run, at, word, 0, word.Length) == 0)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A Chinese piece as SmartCn's words, single characters next to each other kept together (复 盘 → 复盘).</summary>
+    private List<string> Words(string piece)
+    {
+        var words = new List<string>();
+        using var stream = analyzer.GetTokenStream(SearchFields.Title, piece);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var single = new System.Text.StringBuilder();
+        while (stream.IncrementToken())
+        {
+            var text = term.ToString();
+            if (text.Length == 1)
+            {
+                single.Append(text);
+                continue;
+            }
+
+            if (single.Length > 0)
+            {
+                words.Add(single.ToString());
+                single.Clear();
+            }
+
+            words.Add(text);
+        }
+
+        stream.End();
+        if (single.Length > 0)
+        {
+            words.Add(single.ToString());
+        }
+
+        return words.Count == 0 ? [piece] : words;
+    }
+}

@@ -1,0 +1,133 @@
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>A glossary expansion of one query word: the word's own query and each synonym's, for "matched via".</summary>
+internal sealed record GlossaryExpansion(string Term, Lucene.Net.Search.Query Direct, IReadOnlyList<(string Via, Lucene.Net.Search.Query Query)> Synonyms);
+
+/// <summary>
+/// How a search-box text was read beyond its syntax: the plain words' queries (all words, or most of them), the
+/// exclusions, the time filter, the glossary expansions and what was left out. <see cref="Make"/> builds the variants the
+/// search runs or counts: all words or most, with or without the exclusions and the time filter.
+/// </summary>
+internal sealed record QueryPlan
+{
+    /// <summary>The positive part: each word's query (glossary synonyms included), or null when the words came through the parser.</summary>
+    public IReadOnlyList<Lucene.Net.Search.Query> Words { get; init; } = [];
+
+    /// <summary>The query the parser made of text with operators (used instead of <see cref="Words"/>).</summary>
+    public Lucene.Net.Search.Query? Parsed { get; init; }
+
+    /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
+    public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }
+
+    /// <summary>The excluded words of a parsed query, as typed.</summary>
+    public IReadOnlyList<string> ParsedExclusions { get; init; } = [];
+
+    public IReadOnlyList<string> WordTexts { get; init; } = [];
+
+    public IReadOnlyList<(string Text, Lucene.Net.Search.Query Query)> Exclusions { get; init; } = [];
+
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
+    /// <summary>Queries that add to the score when they match and are never required: split Chinese runs whole, the words as typed.</summary>
+    public IReadOnlyList<Lucene.Net.Search.Query> Optional { get; init; } = [];
+
+    public IReadOnlyList<string> KeptHyphens { get; init; } = [];
+
+    public IReadOnlyList<GlossaryExpansion> Expansions { get; init; } = [];
+
+    public AppliedTimeFilter? Time { get; init; }
+
+    /// <summary>True when a "most words" variant exists: a plain query of two or more words.</summary>
+    public bool CanRelax => Parsed is null && Words.Count >= 2;
+
+    /// <summary>How many words "most words" needs: half of them, rounded up.</summary>
+    public int MostWords => (Words.Count + 1) / 2;
+
+    /// <summary>The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when nothing is searched for.</summary>
+    public Lucene.Net.Search.Query? Make(bool relaxed, bool exclusions = true, bool time = true, bool glossaries = true)
+    {
+        exclusionsWanted = exclusions;
+        var positive = Positive(relaxed);
+        if (positive is not null)
+        {
+            // A glossary document holds every term: every other document gets the same bonus, so it ranks below them
+            // (an equal addition leaves the order of the others as it was).
+            var others = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST }, { GlossaryDocuments(), Occur.MUST_NOT } };
+            positive = new BooleanQuery(disableCoord: true)
+            {
+                { positive, Occur.MUST },
+                { new ConstantScoreQuery(others) { Boost = NotGlossaryBonus }, Occur.SHOULD },
+            };
+        }
+
+        var withTime = time && Time is not null;
+        var excluded = exclusions ? Exclusions : [];
+        if (positive is null && !withTime && excluded.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { positive ?? new MatchAllDocsQuery(), Occur.MUST },
+        };
+        if (withTime)
+        {
+            query.Add(PeriodFields.Overlapping(Time!.From, Time.To), Occur.MUST);
+        }
+
+        foreach (var (_, exclusion) in excluded)
+        {
+            query.Add(exclusion, Occur.MUST_NOT);
+        }
+
+        if (!glossaries)
+        {
+            query.Add(GlossaryDocuments(), Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    /// <summary>The constant every document but a glossary gets on top of its score.</summary>
+    public const float NotGlossaryBonus = 10f;
+
+    private static TermQuery GlossaryDocuments() => new(new Lucene.Net.Index.Term(SearchFields.Type, Glossary.GlossaryFollower.TypeKey));
+
+    private bool exclusionsWanted = true;
+
+    private Lucene.Net.Search.Query? Positive(bool relaxed)
+    {
+        if (Parsed is not null)
+        {
+            return exclusionsWanted ? Parsed : ParsedWithoutExclusions ?? Parsed;
+        }
+
+        if (Words.Count == 0)
+        {
+            return null;
+        }
+
+        // Most words: SHOULD clauses with coordination, so documents with more of the words rank first.
+        var query = relaxed ? new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MostWords } : new BooleanQuery(disableCoord: true);
+        foreach (var word in Words)
+        {
+            query.Add(word, relaxed ? Occur.SHOULD : Occur.MUST);
+        }
+
+        if (Optional.Count == 0)
+        {
+            return query;
+        }
+
+        var scored = relaxed ? new BooleanQuery(disableCoord: true) { { query, Occur.MUST } } : query;
+        foreach (var optional in Optional)
+        {
+            scored.Add(optional, Occur.SHOULD);
+        }
+
+        return scored;
+    }
+}

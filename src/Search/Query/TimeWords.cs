@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>A time expression read as a date filter: the words as typed and the days it covers (inclusive).</summary>
+public sealed record TimeRange(string Phrase, DateOnly From, DateOnly To);
+
+/// <summary>
+/// Finds the first time expression of a query, outside quotes, and the days it covers in the caller's calendar:
+/// 今天 昨天 本周 上周 本月 上个月 今年 去年 前年, 2025年3月, 2025年, Q1–Q4 and 第三季度 (with or without a year),
+/// 上半年/下半年, and today, yesterday, this/last week, this/last month, this/last year, Q3 2026, H1, "March 2025".
+/// A quarter, half or month without a year is the latest one that has begun. Weeks start on Monday. Numbers such
+/// as 618 or 2026 alone are never time words.
+/// </summary>
+internal static partial class TimeWords
+{
+    private const string Before = @"(?<![A-Za-z0-9_:：\-])";
+    private const string After = @"(?![A-Za-z0-9_])";
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    public static (string Remainder, TimeRange? Range) Extract(string text, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (Match match in Pattern().Matches(text))
+        {
+            if (InsideQuotes(text, match.Index) || Read(match, today) is not { } range)
+            {
+                continue;
+            }
+
+            var rest = (text[..match.Index] + " " + text[(match.Index + match.Length)..]).Trim();
+            return (string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)), new TimeRange(match.Value.Trim(), range.From, range.To));
+        }
+
+        return (text, null);
+    }
+
+    private static (DateOnly From, DateOnly To)? Read(Match m, DateOnly today)
+    {
+        int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+        if (year is < 1900 or > 2200)
+        {
+            return null;
+        }
+
+        if (m.Groups["rel"].Success)
+        {
+            return Relative(m.Groups["rel"].Value.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal), today);
+        }
+
+        if (m.Groups["q"].Success || m.Groups["qz"].Success)
+        {
+            var quarter = m.Groups["q"].Success ? m.Groups["q"].Value[0] - '0' : "一二三四1234".IndexOf(m.Groups["qz"].Value[0], StringComparison.Ordinal) % 4 + 1;
+            return Latest(year, today, y => new DateOnly(y, (quarter * 3) - 2, 1), start => start.AddMonths(3));
+        }
+
+        if (m.Groups["h"].Success)
+        {
+            var second = m.Groups["h"].Value is "2" or "下半年";
+            return Latest(year, today, y => new DateOnly(y, second ? 7 : 1, 1), start => start.AddMonths(6));
+        }
+
+        if (m.Groups["m"].Success || m.Groups["mon"].Success)
+        {
+            var month = m.Groups["m"].Success
+                ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture)
+                : Array.FindIndex(Months, n => n.StartsWith(m.Groups["mon"].Value.ToLowerInvariant()[..3], StringComparison.Ordinal)) + 1;
+            return month is < 1 or > 12 ? null : Latest(year, today, y => new DateOnly(y, month, 1), start => start.AddMonths(1));
+        }
+
+        return year is { } whole ? (new DateOnly(whole, 1, 1), new DateOnly(whole, 12, 31)) : null;
+    }
+
+    private static (DateOnly, DateOnly)? Relative(string word, DateOnly today)
+    {
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var month = new DateOnly(today.Year, today.Month, 1);
+        return word switch
+        {
+            "今天" or "TODAY" => (today, today),
+            "昨天" or "YESTERDAY" => (today.AddDays(-1), today.AddDays(-1)),
+            "本周" or "这周" or "这一周" or "THISWEEK" => (monday, monday.AddDays(6)),
+            "上周" or "上一周" or "LASTWEEK" => (monday.AddDays(-7), monday.AddDays(-1)),
+            "本月" or "这个月" or "THISMONTH" => (month, month.AddMonths(1).AddDays(-1)),
+            "上个月" or "上月" or "LASTMONTH" => (month.AddMonths(-1), month.AddDays(-1)),
+            "今年" or "THISYEAR" => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            "去年" or "LASTYEAR" => (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)),
+            "前年" => (new DateOnly(today.Year - 2, 1, 1), new DateOnly(today.Year - 2, 12, 31)),
+            _ => null,
+        };
+    }
+
+    /// <summary>The period in <paramref name="year"/>, or without a year the latest one that has begun by <paramref name="today"/>.</summary>
+    private static (DateOnly, DateOnly) Latest(int? year, DateOnly today, Func<int, DateOnly> start, Func<DateOnly, DateOnly> next)
+    {
+        var first = start(year ?? today.Year);
+        if (year is null && first > today)
+        {
+            first = start(today.Year - 1);
+        }
+
+        return (first, next(first).AddDays(-1));
+    }
+
+    private static bool InsideQuotes(string text, int index) =>
+        text.AsSpan(0, index).Count('"') % 2 == 1 || text.AsSpan(0, index).Count('“') > text.AsSpan(0, index).Count('”');
+
+    [GeneratedRegex(
+        Before + "(?:" +
+        @"(?<rel>今天|昨天|本周|这一?周|上一?周|本月|这个月|上个?月|今年|去年|前年|today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|last\s+year)" +
+        @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:Q(?<q>[1-4])|第(?<qz>[一二三四1-4])季度)(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
+        @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:H(?<h>[12])|(?<h>上半年|下半年))(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
+        @"|(?<y>[0-9]{4})\s*年\s*(?<m>1[0-2]|0?[1-9])\s*月" +
+        @"|(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<y>[0-9]{4})(?![0-9])" +
+        @"|(?<y>[0-9]{4})\s*年(?!\s*[0-9])" +
+        ")" + After,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

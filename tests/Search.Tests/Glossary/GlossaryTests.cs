@@ -1,0 +1,97 @@
+using KnowledgeHub.Documents;
+using KnowledgeHub.Search.Glossary;
+
+namespace KnowledgeHub.Search.Tests.Glossary;
+
+/// <summary>The glossary document: its table read as term groups, and only its published version expanding queries.</summary>
+public sealed class GlossaryTests
+{
+    private const string Table = """
+        ## 用途 Purpose
+
+        Words the team uses.
+
+        ## 术语 Terms
+
+        | 中文 | English | 其他说法 |
+        |---|---|---|
+        | 袋鼠 | kangaroo | **roo**；跳跳兽 |
+        | 单独 | |
+        """;
+
+    [Fact]
+    public void Each_table_row_is_a_group_and_the_header_is_not()
+    {
+        var groups = GlossaryParser.Parse(Table);
+
+        var group = Assert.Single(groups);
+        Assert.Equal(["袋鼠", "kangaroo", "roo", "跳跳兽"], group);
+    }
+
+    [Fact]
+    public void Terms_are_looked_up_in_any_case_and_width()
+    {
+        var glossary = new TermGlossary(GlossaryParser.Parse(Table));
+
+        Assert.Contains("袋鼠", glossary.SynonymsOf("ＫＡＮＧＡＲＯＯ"));
+        Assert.Empty(glossary.SynonymsOf("单独"));
+    }
+
+    [Fact]
+    public async Task Only_a_published_glossary_version_expands_queries_and_a_new_one_is_picked_up_when_published()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("roo-doc", "Field notes", "The kangaroo population grew.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("koala-doc", "More notes", "A koala slept all day.") { Type = "sop", Collection = "SOPs" });
+        var glossary = await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" });
+        var follower = await host.LoadGlossaryAsync();
+
+        var hit = Assert.Single(host.Search("袋鼠").Hits, h => h.DocumentId == "roo-doc");
+        Assert.Equal([new GlossaryMatch("袋鼠", "kangaroo")], hit.MatchedVia);
+
+        // A new draft with another row changes nothing while it is a draft.
+        var saved = await host.Repository.SaveAsync(
+            new DocumentEdit { Id = "team-glossary", BaseVersion = glossary.CurrentVersion, Title = "Glossary", Markdown = Table + "\n| 考拉 | koala |\n" },
+            TestCallers.Carol,
+            CancellationToken.None);
+        Assert.IsType<SaveResult.Saved>(saved);
+        await follower.ApplyAsync(await host.ChangeLog.ReadSinceAsync(follower.Position!.Value, CancellationToken.None), CancellationToken.None);
+        Assert.DoesNotContain(host.Search("考拉").Hits, h => h.DocumentId == "koala-doc");
+
+        // Published: the follower reloads it, no reindex.
+        await host.Repository.UpdateManifestAsync(
+            "team-glossary", m => m with { Status = DocumentStatus.Published, PublishedVersion = m.CurrentVersion }, TestCallers.Carol, CancellationToken.None);
+        await follower.ApplyAsync(await host.ChangeLog.ReadSinceAsync(follower.Position!.Value, CancellationToken.None), CancellationToken.None);
+        Assert.Contains(host.Search("考拉").Hits, h => h.DocumentId == "koala-doc");
+    }
+
+    [Fact]
+    public async Task A_confidential_glossary_does_not_expand_anyones_queries()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("roo-doc", "Field notes", "The kangaroo population grew.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("secret-glossary", "Glossary", Table)
+        {
+            Type = GlossaryFollower.TypeKey, Collection = "SOPs", Confidentiality = Confidentiality.Confidential, Readers = ["group:" + TestCallers.ResearchGroup],
+        });
+        await host.LoadGlossaryAsync();
+
+        Assert.DoesNotContain(host.Search("袋鼠").Hits, h => h.DocumentId == "roo-doc");
+    }
+
+    [Fact]
+    public async Task A_direct_hit_ranks_above_a_hit_found_only_through_the_glossary()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("roo-doc", "Field notes", "The kangaroo population grew. The kangaroo ate.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("zh-doc", "笔记", "袋鼠数量增加了。") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" });
+        await host.LoadGlossaryAsync();
+
+        var hits = host.Search("袋鼠").Hits.Select(h => h.DocumentId).ToList();
+
+        Assert.Equal("zh-doc", hits[0]);
+        Assert.Contains("roo-doc", hits);
+        Assert.True(hits.IndexOf("team-glossary") is -1 || hits.IndexOf("team-glossary") > hits.IndexOf("roo-doc"), string.Join(", ", hits));
+    }
+}

@@ -1,0 +1,119 @@
+using KnowledgeHub.Search.Querying;
+
+namespace KnowledgeHub.Search.Tests.Query;
+
+/// <summary>Time words, exclusions that read like exclusions, and notes, over the sample content with its glossary.</summary>
+public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<SampleCorpus>
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [Theory]
+    [InlineData("去年双十一复盘", "2025-01-01", "2025-12-31")]
+    [InlineData("上个月 周报", "2026-10-01", "2026-10-31")]
+    [InlineData("本周", "2026-11-23", "2026-11-29")]
+    [InlineData("Q3 retention", "2026-07-01", "2026-09-30")]
+    [InlineData("2025年3月", "2025-03-01", "2025-03-31")]
+    [InlineData("March 2025 report", "2025-03-01", "2025-03-31")]
+    [InlineData("H1 membership", "2026-01-01", "2026-06-30")]
+    [InlineData("上半年会员数据", "2026-01-01", "2026-06-30")]
+    [InlineData("last week", "2026-11-16", "2026-11-22")]
+    public void A_time_expression_becomes_a_range_of_days(string query, string from, string to)
+    {
+        var (_, range) = TimeWords.Extract(query, Today);
+
+        Assert.NotNull(range);
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), range.From);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), range.To);
+    }
+
+    [Theory]
+    [InlineData("618 大促")]
+    [InlineData("2026 plan")]
+    [InlineData("\"Q3\" plan")]
+    [InlineData("tag:Q3")]
+    public void Numbers_quoted_words_and_filter_values_are_not_time_words(string query) =>
+        Assert.Null(TimeWords.Extract(query, Today).Range);
+
+    [Fact]
+    public void Last_years_Singles_Day_retrospective_is_found_through_the_time_word_with_a_chip()
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+        var results = corpus.Host.Search(new SearchRequest { Query = "去年双十一复盘", Caller = TestCallers.Carol, IncludeArchived = true });
+
+        Assert.Equal("retro-2025-double11", results.Hits[0].DocumentId);
+        Assert.Equal("去年", results.TimeFilter?.Phrase);
+        Assert.Equal("双十一复盘", results.TimeFilter?.QueryWithout);
+        Assert.All(results.Hits, h => Assert.DoesNotContain("2026", h.DocumentId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_time_filter_that_leaves_nothing_says_so_and_offers_the_words()
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+        var results = corpus.Host.Search("今天 StarSelect Plus membership launch");
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
+        Assert.True(note.Count > 0);
+        Assert.Contains("\"今天\"", results.TimeFilter!.QueryAsWords, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Question_words_do_not_block_a_match_and_are_named()
+    {
+        var results = corpus.Host.Search("how to organize a retrospective");
+
+        Assert.Contains(results.Hits.Take(3), h => h.DocumentId == "sop-retrospective-process");
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.IgnoredWords && n.Words.Contains("how"));
+    }
+
+    [Fact]
+    public void A_hit_found_only_through_the_glossary_says_which_term_matched()
+    {
+        var hit = corpus.Host.Search("会员日").Hits.First(h => h.DocumentId == "campaign-2026-member-day-december");
+
+        Assert.Contains(hit.MatchedVia, m => m.Term == "会员日" && m.Via == "Member Day");
+    }
+
+    [Fact]
+    public void A_pasted_passage_keeps_its_hyphens_as_words_and_finds_its_document()
+    {
+        var results = corpus.Host.Search("Let users browse before verification -o ask for the phone number at checkout e-mail 2024-06");
+
+        Assert.Equal("ur-2026-onboarding-interviews", results.Hits[0].DocumentId);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.HyphensKept && n.Words.Contains("-o"));
+    }
+
+    [Fact]
+    public void An_exclusion_that_removed_hits_says_how_many()
+    {
+        var all = corpus.Host.Search("复盘").Total;
+        var results = corpus.Host.Search("复盘 -直播");
+
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.ExclusionsRemoved);
+        Assert.Equal(all - results.Total, note.Count);
+        Assert.True(note.Count > 0);
+    }
+
+    [Fact]
+    public void Most_words_rank_when_no_document_has_them_all_and_the_missing_word_is_named()
+    {
+        var results = corpus.Host.Search("onboarding interviews zyxwvut");
+
+        Assert.Equal("ur-2026-onboarding-interviews", results.Hits[0].DocumentId);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords && n.Words.SequenceEqual(["zyxwvut"]));
+    }
+
+    [Fact]
+    public void An_exclusion_in_a_query_with_operators_says_what_it_removed_and_an_option_flag_stays_a_word()
+    {
+        var all = corpus.Host.Search("\"复盘\"").Total;
+        var results = corpus.Host.Search("\"复盘\" -直播");
+        var flag = corpus.Host.Search("\"复盘\" -o");
+
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.ExclusionsRemoved);
+        Assert.Equal(all - results.Total, note.Count);
+        Assert.Equal(["直播"], note.Words);
+        Assert.Contains(flag.Notes, n => n.Kind == QueryNoteKind.HyphensKept && n.Words.Contains("-o"));
+    }
+}
