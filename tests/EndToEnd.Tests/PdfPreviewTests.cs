@@ -20,6 +20,7 @@ public sealed class PdfPreviewTests(PortalFixture fixture)
         const string Sentence = "Quarterly preview zebrafinch marigold";
         await alice.GotoAsync("/Documents/campaign-2026-618-plan/Attachments");
         await alice.Locator("#attachment-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = Pdf(Sentence) });
+        await alice.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync(); // choosing a file sends nothing yet
         await Expect(alice.Locator(".attachment-list a.attachment-download", new() { HasTextString = name })).ToBeVisibleAsync();
 
         await alice.GotoAsync($"/Documents/campaign-2026-618-plan/Attachments/{name}/View");

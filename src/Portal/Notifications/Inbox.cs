@@ -45,6 +45,22 @@ public sealed partial class Inbox(IBlobStore store, IMemoryCache cache, ILogger<
             return (await ReadAsync(userObjectId, cancellationToken)).Unread;
         });
 
+    /// <summary>
+    /// <see cref="UnreadAsync"/>, or null while storage is unreachable: the bell is on every page, the outage page
+    /// included, and must not turn a 503 page into an empty answer.
+    /// </summary>
+    public async Task<int?> UnreadUnlessOutageAsync(string userObjectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UnreadAsync(userObjectId, cancellationToken);
+        }
+        catch (Exception e) when (KnowledgeHub.Portal.Outage.StorageFaults.IsStorageOutage(e))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Everything up to <paramref name="utc"/> counts as seen.</summary>
     public async Task MarkReadAsync(string userObjectId, DateTimeOffset utc, CancellationToken cancellationToken)
     {

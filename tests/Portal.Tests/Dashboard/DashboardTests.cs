@@ -98,8 +98,7 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
 
     private async Task<HttpClient> SignedInAsync(string user, string language = "zh-CN")
     {
-        var client = await portal.CreateReadyClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var client = await portal.CreateReadyClientAsync(language);
         await client.SignInAsync(user);
         return client;
     }

@@ -91,7 +91,7 @@ public sealed class OutageTests
     public async Task The_outage_page_is_in_Chinese_by_default_and_a_real_bug_is_not_called_an_outage()
     {
         await using var portal = new OutagePortal();
-        var dave = await portal.CreateReadyClientAsync();
+        var dave = await portal.CreateReadyClientAsync(language: null);
         await dave.SignInAsync("dave");
 
         portal.Broken = true;

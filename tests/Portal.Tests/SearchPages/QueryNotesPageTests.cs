@@ -43,6 +43,7 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     public async Task Left_out_question_words_are_named_in_the_users_language(string language, string expected)
     {
         var client = await world.SignedInAsync("carol");
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
 
         var page = await client.GetDocumentAsync("/Search?q=how+to+zephyrine");
