@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeHub.Portal.Resources;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeHub.Portal.Localization;
@@ -48,6 +49,10 @@ public static class PortalLocalization
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalTimeOptions>, PortalTimeOptionsValidator>();
         services.AddScoped<PortalTime>();
+        services.AddHttpContextAccessor();
+
+        // Time words in queries are read in the user's zone (registered after search, so it replaces the configured one).
+        services.Replace(ServiceDescriptor.Singleton<KnowledgeHub.Search.Querying.ISearchTimeZone, RequestSearchTimeZone>());
         services.AddSingleton<DomainMessages>();
         return services;
     }
