@@ -126,6 +126,12 @@ public static class DocumentWriteApi
         }
 
         var title = DocumentRules.NormalizeTitle(body!.Title);
+        if (body.Markdown is null)
+        {
+            // "required" in JSON means present; an explicit null is still no text.
+            return ApiProblems.BadRequest("The markdown member is required: send the whole text of the new version (it may be empty, not null). 需要提供正文。");
+        }
+
         if (ApiInput.Check(title, body.Markdown, body.Fields, body.Tags) is { } bad)
         {
             return ApiProblems.Problem(bad.Status, bad.Sentence);

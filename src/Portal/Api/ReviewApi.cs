@@ -25,7 +25,7 @@ public static class ReviewApi
             return refusal;
         }
 
-        var reviewers = body!.Reviewers.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var reviewers = (body!.Reviewers ?? []).Where(r => r is not null).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return await StepAsync(context, id, documents, caller => workflow.SubmitAsync(id, reviewers, body.Comment, caller, context.RequestAborted));
     }
 

@@ -62,6 +62,21 @@ public sealed class WorkflowApiTests(TestSignInPortalFactory portal) : IClassFix
         Assert.Equal("Published", approved.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"reviewers":null}""")]
+    [InlineData("""{"reviewers":[null]}""")]
+    [InlineData("""{}""")]
+    public async Task A_submit_without_reviewers_is_refused_with_a_sentence(string body)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        var id = await CreateAsync(alice, "No reviewers");
+
+        using var response = await alice.PostAsync(new Uri($"/api/v1/documents/{id}/submit", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"got {response.StatusCode}");
+        await ApiJson.ProblemAsync(response, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_action_item_is_ticked_by_its_number_in_a_new_version_and_listed_as_done()
     {

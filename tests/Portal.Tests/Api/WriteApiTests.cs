@@ -98,6 +98,31 @@ public sealed class WriteApiTests(TestSignInPortalFactory portal) : IClassFixtur
         Assert.Equal(2, document.GetProperty("currentVersion").GetInt32());
     }
 
+    [Theory]
+    [InlineData("""{"title":"x","markdown":null}""", "markdown")]
+    [InlineData("""{"title":null,"markdown":"x"}""", "title")]
+    [InlineData("""{"title":"x","markdown":"x","tags":[null]}""", "tag")]
+    [InlineData("""{"title":"x","markdown":"x","fields":{"period":null}}""", null)]
+    public async Task Explicit_nulls_in_an_update_are_a_sentence_or_an_empty_value_never_a_500(string body, string? said)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        var id = await CreateAsync(alice, "Nulls");
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri("/api/v1/documents/" + id, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var answer = await alice.SendAsync(request);
+
+        if (said is null)
+        {
+            await ApiJson.ReadAsync(answer, HttpStatusCode.OK);
+        }
+        else
+        {
+            var problem = await ApiJson.ProblemAsync(answer, HttpStatusCode.BadRequest);
+            Assert.Contains(said, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public async Task Two_updates_from_the_same_version_at_once_save_one_and_refuse_the_other()
     {
