@@ -96,12 +96,9 @@ public static class DocumentWriteApi
         }
 
         var target = await reader.OpenForEditAsync(id, caller, cancellationToken);
-        switch (target.Access)
+        if (await EditRefusalAsync(target, documents, id, caller, cancellationToken) is { } refused)
         {
-            case EditAccess.NotFound:
-                return ApiProblems.NotFound();
-            case EditAccess.Forbidden:
-                return await ForbiddenAsync(documents, id, caller, DocumentAction.Edit, cancellationToken);
+            return refused;
         }
 
         var ifMatch = VersionETag.Read(context.Request);
@@ -167,4 +164,13 @@ public static class DocumentWriteApi
         ApiProblems.Forbidden(
             (await documents.GetManifestAsync(id, cancellationToken) is { } manifest ? DocumentPolicy.Why(manifest, caller, action) : null)
             ?? "You may not do this to the document. 您没有权限执行此操作。");
+
+    /// <summary>Null when <paramref name="target"/> may be edited; else the API's 404 (unreadable) or 403 (with the policy's sentence).</summary>
+    internal static async Task<ProblemHttpResult?> EditRefusalAsync(EditTarget target, DocumentRepository documents, string id, Caller caller, CancellationToken cancellationToken) =>
+        target.Access switch
+        {
+            EditAccess.Allowed => null,
+            EditAccess.Forbidden => await ForbiddenAsync(documents, id, caller, DocumentAction.Edit, cancellationToken),
+            _ => ApiProblems.NotFound(),
+        };
 }

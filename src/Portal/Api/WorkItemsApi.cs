@@ -70,14 +70,9 @@ public static class WorkItemsApi
         }
 
         var target = await reader.OpenForEditAsync(id, caller, cancellationToken);
-        if (target.Access == EditAccess.NotFound)
+        if (await DocumentWriteApi.EditRefusalAsync(target, documents, id, caller, cancellationToken) is { } refused)
         {
-            return ApiProblems.NotFound();
-        }
-
-        if (target.Access == EditAccess.Forbidden)
-        {
-            return await DocumentWriteApi.ForbiddenAsync(documents, id, caller, DocumentAction.Edit, cancellationToken);
+            return refused;
         }
 
         var current = target.Current!;
