@@ -114,6 +114,7 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await _process.WaitForExitAsync(); // the last lines (the reason it stopped) are still being read
                 throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}:\n{Output}");
             }
 

@@ -66,6 +66,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(cancellationToken);
                 throw new InvalidOperationException($"Azurite exited before listening on port {Port}:\n{process.Output}");
             }
 

@@ -51,6 +51,15 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// Waits for the process to end and for the last of its output to be read: a process that exits at once (a refused start)
+    /// is seen as exited before the reader threads have delivered its last lines, and those lines are the reason.
+    /// </summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await Process.WaitForExitAsync(cancellationToken);
+    }
+
     /// <summary>Kills the process at once (SIGKILL: no shutdown, no flush), as a crashed machine would stop.</summary>
     public async Task KillAsync()
     {

@@ -81,6 +81,7 @@ public sealed class PortalNode : IAsyncDisposable
         {
             if (!IsRunning)
             {
+                await process!.WaitForExitAsync(cancellationToken);
                 throw new InvalidOperationException($"{Name} exited before it was ready:\n{Output}");
             }
 

@@ -103,6 +103,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(cancellationToken); // the last lines (the reason it stopped) are still being read
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} while starting:\n{Tail}");
             }
 
