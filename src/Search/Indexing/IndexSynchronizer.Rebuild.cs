@@ -100,6 +100,9 @@ public sealed partial class IndexSynchronizer
                 }
             });
 
+            var merging = Stopwatch.GetTimestamp();
+            index.MergeIntoOneSegment();
+            LogMerged(logger, Stopwatch.GetElapsedTime(merging).TotalSeconds);
             index.Commit(end);
             LogRebuilt(logger, count, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return count;
@@ -115,6 +118,9 @@ public sealed partial class IndexSynchronizer
             rebuild = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The rebuilt search index was merged into one segment in {Seconds:0.0} s")]
+    private static partial void LogMerged(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index at {IndexPath} from storage, {Parallelism} documents at a time")]
     private static partial void LogRebuildStarted(ILogger logger, string indexPath, int parallelism);

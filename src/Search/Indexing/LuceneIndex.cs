@@ -155,6 +155,14 @@ public sealed partial class LuceneIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Merges the index into one segment (before the commit that follows a rebuild). Every query term is looked up once
+    /// per segment, each lookup allocating its own term enumerator: a 20k-document rebuild leaves about 14 segments, and
+    /// merging them cut the managed memory a search allocates by 60 % and its CPU by a tenth (scale benchmark, in-process).
+    /// Later changes add small segments that the merge policy folds in as usual.
+    /// </summary>
+    public void MergeIntoOneSegment() => writer.ForceMerge(1);
+
     /// <summary>Commits everything applied so far with <paramref name="position"/> and refreshes the searchers.</summary>
     public void Commit(ChangeLogPosition position)
     {
