@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search.Querying;
@@ -12,6 +13,8 @@ namespace KnowledgeHub.Search.Querying;
 /// </summary>
 internal static class NaturalSearch
 {
+    private static readonly HashSet<string> IdField = new(StringComparer.Ordinal) { SearchFields.Id };
+
     public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count)
     {
         var results = page(query);
@@ -57,35 +60,56 @@ internal static class NaturalSearch
             notes.Add(new QueryNote(QueryNoteKind.HyphensKept, plan.KeptHyphens));
         }
 
-        var hits = plan.Expansions.Count == 0 ? results.Hits : [.. results.Hits.Select(hit => WithMatchedVia(searcher, hit, plan.Expansions))];
+        var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
         return results with { Hits = hits, Notes = notes, TimeFilter = plan.Time };
     }
 
-    /// <summary>For each expanded word the document does not hold itself, the first synonym it holds.</summary>
-    private static SearchHit WithMatchedVia(IndexSearcher searcher, SearchHit hit, IReadOnlyList<GlossaryExpansion> expansions)
+    /// <summary>
+    /// For each expanded word a hit does not hold itself, the first synonym it holds. One pass per query over the page's
+    /// entries (restricted by their ids), not one search per hit and query: a query's weight is built once per page.
+    /// </summary>
+    private static IReadOnlyList<SearchHit> WithMatchedVia(IndexSearcher searcher, IReadOnlyList<SearchHit> hits, IReadOnlyList<GlossaryExpansion> expansions)
     {
-        var matches = new List<GlossaryMatch>();
-        var entry = new TermQuery(new Term(SearchFields.Id, hit.DocumentId));
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+
+        var page = new TermsFilter([.. hits.Select(hit => new Term(SearchFields.Id, hit.DocumentId)).DistinctBy(term => term.Text)]);
+        var matches = new Dictionary<string, List<GlossaryMatch>>(StringComparer.Ordinal);
         foreach (var expansion in expansions)
         {
-            if (Holds(searcher, entry, expansion.Direct))
-            {
-                continue;
-            }
-
+            var held = Holding(searcher, page, expansion.Direct, hits.Count);
+            var without = hits.Select(hit => hit.DocumentId).Where(id => !held.Contains(id)).ToHashSet(StringComparer.Ordinal);
             foreach (var (via, query) in expansion.Synonyms)
             {
-                if (Holds(searcher, entry, query))
+                if (without.Count == 0)
                 {
-                    matches.Add(new GlossaryMatch(expansion.Term, via));
                     break;
+                }
+
+                foreach (var id in Holding(searcher, page, query, hits.Count).Where(without.Remove))
+                {
+                    (matches.TryGetValue(id, out var list) ? list : matches[id] = []).Add(new GlossaryMatch(expansion.Term, via));
                 }
             }
         }
 
-        return matches.Count == 0 ? hit : hit with { MatchedVia = matches };
+        return matches.Count == 0 ? hits : [.. hits.Select(hit => matches.TryGetValue(hit.DocumentId, out var found) ? hit with { MatchedVia = found } : hit)];
     }
 
-    private static bool Holds(IndexSearcher searcher, Lucene.Net.Search.Query entry, Lucene.Net.Search.Query query) =>
-        searcher.Search(new BooleanQuery(disableCoord: true) { { entry, Occur.MUST }, { query, Occur.MUST } }, 1).TotalHits > 0;
+    /// <summary>The ids of the page's entries that <paramref name="query"/> matches.</summary>
+    private static HashSet<string> Holding(IndexSearcher searcher, Filter page, Lucene.Net.Search.Query query, int pageSize)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scoreDoc in searcher.Search(query, page, pageSize).ScoreDocs)
+        {
+            if (searcher.Doc(scoreDoc.Doc, IdField).Get(SearchFields.Id, System.Globalization.CultureInfo.InvariantCulture) is { } id)
+            {
+                held.Add(id);
+            }
+        }
+
+        return held;
+    }
 }

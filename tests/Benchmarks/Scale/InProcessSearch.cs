@@ -61,14 +61,17 @@ public static class InProcessSearch
 
         var cpu = new List<double>();
         var wall = new List<double>();
+        var allocated = new List<double>();
         for (var round = 0; round < MixRounds; round++)
         {
             foreach (var query in queries)
             {
                 var before = ThreadClock.Read();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var began = Stopwatch.GetTimestamp();
                 search.Search(new SearchRequest { Query = query, Caller = alice });
                 wall.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0);
                 if (before is { } b && ThreadClock.Read() is { } a)
                 {
                     cpu.Add(a - b);
@@ -94,6 +97,7 @@ public static class InProcessSearch
         {
             HalfStoreCpu = halfCpu.Count > 0 ? Percentiles.Of(halfCpu) : null,
             MixCpuOneHit = pageOfOne.Count > 0 ? Percentiles.Of(pageOfOne) : null,
+            MixAllocatedKb = Percentiles.Of(allocated),
         };
     }
 
@@ -119,4 +123,10 @@ public sealed record InProcessResult(string HalfQuery, int HalfTotal, int Readab
 
     /// <summary>The mix's CPU per query at one hit per page: the difference to <see cref="MixCpu"/> is nine hits' stored fields and snippets.</summary>
     public Percentiles? MixCpuOneHit { get; init; }
+
+    /// <summary>
+    /// The mix's managed allocation per query in KB (the searching thread's count): what the garbage collector has to
+    /// clear behind each search, which CPU time per query does not show and which dominates a loaded server.
+    /// </summary>
+    public Percentiles? MixAllocatedKb { get; init; }
 }
