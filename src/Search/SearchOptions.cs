@@ -33,6 +33,14 @@ public sealed class SearchOptions
     [Range(1, int.MaxValue, ErrorMessage = "The setting Search:RebuildParallelism must be at least 1.")]
     public int RebuildParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How many pages of search results are kept for the index version they were computed on (see
+    /// <c>SearchResultCache</c>): a repeated search by the same user on an unchanged index is answered without
+    /// searching. About 20–40 KB each; 0 turns the cache off.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "The setting Search:ResultCacheEntries must be between 0 and 100000.")]
+    public int ResultCacheEntries { get; set; } = 256;
+
     /// <summary>The absolute index folder: <see cref="IndexPath"/> resolved against <paramref name="contentRoot"/>.</summary>
     public string ResolveIndexPath(string contentRoot)
     {

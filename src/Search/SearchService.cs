@@ -16,7 +16,8 @@ public sealed partial class SearchService(
     SearchQueryBuilder queries,
     SnippetHighlighter highlighter,
     ILogger<SearchService> logger,
-    MarkdownRenderer? markdown = null)
+    MarkdownRenderer? markdown = null,
+    Microsoft.Extensions.Options.IOptions<SearchOptions>? options = null)
 {
     public const int MaxPageSize = 100;
 
@@ -26,6 +27,7 @@ public sealed partial class SearchService(
     private readonly TypeaheadSuggester typeahead = new(queries.Analyzer);
     private readonly RelatedFinder related = new(queries.Analyzer);
     private readonly MarkdownRenderer renderer = markdown ?? new MarkdownRenderer();
+    private readonly SearchResultCache resultCache = new(options?.Value.ResultCacheEntries ?? 0);
 
     public SearchResults Search(SearchRequest request)
     {
@@ -102,12 +104,13 @@ public sealed partial class SearchService(
     {
         try
         {
-            return index.Search(searcher => Querying.NaturalSearch.Run(
+            var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, page, pageSize);
+            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Querying.NaturalSearch.Run(
                 searcher,
                 parsed.Plan,
                 parsed.Query,
                 query => Page(searcher, request, query, constraints, notice, page, pageSize),
-                query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false)).Total));
+                query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false)).Total)));
         }
         catch (BooleanQuery.TooManyClausesException)
         {

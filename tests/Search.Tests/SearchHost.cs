@@ -51,6 +51,9 @@ public sealed class SearchHost : IAsyncDisposable
     /// <summary>The glossary queries expand with (empty until <see cref="LoadGlossaryAsync"/> or a follower fills it).</summary>
     public GlossaryState Glossary { get; } = new();
 
+    /// <summary>Pages of results the service keeps (<see cref="SearchOptions.ResultCacheEntries"/>); applies when the index is (re)opened.</summary>
+    public int ResultCacheEntries { get; set; } = new SearchOptions().ResultCacheEntries;
+
     /// <summary>"Now" for time words in queries; the real time unless a test sets it.</summary>
     public SettableClock Clock { get; } = new();
 
@@ -125,7 +128,8 @@ public sealed class SearchHost : IAsyncDisposable
     {
         Index = new LuceneIndex(IndexPath, Analyzer, NullLogger<LuceneIndex>.Instance);
         var highlighter = new SnippetHighlighter(Analyzer);
-        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer, Glossary, null, Clock), highlighter, NullLogger<SearchService>.Instance);
+        // The result cache on, as in the portal: every search test also checks that no cached page outlives a change.
+        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer, Glossary, null, Clock), highlighter, NullLogger<SearchService>.Instance, options: Options.Create(new SearchOptions { ResultCacheEntries = ResultCacheEntries }));
         Synchronizer = new IndexSynchronizer(
             Index,
             Repository,
