@@ -38,24 +38,51 @@ public static class PortalPhases
 
         Console.WriteLine("Restarting...");
         started = Stopwatch.GetTimestamp();
-        await using var portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath);
-        await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
-        report.RestartSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        report.RssMB = ProcStats.RssMB(portal.Pid);
-        Console.WriteLine($"  ready after {report.RestartSeconds:0.00} s, {report.RssMB:0} MB resident");
-
-        using var client = new PortalClient(portal.BaseAddress);
-        await client.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);
-        var home = Stopwatch.GetTimestamp();
-        using (var first = await client.Http.GetAsync(new Uri("/", UriKind.Relative), cancellationToken))
+        PortalProcess? portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath);
+        try
         {
-            _ = await first.Content.ReadAsByteArrayAsync(cancellationToken);
-            report.HomeFirstMs = Stopwatch.GetElapsedTime(home).TotalMilliseconds;
+            await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
+            report.RestartSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            report.RssMB = ProcStats.RssMB(portal.Pid);
+            Console.WriteLine($"  ready after {report.RestartSeconds:0.00} s, {report.RssMB:0} MB resident");
+
+            using var client = new PortalClient(portal.BaseAddress);
+            await client.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);
+            var home = Stopwatch.GetTimestamp();
+            using (var first = await client.Http.GetAsync(new Uri("/", UriKind.Relative), cancellationToken))
+            {
+                _ = await first.Content.ReadAsByteArrayAsync(cancellationToken);
+                report.HomeFirstMs = Stopwatch.GetElapsedTime(home).TotalMilliseconds;
+            }
+
+            await HealthFilesAsync(client, storeRoot, indexPath, options, report, cancellationToken);
+            await LoadAsync(client, options, Runs(options, generator, cached: true), report, cancellationToken);
+
+            // The same search runs with the result cache off: the mix repeats its 60 queries, so the runs above are mostly
+            // answered from the cache; these show what every search costs when it is computed.
+            Console.WriteLine("Restarting with the search result cache off (Search:ResultCacheEntries=0)...");
+            await portal.StopAsync(StopGrace);
+            await portal.DisposeAsync();
+            portal = null;
+            portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath, new Dictionary<string, string> { ["Search:ResultCacheEntries"] = "0" });
+            await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
+            using var uncached = new PortalClient(portal.BaseAddress);
+            await uncached.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);
+            await LoadAsync(uncached, options, Runs(options, generator, cached: false), report, cancellationToken);
+            await RunRestAsync(portal, uncached, data, indexPath, storeRoot, options, generator, report, cancellationToken);
         }
+        finally
+        {
+            if (portal is not null)
+            {
+                await portal.DisposeAsync();
+            }
+        }
+    }
 
-        await HealthFilesAsync(client, storeRoot, indexPath, options, report, cancellationToken);
-        await LoadAsync(client, options, generator, report, cancellationToken);
-
+    private static async Task RunRestAsync(
+        PortalProcess portal, PortalClient client, string data, string indexPath, string storeRoot, ScaleOptions options, DocumentGenerator generator, ScaleReport report, CancellationToken cancellationToken)
+    {
         Console.WriteLine($"Save → searchable: up to {options.Saves} edits of alice's drafts through the edit form...");
         report.Save = await SaveToSearchable.RunAsync(client, options.Saves, SaveBudget, SaveTimeout, cancellationToken);
 
@@ -95,18 +122,19 @@ public static class PortalPhases
         report.StoreFilesBeforeHealth = before;
     }
 
-    private static async Task LoadAsync(PortalClient client, ScaleOptions options, DocumentGenerator generator, ScaleReport report, CancellationToken cancellationToken)
+    /// <summary>The load runs: static, home and search (cache on), or the search runs alone named "search-uncached".</summary>
+    private static (string Name, int Connections, Func<int, string> Url)[] Runs(ScaleOptions options, DocumentGenerator generator, bool cached)
+    {
+        var mix = Mix(options, generator);
+        var search = cached ? "search" : "search-uncached";
+        (string, int, Func<int, string>)[] searches = [(search, options.Connections, i => mix[i % mix.Count]), (search, 32, i => mix[i % mix.Count])];
+        return cached ? [("static", options.Connections, _ => "/css/site.css"), ("home", options.Connections, _ => "/"), .. searches] : searches;
+    }
+
+    private static async Task LoadAsync(PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url)[] runs, ScaleReport report, CancellationToken cancellationToken)
     {
         var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
         var duration = TimeSpan.FromSeconds(options.DurationSeconds);
-        var mix = Mix(options, generator);
-        var runs = new (string Name, int Connections, Func<int, string> Url)[]
-        {
-            ("static", options.Connections, _ => "/css/site.css"),
-            ("home", options.Connections, _ => "/"),
-            ("search", options.Connections, i => mix[i % mix.Count]),
-            ("search", 32, i => mix[i % mix.Count]),
-        };
         foreach (var (name, connections, url) in runs.DistinctBy(r => (r.Name, r.Connections)))
         {
             Console.WriteLine($"Load: {name} at {connections} connections, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s...");

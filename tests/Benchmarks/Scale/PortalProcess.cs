@@ -52,7 +52,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
             : throw new InvalidOperationException($"The portal is not built at {path}: run `dotnet build src/Portal -c Release` first.");
     }
 
-    public static PortalProcess Start(string repositoryRoot, string storeRoot, string indexPath, int port, string logPath)
+    public static PortalProcess Start(string repositoryRoot, string storeRoot, string indexPath, int port, string logPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -73,6 +73,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["Documents__ContentRoot"] = Path.Combine(repositoryRoot, "content");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var writer = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"), writer);

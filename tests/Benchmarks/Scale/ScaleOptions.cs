@@ -9,7 +9,7 @@ public sealed record ScaleOptions
         Usage: dotnet run -c Release --project tests/Benchmarks -- scale --docs N [options]
           --docs N            documents to generate and import (default 1000)
           --connections N     concurrent connections of the home, search and static runs (default 8; search also at 32)
-          --duration S        seconds measured per load run, after --warmup S seconds (defaults 10 and 3)
+          --duration S        seconds measured per load run, after --warmup S seconds (defaults 10 and 10: the warm-up also lets the JIT finish tiering up the search path)
           --max-requests N    request cap per load run (default 200000)
           --saves N           save → searchable samples (default 100, at most 180 s in all)
           --idle S            seconds of idle CPU measurement (default 20)
@@ -30,7 +30,7 @@ public sealed record ScaleOptions
 
     public int DurationSeconds { get; init; } = 10;
 
-    public int WarmUpSeconds { get; init; } = 3;
+    public int WarmUpSeconds { get; init; } = 10;
 
     public int MaxRequests { get; init; } = 200_000;
 

@@ -44,6 +44,11 @@ public sealed partial class ScaleReport
         Row(text, Invariant($"search page p99 at {c} connections (ms)"), search?.Latency.P99, "0.0", "", null);
         Row(text, Invariant($"search page req/s at {c} connections"), search?.RequestsPerSecond, "0", "≥ 600 (issue 9)", v => v >= 600);
         Row(text, "search page p99 at 32 connections (ms)", search32?.Latency.P99, "0.0", "≤ 100 (issue 9)", v => v <= 100);
+        var uncached = Run("search-uncached", c);
+        var uncached32 = Run("search-uncached", 32);
+        Row(text, Invariant($"  result cache off: search page p50 / p99 at {c} connections (ms)"), uncached?.Latency.P50, "0.0", "", null, uncached?.Latency.P99);
+        Row(text, Invariant($"  result cache off: search page req/s at {c} connections"), uncached?.RequestsPerSecond, "0", "≥ 600 (issue 9)", v => v >= 600);
+        Row(text, "  result cache off: search page p99 at 32 connections (ms)", uncached32?.Latency.P99, "0.0", "≤ 100 (issue 9)", v => v <= 100);
         Row(text, Invariant($"static file req/s at {c} connections (the ceiling)"), staticRun?.RequestsPerSecond, "0", "", null);
         Row(text, Invariant($"search ÷ static req/s at {c} connections"), SearchToStatic, "0.000", "", null);
         Row(text, Invariant($"in-process: \"{InProcess?.HalfQuery}\" ({InProcess?.HalfTotal:N0} of {InProcess?.Readable:N0} readable) p50 / p99 (ms)"), InProcess?.HalfStore.P50, "0.0", "p99 ≤ 50 (issue 9)", null, InProcess?.HalfStore.P99);
@@ -51,6 +56,7 @@ public sealed partial class ScaleReport
         Row(text, "  its CPU time p50 / p99 (ms, the searching thread's clock)", InProcess?.HalfStoreCpu?.P50, "0.0", "", null, InProcess?.HalfStoreCpu?.P99);
         Row(text, "in-process: the HTTP mix's queries, CPU per query p50 / p99 (ms)", InProcess?.MixCpu?.P50, "0.00", "p50 ≤ 1.5 (issue 9)", v => v <= 1.5, InProcess?.MixCpu?.P99);
         Row(text, "in-process: the HTTP mix's queries, wall p50 / p99 (ms)", InProcess?.Mix.P50, "0.00", "", null, InProcess?.Mix.P99);
+        Row(text, "in-process: the HTTP mix's queries, managed memory allocated per query p50 / p99 (KB)", InProcess?.MixAllocatedKb?.P50, "0", "", null, InProcess?.MixAllocatedKb?.P99);
         Row(text, "save (POST of the edit form) p50 / p95 (ms)", Save?.SaveMs.P50, "0", "", null, Save?.SaveMs.P95);
         Row(text, "save → searchable p95 (ms)", Save?.SearchableMs.P95, "0", "≤ 300", v => v <= 300);
         Row(text, Invariant($"idle CPU (% of one core, {Options.IdleSeconds} s, 5 s after the last request)"), IdleCpuPct, "0.00", "≤ 0.5", v => v <= 0.5);
