@@ -24,7 +24,7 @@ WORKDIR /app
 # or the container's own disk. Everything durable is in the blob store.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_gcServer=1 \
+    DOTNET_gcServer=0 \
     Search__IndexPath=/var/lib/knowledgehub/index \
     Storage__Provider=AzureBlob
 COPY --from=build /app .
