@@ -42,6 +42,9 @@ public sealed class BenchHost : IDisposable
             ["Storage:FileSystem:RootPath"] = Path.Combine(Root, "blobs"),
             ["Search:IndexPath"] = IndexPath,
             ["Documents:ImportSamples"] = "false",
+
+            // The benchmarks repeat their queries: with the portal's result cache on they would time the cache.
+            ["Search:ResultCacheEntries"] = "0",
         });
 
         // Per-search Information logs would measure the console, not the search: warnings only.
