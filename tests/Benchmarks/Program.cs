@@ -12,6 +12,8 @@
 // the real portal as a separate process (first start, restart) and drives it over HTTP (artifacts/bench/scale.json).
 //   dotnet run -c Release --project tests/Benchmarks -- scale-search DATA
 // runs only the in-process search figures of "scale" over the folder of a "scale --keep --data DATA" run.
+//   dotnet run -c Release --project tests/Benchmarks -- scale-fts5 DATA --docs N
+// runs only the SQLite FTS5 comparison of "scale" over that folder (N: the run's --docs).
 using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Cluster;
 using KnowledgeHub.Benchmarks.Scale;
@@ -22,6 +24,16 @@ if (command == "scale-search" && args.Length == 2)
     // The in-process search figures alone, over the folder a "scale --keep" run left (its blobs/ and index/).
     var result = InProcessSearch.Run(args[1], Path.Combine(args[1], "index"), HttpQueryMix.Build([], seed: 1));
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
+if (command == "scale-fts5" && args.Length == 4 && args[2] == "--docs" && int.TryParse(args[3], out var scaleDocs))
+{
+    // SQLite FTS5 beside the portal over the documents of a "scale --keep --docs N --data DATA" run (same seed).
+    var scaleOptions = new ScaleOptions { Documents = scaleDocs };
+    var (generator, _, _) = await ScaleBenchmark.GeneratorAsync(Corpus.RepositoryRoot(), scaleOptions, CancellationToken.None);
+    var fts5 = ScaleFts5.Run(args[1], Path.Combine(args[1], "index"), generator, scaleDocs, PortalPhases.Mix(scaleOptions, generator), scaleOptions.Seed);
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(fts5, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     return 0;
 }
 

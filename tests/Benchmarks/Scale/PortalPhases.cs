@@ -105,9 +105,13 @@ public static class PortalPhases
         Console.WriteLine("In-process search over the portal's index: a query matching about half the store, and the HTTP mix's CPU per query...");
         report.InProcess = InProcessSearch.Run(data, indexPath, Mix(options, generator));
         Console.WriteLine($"  \"{report.InProcess.HalfQuery}\" ({report.InProcess.HalfTotal:N0} hits): p99 {report.InProcess.HalfStore.P99:0.0} ms; mix CPU p50 {report.InProcess.MixCpu?.P50:0.00} ms");
+        Console.WriteLine("SQLite FTS5 beside the portal's search over the same documents (plain mix queries with snippets, known items by title)...");
+        report.Fts5 = ScaleFts5.Run(data, indexPath, generator, options.Documents, Mix(options, generator), options.Seed);
+        Console.WriteLine($"  p99 portal {report.Fts5.Lucene.P99:0.0} ms, FTS5 {report.Fts5.Fts5.P99:0.0} ms; Success@1 portal {report.Fts5.LuceneKnown.SuccessAt1:0.000}, FTS5 {report.Fts5.Fts5Known.SuccessAt1:0.000}");
     }
 
-    private static IReadOnlyList<string> Mix(ScaleOptions options, DocumentGenerator generator) => HttpQueryMix.Build(
+    /// <summary>The search mix of a run: the fixed queries and the titles of generated documents.</summary>
+    internal static IReadOnlyList<string> Mix(ScaleOptions options, DocumentGenerator generator) => HttpQueryMix.Build(
         Enumerable.Range(DocumentGenerator.EditTargets, 40).Where(i => i < options.Documents)
             .Select(i => Documents.FrontMatter.Parse(generator.Generate(i).Text).GetString("title") ?? ""),
         options.Seed);

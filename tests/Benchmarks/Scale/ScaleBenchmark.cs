@@ -30,12 +30,9 @@ public static class ScaleBenchmark
         var report = new ScaleReport { Options = options, LoadAtStart = Machine.LoadAverage(), Commit = await Machine.GitCommitAsync(root, cancellationToken) };
         try
         {
-            var pool = await LoadTextAsync(root, options, contentRoot, cancellationToken);
+            var (generator, templates, pool) = await GeneratorAsync(root, options, cancellationToken);
             report.TextSource = pool.Source;
             Console.WriteLine($"Text: {pool.Source}: {pool.ZhParagraphs.Count:N0} Chinese and {pool.EnParagraphs.Count:N0} English paragraphs");
-            var templates = Directory.EnumerateFiles(Path.Combine(contentRoot, "templates"), "*.md").Order(StringComparer.Ordinal)
-                .Select(f => TemplateParser.Parse(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).ToList();
-            var generator = new DocumentGenerator(templates, pool, options.Seed);
             report.Generated = GeneratedCheck.Run(generator, templates, Math.Min(options.Documents, 200));
             Console.WriteLine($"  of the first {report.Generated.Checked}: {report.Generated.Conforming} conform to their template; {report.Generated.LessonsPerDocument:0.0} lessons and {report.Generated.ActionItemsPerDocument:0.0} action items per document{(report.Generated.FirstProblem is { } p ? $" (first problem: {p})" : "")}");
 
@@ -70,6 +67,18 @@ public static class ScaleBenchmark
         }
 
         return report.Error is null ? 0 : 1;
+    }
+
+    /// <summary>The document generator of a run with <paramref name="options"/> (the same documents for the same seed and text).</summary>
+    public static async Task<(DocumentGenerator Generator, List<KnowledgeHub.Documents.DocumentTemplate> Templates, TextPool Pool)> GeneratorAsync(
+        string root, ScaleOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var contentRoot = Path.Combine(root, "content");
+        var pool = await LoadTextAsync(root, options, contentRoot, cancellationToken);
+        var templates = Directory.EnumerateFiles(Path.Combine(contentRoot, "templates"), "*.md").Order(StringComparer.Ordinal)
+            .Select(f => TemplateParser.Parse(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).ToList();
+        return (new DocumentGenerator(templates, pool, options.Seed), templates, pool);
     }
 
     /// <summary>The help corpus (fetched when missing, as the search benchmark does), else content/samples' text.</summary>

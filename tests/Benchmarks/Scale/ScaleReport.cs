@@ -69,6 +69,9 @@ public sealed partial class ScaleReport
     /// <summary>The in-process search figures over the portal's index (after it stopped).</summary>
     public InProcessResult? InProcess { get; set; }
 
+    /// <summary>SQLite FTS5 beside the portal's search over the same documents (<see cref="ScaleFts5"/>).</summary>
+    public ScaleFts5Result? Fts5 { get; set; }
+
     public double? SearchToStatic => Run("search", Options.Connections) is { } search && Run("static", Options.Connections) is { RequestsPerSecond: > 0 } s
         ? search.RequestsPerSecond / s.RequestsPerSecond
         : null;
@@ -120,6 +123,17 @@ public sealed partial class ScaleReport
             [$"http_search_p99_ms_{c}c_uncached"] = R(Run("search-uncached", c)?.Latency.P99),
             ["http_search_p99_ms_32c_uncached"] = R(Run("search-uncached", 32)?.Latency.P99),
             ["http_search_rps_32c_uncached"] = R(Run("search-uncached", 32)?.RequestsPerSecond),
+            ["fts5_p50_ms"] = R(Fts5?.Fts5.P50),
+            ["fts5_p99_ms"] = R(Fts5?.Fts5.P99),
+            ["fts5_portal_p50_ms"] = R(Fts5?.Lucene.P50),
+            ["fts5_portal_p99_ms"] = R(Fts5?.Lucene.P99),
+            ["fts5_p99_ratio"] = R(Fts5?.P99Ratio, 3),
+            ["fts5_success_at_1"] = R(Fts5?.Fts5Known.SuccessAt1, 3),
+            ["fts5_success_at_10"] = R(Fts5?.Fts5Known.SuccessAt10, 3),
+            ["fts5_mrr"] = R(Fts5?.Fts5Known.Mrr, 3),
+            ["fts5_portal_success_at_1"] = R(Fts5?.LuceneKnown.SuccessAt1, 3),
+            ["fts5_portal_success_at_10"] = R(Fts5?.LuceneKnown.SuccessAt10, 3),
+            ["fts5_portal_mrr"] = R(Fts5?.LuceneKnown.Mrr, 3),
             ["inproc_allocated_kb_p50"] = R(InProcess?.MixAllocatedKb?.P50),
             ["inproc_allocated_kb_p99"] = R(InProcess?.MixAllocatedKb?.P99),
             [$"home_p50_ms_{c}c"] = R(home?.Latency.P50),
