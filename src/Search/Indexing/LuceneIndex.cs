@@ -51,7 +51,10 @@ public sealed partial class LuceneIndex : IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         Path = System.IO.Path.GetFullPath(indexPath);
         System.IO.Directory.CreateDirectory(Path);
-        directory = FSDirectory.Open(Path);
+        // Positional file reads, not FSDirectory.Open's memory map: Lucene.Net 4.8's MMapDirectory reads byte by byte
+        // through a SafeBuffer (a reference count taken and released per byte), which under parallel searches costs
+        // ~25 % more CPU per search here (3.0 vs 2.2 ms, two threads, 20k documents) — lucenenet issue #1151.
+        directory = new NIOFSDirectory(new System.IO.DirectoryInfo(Path));
         try
         {
             (writer, searchers, OpenState, checkpoint) = IndexFiles.Open(directory, analyzer, Schema, SchemaKey, CheckpointKey, logger);
