@@ -9,10 +9,11 @@ namespace KnowledgeHub.Portal.Notifications;
 /// <summary>
 /// Delivers one notification to one person: only when they may read the version it is about (checked for them, not
 /// for whoever caused it), only once — a create-only marker <c>notifications/sent/{event}/{user}</c> decides, so a change
-/// read twice, or by several nodes, notifies once — into their in-app list, and by e-mail when SMTP is configured.
+/// read twice, or by several nodes, notifies once — into their in-app list, and by e-mail when SMTP is configured (through <see cref="MailOutbox"/>, so a failed send is
+/// tried again).
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    IDirectory directory, Inbox inbox, MailSender mail, NotificationComposer composer, IBlobStore store, ILogger<NotificationDispatcher> logger)
+    IDirectory directory, Inbox inbox, MailSender mail, MailOutbox outbox, NotificationComposer composer, IBlobStore store, ILogger<NotificationDispatcher> logger)
 {
     public const string SentPrefix = "notifications/sent/";
 
@@ -32,7 +33,8 @@ public sealed partial class NotificationDispatcher(
             return false;
         }
 
-        if (!await ClaimAsync(SentPrefix + notification.Key + "/" + Safe(recipientObjectId), cancellationToken))
+        var marker = notification.Key + "/" + Safe(recipientObjectId);
+        if (!await ClaimAsync(SentPrefix + marker, cancellationToken))
         {
             return false;
         }
@@ -40,8 +42,7 @@ public sealed partial class NotificationDispatcher(
         await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
         if (mail.Enabled && await directory.ContactAsync(recipient.ObjectId, cancellationToken) is { } contact)
         {
-            var content = composer.Compose(notification, contact.Language);
-            await mail.SendAsync(contact.Name, contact.Email, content.Subject, content.Text, content.Html, cancellationToken);
+            await outbox.SendAsync(Safe(marker), contact.Name, contact.Email, composer.Compose(notification, contact.Language), cancellationToken);
         }
 
         return true;
