@@ -59,6 +59,18 @@ public sealed partial class ApiLanguageTests(TestSignInPortalFactory portal) : I
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", en.GetRawText());
     }
 
+    [Fact]
+    public async Task The_openapi_description_shows_the_english_answers_whatever_language_fetches_it()
+    {
+        var client = await portal.CreateReadyClientAsync("zh-CN");
+
+        var description = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("There is no document with this id that you may read.", description, StringComparison.Ordinal);
+        Assert.Contains("\"Not found\"", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("未找到", description, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> ProblemAsync(
         HttpClient client, HttpMethod method, string url, string? acceptLanguage, HttpStatusCode expected, HttpContent? body = null)
     {
