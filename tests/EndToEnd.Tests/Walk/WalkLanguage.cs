@@ -38,13 +38,11 @@ internal sealed partial record WalkLanguage(
 
     public bool IsEnglish => Locale == "en";
 
-    /// <summary>The words of the UI this language's pages must not show (the other language's buttons, statuses and menu).</summary>
-    public IReadOnlyList<string> ForeignWords => IsEnglish
-        ? [] // an English page holds no Chinese character at all outside content: checked by ForeignText
-        : [English.Save, English.Submit, English.Approve, English.InReview, English.Published, "Search", "Sign out", "Edit", "History",
-            "Reviewers", "Request changes", "Notifications", "Attachments"];
-
-    /// <summary>Text of the other language in <paramref name="uiText"/> (the page without document content), one finding per line.</summary>
+    /// <summary>
+    /// Text of the other language in <paramref name="uiText"/> (the page without document content), one finding per line:
+    /// on an English page any Chinese character; on a Chinese page any English word of the English resource files
+    /// (<see cref="EnglishUiWords"/>).
+    /// </summary>
     public IEnumerable<string> ForeignText(string uiText)
     {
         if (IsEnglish)
@@ -52,8 +50,8 @@ internal sealed partial record WalkLanguage(
             return Han().Matches(uiText).Select(m => $"Chinese text “{Around(uiText, m.Index)}”").Distinct();
         }
 
-        return ForeignWords.Where(w => Regex.IsMatch(uiText, $@"(?<![A-Za-z]){Regex.Escape(w)}(?![A-Za-z])"))
-            .Select(w => $"English UI text “{w}”");
+        return EnglishUiWords.Word().Matches(uiText).Where(m => EnglishUiWords.All.Contains(m.Value))
+            .Select(m => $"English UI text “{Around(uiText, m.Index)}”").Distinct();
     }
 
     private static string Around(string text, int index) =>
