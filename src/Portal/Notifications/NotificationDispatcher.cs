@@ -33,17 +33,22 @@ public sealed partial class NotificationDispatcher(
             return false;
         }
 
+        // The e-mail is made before the claim and queued right after it, so nothing slow or failing sits between the two
+        // writes: once claimed, the e-mail is in the outbox (retried until sent) before the in-app entry is written.
+        var contact = mail.Enabled ? await directory.ContactAsync(recipient.ObjectId, cancellationToken) : null;
+        var content = contact is null ? null : composer.Compose(notification, contact.Language);
         var marker = notification.Key + "/" + Safe(recipientObjectId);
         if (!await ClaimAsync(SentPrefix + marker, cancellationToken))
         {
             return false;
         }
 
-        await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
-        if (mail.Enabled && await directory.ContactAsync(recipient.ObjectId, cancellationToken) is { } contact)
+        if (contact is not null && content is not null)
         {
-            await outbox.SendAsync(Safe(marker), contact.Name, contact.Email, composer.Compose(notification, contact.Language), cancellationToken);
+            await outbox.SendAsync(Safe(marker), contact.Name, contact.Email, content, cancellationToken);
         }
+
+        await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
 
         return true;
     }
