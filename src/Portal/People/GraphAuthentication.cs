@@ -32,7 +32,8 @@ public sealed record GraphAppCredential(TokenCredential Credential);
 /// user session — the notification follower, the digest, and the group overage of an API bearer token — signs with the
 /// app registration (<see cref="GraphScopes.Application"/>). When a user's token cannot be had (their session predates
 /// the cache, consent is missing), the call fails and the directory answers "unknown"; it never falls back to the
-/// app's wider permission on a user's behalf.
+/// app's wider permission on a user's behalf. The local sign-in has no user tokens (no ITokenAcquisition): there the
+/// app signs every call.
 /// </summary>
 public sealed class GraphAuthentication(IHttpContextAccessor http, IServiceProvider services, GraphAppCredential app, Uri graphBase)
     : IAuthenticationProvider
@@ -59,7 +60,8 @@ public sealed class GraphAuthentication(IHttpContextAccessor http, IServiceProvi
         ArgumentNullException.ThrowIfNull(request);
         if (SessionUser() is { } user && services.GetService<ITokenAcquisition>() is { } tokens)
         {
-            var token = await tokens.GetAccessTokenForUserAsync([.. GraphScopes.Delegated], user: user);
+            var token = await tokens.GetAccessTokenForUserAsync(
+                [.. GraphScopes.Delegated], user: user, tokenAcquisitionOptions: new TokenAcquisitionOptions { CancellationToken = cancellationToken });
             request.Headers.Add("Authorization", "Bearer " + token);
             return;
         }
@@ -84,5 +86,4 @@ public sealed class GraphAuthentication(IHttpContextAccessor http, IServiceProvi
     {
         public void Dispose() => Signing.Value = previous;
     }
-
 }
