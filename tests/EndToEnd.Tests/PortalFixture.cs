@@ -1,19 +1,28 @@
+using System.Globalization;
+using KnowledgeHub.Portal.Tests.Notifications;
 using Microsoft.Playwright;
 
 namespace KnowledgeHub.EndToEnd.Tests;
 
-/// <summary>One portal process and one Chromium for the whole assembly; each test opens its own context.</summary>
+/// <summary>
+/// One portal process and one Chromium for the whole assembly; each test opens its own context. The portal mails to
+/// <see cref="Mail"/> (an SMTP sink on loopback) with links to its own address, and knows two more demo users who read
+/// their e-mail in English: erin (Contributor) and frank (Contributor, Reviewer).
+/// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     public PortalProcess Portal { get; private set; } = null!;
 
+    public SmtpSink Mail { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync();
+        var port = PortalProcess.FreePort();
+        Portal = await PortalProcess.StartAsync(Settings(port), port);
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
@@ -29,6 +38,8 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             await Portal.DisposeAsync();
         }
+
+        Mail.Dispose();
     }
 
     public async Task<IPage> NewPageAsync()
@@ -40,6 +51,39 @@ public sealed class PortalFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    private Dictionary<string, string> Settings(int port)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Portal:PublicUrl"] = $"http://127.0.0.1:{port}",
+            ["Notifications:Digest"] = "false",
+        };
+        (string UserName, string Id, string Name, string Roles)[] english =
+        [
+            ("erin", "e2140000-0000-4000-8000-000000000005", "Erin Walsh", "Contributor"),
+            ("frank", "f2a40000-0000-4000-8000-000000000006", "Frank Moore", "Contributor,Reviewer"),
+        ];
+        for (var i = 0; i < english.Length; i++)
+        {
+            var (userName, id, name, roles) = english[i];
+            var key = $"LocalUsers:{4 + i}:";
+            settings[key + "UserName"] = userName;
+            settings[key + "ObjectId"] = id;
+            settings[key + "Name"] = name;
+            settings[key + "Language"] = "en";
+            settings[key + "Groups:0"] = "0a5e0000-0000-4000-8000-00000000a001";
+            foreach (var (role, n) in roles.Split(',').Select((r, n) => (r, n)))
+            {
+                settings[key + $"Roles:{n}"] = role;
+            }
+        }
+
+        return settings;
     }
 }
 

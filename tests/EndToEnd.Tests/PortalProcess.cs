@@ -141,7 +141,8 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"The portal did not become healthy within {timeout}:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now (to know the portal's address before it starts).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -3,7 +3,7 @@ using DomainAudit = KnowledgeHub.Documents.AuditActions;
 
 namespace KnowledgeHub.Portal.Access;
 
-/// <summary>Filters of the audit page and its export; empty text filters match everything.</summary>
+/// <summary>Filters of the audit page and its export: days of the viewer's time zone; empty text filters match everything.</summary>
 public sealed record AuditQuery
 {
     public const int MaxDays = 366;
@@ -21,11 +21,32 @@ public sealed record AuditQuery
 
     public string? Outcome { get; init; }
 
+    /// <summary>The time zone <see cref="From"/> and <see cref="To"/> are days of (the viewer's; UTC when not given).</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The first instant of <see cref="From"/> in <see cref="Zone"/>.</summary>
+    public DateTimeOffset StartUtc => StartOf(From);
+
+    /// <summary>The first instant after <see cref="To"/> in <see cref="Zone"/> (exclusive).</summary>
+    public DateTimeOffset EndUtc => StartOf(To.AddDays(1));
+
     /// <summary>A sentence when the range cannot be read, otherwise null.</summary>
     public string? RangeError =>
         To < From ? "The end day is before the start day."
             : To.DayNumber - From.DayNumber >= MaxDays ? $"Choose at most {MaxDays} days at a time."
             : null;
+
+    /// <summary>Midnight of <paramref name="day"/> in <see cref="Zone"/>, or the first valid time after it where a clock change skips midnight.</summary>
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (Zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
 }
 
 /// <summary>One page of audit entries, newest first.</summary>
@@ -61,9 +82,14 @@ public sealed class AuditBrowser(AuditLog audit, PrincipalDirectory directory)
         var matches = Matcher(query);
         var found = new List<AuditEntry>();
         var refusals = new Dictionary<(string, string, string?, long), int>();
-        await foreach (var entry in audit.ReadAsync(query.From, query.To, cancellationToken))
+        var (start, end) = (query.StartUtc, query.EndUtc);
+
+        // The log is kept in UTC days: read the ones the viewer's days overlap, keep the entries inside them.
+        var firstDay = DateOnly.FromDateTime(start.UtcDateTime);
+        var lastDay = DateOnly.FromDateTime(end.UtcDateTime.AddTicks(-1));
+        await foreach (var entry in audit.ReadAsync(firstDay, lastDay, cancellationToken))
         {
-            if (!matches(entry))
+            if (entry.Utc < start || entry.Utc >= end || !matches(entry))
             {
                 continue;
             }

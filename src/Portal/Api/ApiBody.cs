@@ -24,7 +24,7 @@ public static class ApiBody
         {
             return (null, ApiProblems.Problem(
                 StatusCodes.Status415UnsupportedMediaType,
-                "Send the body as JSON with Content-Type: application/json. 请以 JSON 格式发送请求正文。"));
+                ApiProblems.Sentence("JsonOnly")));
         }
 
         if (request.ContentLength > MaxBytes)
@@ -38,7 +38,7 @@ public static class ApiBody
             await using var limited = new LimitedReadStream(request.Body, MaxBytes);
             var value = await JsonSerializer.DeserializeAsync<T>(limited, options, context.RequestAborted);
             return value is null
-                ? (null, ApiProblems.BadRequest("The body is empty or null; send a JSON object. 请求正文为空。"))
+                ? (null, ApiProblems.BadRequest(ApiProblems.Sentence("BodyEmpty")))
                 : (value, null);
         }
         catch (LimitedReadStream.TooLongException)
@@ -47,20 +47,20 @@ public static class ApiBody
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            return (null, ApiProblems.BadRequest($"The body is not the JSON this endpoint expects{where}: {Sentence(e)} 请求正文格式不正确。"));
+            var where = e.LineNumber is { } line ? ApiProblems.Sentence("JsonWhere", line + 1, (e.BytePositionInLine ?? 0) + 1) : "";
+            return (null, ApiProblems.BadRequest(ApiProblems.Sentence("BodyNotJson", where, Sentence(e))));
         }
     }
 
     private static ProblemHttpResult TooLarge() => ApiProblems.Problem(
         StatusCodes.Status413PayloadTooLarge,
-        $"The body is larger than {MaxBytes / (1024 * 1024)} MB; shorten the text. 请求正文过大。");
+        ApiProblems.Sentence("BodyTooLarge", MaxBytes / (1024 * 1024)));
 
     // The serializer's message names the .NET type and path; keep only the part a caller can act on.
     private static string Sentence(JsonException e) =>
         e.Message.Contains("missing required properties", StringComparison.Ordinal)
-            ? "a required member is missing."
-            : e.Path is { Length: > 1 } path ? $"the value at {path} has the wrong form." : "it could not be read.";
+            ? ApiProblems.Sentence("JsonMissingMember")
+            : e.Path is { Length: > 1 } path ? ApiProblems.Sentence("JsonWrongForm", path) : ApiProblems.Sentence("JsonUnreadable");
 
     /// <summary>A read-only view of a stream that throws <see cref="TooLongException"/> past a limit.</summary>
     private sealed class LimitedReadStream(Stream inner, long limit) : Stream

@@ -14,13 +14,15 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapKnowledgeHubApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup(Prefix + "/v1")
-            .RequireAuthorization(PortalPolicies.Api);
+            .RequireAuthorization(PortalPolicies.Api)
+            .AddEndpointFilter<ApiLanguage>();
         MapReads(v1.MapGroup("").WithTags(OpenApiSetup.ReadTag));
         MapWrites(v1.MapGroup("").WithTags(OpenApiSetup.WriteTag));
         MapWork(v1.MapGroup("").WithTags(OpenApiSetup.WorkTag));
 
         // Unknown API routes answer in the API's language, not with the HTML status page.
-        endpoints.Map(Prefix + "/{**rest}", () => ApiProblems.NotFound("There is no such API endpoint; see /openapi/v1.json. 没有此 API。"))
+        endpoints.Map(Prefix + "/{**rest}", () => ApiProblems.NotFound(ApiProblems.Sentence("NoEndpoint")))
+            .AddEndpointFilter<ApiLanguage>()
             .ExcludeFromDescription()
             .WithOrder(int.MaxValue);
         return endpoints;

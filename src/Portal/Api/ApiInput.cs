@@ -22,37 +22,37 @@ public static class ApiInput
 
         if (markdown is { Length: > MarkdownLimits.MaxLength })
         {
-            return (StatusCodes.Status413PayloadTooLarge, $"The Markdown is longer than {MarkdownLimits.MaxLength:N0} characters. 正文过长。");
+            return (StatusCodes.Status413PayloadTooLarge, ApiProblems.Sentence("MarkdownTooLong", MarkdownLimits.MaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)));
         }
 
         if (UnicodeControls.HasRefusedControl(markdown))
         {
-            return (StatusCodes.Status400BadRequest, "The Markdown contains a control character (such as NUL); remove it. 正文包含控制字符。");
+            return (StatusCodes.Status400BadRequest, ApiProblems.Sentence("MarkdownControl"));
         }
 
         foreach (var (key, value) in fields ?? [])
         {
             if (string.IsNullOrWhiteSpace(key) || UnicodeControls.HasRefusedControl(key) || UnicodeControls.HasRefusedControl(value))
             {
-                return (StatusCodes.Status400BadRequest, "A field has an empty name or a control character. 字段名为空或包含控制字符。");
+                return (StatusCodes.Status400BadRequest, ApiProblems.Sentence("FieldName"));
             }
 
             if (value is { Length: > MaxFieldLength })
             {
-                return (StatusCodes.Status400BadRequest, $"The field '{key}' is longer than {MaxFieldLength:N0} characters.");
+                return (StatusCodes.Status400BadRequest, ApiProblems.Sentence("FieldTooLong", key, MaxFieldLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)));
             }
         }
 
         if (tags is { Count: > MaxTags })
         {
-            return (StatusCodes.Status400BadRequest, $"A document takes at most {MaxTags} tags.");
+            return (StatusCodes.Status400BadRequest, ApiProblems.Sentence("TooManyTags", MaxTags));
         }
 
         foreach (var tag in tags ?? [])
         {
             if (string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || UnicodeControls.HasRefusedControl(tag))
             {
-                return (StatusCodes.Status400BadRequest, $"Each tag needs 1 to {MaxTagLength} characters and no control characters. 标签格式不正确。");
+                return (StatusCodes.Status400BadRequest, ApiProblems.Sentence("TagForm", MaxTagLength));
             }
         }
 

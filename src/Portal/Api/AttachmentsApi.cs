@@ -45,9 +45,9 @@ public static class AttachmentsApi
                 AttachmentHeaders.Apply(context.Response, ContentDispositionHeader.ForAttachment(found.Content.Info.Name));
                 return TypedResults.File(found.Content.Content.ToArray(), found.Content.ContentType);
             case AttachmentFile.Forbidden:
-                return ApiProblems.Forbidden("This document is Restricted: taking a copy of its files away needs a download grant from its owner. 受限文档的附件需要下载授权。");
+                return ApiProblems.Forbidden(ApiProblems.Sentence("RestrictedCopy"));
             default:
-                return ApiProblems.NotFound("There is no such attachment on a document you may read. 找不到该附件。");
+                return ApiProblems.NotFound(ApiProblems.Sentence("NoAttachment"));
         }
     }
 
@@ -75,7 +75,7 @@ public static class AttachmentsApi
         {
             return ApiProblems.Problem(
                 StatusCodes.Status415UnsupportedMediaType,
-                "Send the file as multipart/form-data with one part named 'file' (curl -F file=@report.pdf). 请以 multipart/form-data 上传文件。");
+                ApiProblems.Sentence("UploadForm"));
         }
 
         if (request.ContentLength > limit)
@@ -101,7 +101,7 @@ public static class AttachmentsApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return ApiProblems.BadRequest("The upload could not be read (it may be incomplete or too large); try again. 上传内容无法读取。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("UploadUnreadable"));
         }
 
         await using var stream = file?.OpenReadStream();

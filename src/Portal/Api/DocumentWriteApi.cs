@@ -39,7 +39,7 @@ public static class DocumentWriteApi
         if (!DocumentAccess.CanCreate(caller))
         {
             await writer.RecordDeniedAsync(AuditActions.Create, null, caller, cancellationToken);
-            return ApiProblems.Forbidden("Creating documents needs the Contributor role. 创建文档需要 Contributor 角色。");
+            return ApiProblems.Forbidden(ApiProblems.Sentence("CreateNeedsContributor"));
         }
 
         var (body, refusal) = await ApiBody.ReadAsync<ApiNewDocument>(context);
@@ -51,7 +51,7 @@ public static class DocumentWriteApi
         var template = string.IsNullOrWhiteSpace(body!.Type) ? null : await templates.GetAsync(body.Type.Trim(), cancellationToken);
         if (template is null)
         {
-            return ApiProblems.BadRequest($"There is no template '{body.Type}'; GET /api/v1/templates lists them. 没有此文档类型。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("NoTemplate", body.Type));
         }
 
         var title = DocumentRules.NormalizeTitle(body.Title);
@@ -106,7 +106,7 @@ public static class DocumentWriteApi
         {
             return ApiProblems.Problem(
                 StatusCodes.Status428PreconditionRequired,
-                "Send If-Match with the ETag of the version you edited (GET the document first), so no one else's edit is overwritten. 请在 If-Match 中提供所编辑版本的 ETag。");
+                ApiProblems.Sentence("IfMatchRequired"));
         }
 
         var manifest = target.Manifest!;
@@ -126,7 +126,7 @@ public static class DocumentWriteApi
         if (body.Markdown is null)
         {
             // "required" in JSON means present; an explicit null is still no text.
-            return ApiProblems.BadRequest("The markdown member is required: send the whole text of the new version (it may be empty, not null). 需要提供正文。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("MarkdownRequired"));
         }
 
         if (ApiInput.Check(title, body.Markdown, body.Fields, body.Tags) is { } bad)
@@ -163,7 +163,7 @@ public static class DocumentWriteApi
     internal static async Task<ProblemHttpResult> ForbiddenAsync(DocumentRepository documents, string id, Caller caller, DocumentAction action, CancellationToken cancellationToken) =>
         ApiProblems.Forbidden(
             (await documents.GetManifestAsync(id, cancellationToken) is { } manifest ? DocumentPolicy.Why(manifest, caller, action) : null)
-            ?? "You may not do this to the document. 您没有权限执行此操作。");
+            ?? ApiProblems.Sentence("MayNot"));
 
     /// <summary>Null when <paramref name="target"/> may be edited; else the API's 404 (unreadable) or 403 (with the policy's sentence).</summary>
     internal static async Task<ProblemHttpResult?> EditRefusalAsync(EditTarget target, DocumentRepository documents, string id, Caller caller, CancellationToken cancellationToken) =>

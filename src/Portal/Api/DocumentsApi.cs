@@ -23,18 +23,12 @@ public static class DocumentsApi
         if (read.Refusal is { } refusal)
         {
             // The answer carries the Markdown: a copy taken away, refused like /Download (policy row TakeAway).
-            return TypedResults.Problem(
-                detail: refusal + " 该文档为受限级别，没有下载授权不能通过 API 取得正文。",
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden");
+            return ApiProblems.Forbidden(refusal);
         }
 
         if (read.View is not { } view)
         {
-            return TypedResults.Problem(
-                detail: "There is no document with this id that you may read. 找不到该文档，或您没有权限阅读。",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found");
+            return ApiProblems.NotFound();
         }
 
         var r = view.Reader;

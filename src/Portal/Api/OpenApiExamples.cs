@@ -39,7 +39,7 @@ internal static class OpenApiExamples
         ["400"] = "The title is longer than 200 characters.",
         ["401"] = "Sign in: this call needs a bearer token.",
         ["403"] = "Only the owner, the document's editors and admins can do this.",
-        ["404"] = ApiProblems.NotFoundSentence,
+        ["404"] = "There is no document with this id that you may read.",
         ["409"] = "The document is not submitted for review, so it cannot be approved.",
         ["412"] = "The document has changed: you sent If-Match \"3\" but its current version is \"4\". Read it again, apply your change, and send the new ETag.",
         ["413"] = "The body is larger than 4 MB; shorten the text.",
@@ -57,6 +57,21 @@ internal static class OpenApiExamples
             json.Example = body();
         }
 
+        // The description shows the answers of a client that names no language: English (ApiLanguage).
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = ApiLanguage.Fallback;
+        try
+        {
+            Describe(operation);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    private static void Describe(OpenApiOperation operation)
+    {
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (Refusals.TryGetValue(status, out var sentence)

@@ -65,11 +65,10 @@ public sealed record IfMatch(IfMatchKind Kind, int Version = 0)
     /// <summary>Null when a write may go on against <paramref name="current"/>; else the refusal (412, or 400 for a malformed header).</summary>
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(int current) => Kind switch
     {
-        IfMatchKind.Unreadable => ApiProblems.BadRequest(
-            "If-Match must hold one strong entity tag, the document's version as the API gave it (for example \"3\"), or *."),
+        IfMatchKind.Unreadable => ApiProblems.BadRequest(ApiProblems.Sentence("IfMatchUnreadable")),
         IfMatchKind.Version when Version != current => ApiProblems.Problem(
             StatusCodes.Status412PreconditionFailed,
-            $"The document has changed: you sent If-Match \"{Version}\" but its current version is \"{current}\". Read it again, apply your change, and send the new ETag."),
+            ApiProblems.Sentence("IfMatchStale", Version, current)),
         _ => null,
     };
 }

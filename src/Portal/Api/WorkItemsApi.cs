@@ -85,7 +85,7 @@ public static class WorkItemsApi
         var ticked = ActionItemMarks.MarkDone(current.Markdown, index);
         if (ticked is null)
         {
-            return ApiProblems.NotFound($"The document has no action item {index}; GET its action items to see their numbers. 没有该行动项。");
+            return ApiProblems.NotFound(ApiProblems.Sentence("NoActionItem", index));
         }
 
         var manifest = target.Manifest!;
@@ -110,7 +110,7 @@ public static class WorkItemsApi
                 return TypedResults.Ok(new ApiWriteResult(saved.Manifest.Id, saved.Manifest.CurrentVersion, saved.Manifest.Status, DocumentLinks.View(saved.Manifest.Id)));
             case SaveResult.Conflict conflict:
                 VersionETag.Set(context.Response, conflict.Manifest.CurrentVersion);
-                return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "The document changed while the item was being ticked; read its action items again and retry.");
+                return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, ApiProblems.Sentence("ItemChanged"));
             default:
                 return ApiProblems.NotFound();
         }
@@ -123,7 +123,7 @@ public static class WorkItemsApi
         ArgumentNullException.ThrowIfNull(search);
         if (page is < 1 || pageSize is < 1 or > MaxLessonPageSize)
         {
-            return ApiProblems.BadRequest($"page must be 1 or more and pageSize between 1 and {MaxLessonPageSize}.");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("Paging", MaxLessonPageSize));
         }
 
         var results = search.SearchLessons(new LessonQuery

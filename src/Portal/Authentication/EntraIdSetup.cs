@@ -20,8 +20,14 @@ public static class EntraIdSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var azureAd = configuration.GetSection(EntraIdKeys.Section);
-        services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+        var web = services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
             .AddMicrosoftIdentityWebApp(azureAd, OpenIdConnectDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (People.GraphScopes.UsesGraph(configuration))
+        {
+            // The people pickers call Graph as the signed-in user: consent to the delegated scopes at sign-in, keep the tokens.
+            web.EnableTokenAcquisitionToCallDownstreamApi([.. People.GraphScopes.Delegated]).AddInMemoryTokenCaches();
+        }
+
         services.AddAuthentication()
             .AddMicrosoftIdentityWebApi(azureAd, JwtBearerDefaults.AuthenticationScheme);
 

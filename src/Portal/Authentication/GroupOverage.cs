@@ -61,6 +61,7 @@ public sealed partial class GroupOverageResolver(
 
         var groups = await cache.GetOrCreateAsync(("overage-groups", oid.ToUpperInvariant()), async entry =>
         {
+            using var asUser = GraphAuthentication.For(principal); // a session's sign-in: Graph is asked as this user
             var found = await directory.GroupsOfAsync(oid, CancellationToken.None);
             entry.AbsoluteExpirationRelativeToNow = found is null ? RetryAfterFailure : options.Value.GroupCacheDuration;
             return found;

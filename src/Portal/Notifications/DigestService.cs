@@ -18,6 +18,7 @@ public sealed partial class DigestService(
     NotificationDispatcher dispatcher,
     NotificationComposer composer,
     MailSender mail,
+    MailOutbox outbox,
     IEnumerable<IDigestReminders> reminders,
     IOptions<NotificationOptions> options,
     IOptions<PortalSiteOptions> site,
@@ -69,7 +70,8 @@ public sealed partial class DigestService(
             }
 
             var content = composer.Digest(items, notes, contact.Language);
-            if (await mail.SendAsync(contact.Name, contact.Email, content.Subject, content.Text, content.Html, cancellationToken))
+            var key = NotificationDispatcher.Safe("digest/" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "/" + oid);
+            if (await outbox.SendAsync(key, contact.Name, contact.Email, content, cancellationToken))
             {
                 sent++;
             }

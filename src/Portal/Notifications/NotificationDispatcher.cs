@@ -9,10 +9,11 @@ namespace KnowledgeHub.Portal.Notifications;
 /// <summary>
 /// Delivers one notification to one person: only when they may read the version it is about (checked for them, not
 /// for whoever caused it), only once — a create-only marker <c>notifications/sent/{event}/{user}</c> decides, so a change
-/// read twice, or by several nodes, notifies once — into their in-app list, and by e-mail when SMTP is configured.
+/// read twice, or by several nodes, notifies once — into their in-app list, and by e-mail when SMTP is configured (through <see cref="MailOutbox"/>, so a failed send is
+/// tried again).
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    IDirectory directory, Inbox inbox, MailSender mail, NotificationComposer composer, IBlobStore store, ILogger<NotificationDispatcher> logger)
+    IDirectory directory, Inbox inbox, MailSender mail, MailOutbox outbox, NotificationComposer composer, IBlobStore store, ILogger<NotificationDispatcher> logger)
 {
     public const string SentPrefix = "notifications/sent/";
 
@@ -32,17 +33,22 @@ public sealed partial class NotificationDispatcher(
             return false;
         }
 
-        if (!await ClaimAsync(SentPrefix + notification.Key + "/" + Safe(recipientObjectId), cancellationToken))
+        // The e-mail is made before the claim and queued right after it, so nothing slow or failing sits between the two
+        // writes: once claimed, the e-mail is in the outbox (retried until sent) before the in-app entry is written.
+        var contact = mail.Enabled ? await directory.ContactAsync(recipient.ObjectId, cancellationToken) : null;
+        var content = contact is null ? null : composer.Compose(notification, contact.Language);
+        var marker = notification.Key + "/" + Safe(recipientObjectId);
+        if (!await ClaimAsync(SentPrefix + marker, cancellationToken))
         {
             return false;
         }
 
-        await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
-        if (mail.Enabled && await directory.ContactAsync(recipient.ObjectId, cancellationToken) is { } contact)
+        if (contact is not null && content is not null)
         {
-            var content = composer.Compose(notification, contact.Language);
-            await mail.SendAsync(contact.Name, contact.Email, content.Subject, content.Text, content.Html, cancellationToken);
+            await outbox.SendAsync(Safe(marker), contact.Name, contact.Email, content, cancellationToken);
         }
+
+        await inbox.AddAsync(recipient.ObjectId, notification, cancellationToken);
 
         return true;
     }

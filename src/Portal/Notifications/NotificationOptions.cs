@@ -71,4 +71,24 @@ public sealed class NotificationOptions
     /// <summary>Items due within this many days (and overdue ones) are in the digest.</summary>
     [Range(0, 30)]
     public int DigestDaysAhead { get; set; } = 1;
+
+    /// <summary>How often each node looks for e-mails to try again (<see cref="MailOutbox"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MailRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait after the first failed send; it doubles after each further failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MailRetryFirstDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MailRetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Attempts before an e-mail is given up (kept under notifications/undeliverable/ and logged as an error).</summary>
+    [Range(1, 100)]
+    public int MailMaxAttempts { get; set; } = 12;
+
+    /// <summary>How long a node holds a message it is sending before another node may take it.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan MailLease { get; set; } = TimeSpan.FromMinutes(5);
 }

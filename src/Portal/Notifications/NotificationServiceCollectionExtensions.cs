@@ -6,7 +6,8 @@ public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
     /// Notifications: settings <c>Smtp</c>, <c>Portal</c> and <c>Notifications</c> (validated at start), the in-app inbox,
-    /// the change-log consumer that turns review steps and new action items into notifications, and the daily digest.
+    /// the change-log consumer that turns review steps and new action items into notifications, the daily digest, and the
+    /// e-mail outbox with its retries.
     /// </summary>
     public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,8 @@ public static class NotificationServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<Inbox>();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailRetryService>();
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationEvents>();

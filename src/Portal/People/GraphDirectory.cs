@@ -10,8 +10,10 @@ namespace KnowledgeHub.Portal.People;
 /// <summary>
 /// Microsoft Entra ID through Microsoft Graph: <c>/users</c> and <c>/groups</c> with <c>startswith</c> filters for the
 /// pickers (permission <c>User.ReadBasic.All</c>), <c>/users/{id}/transitiveMemberOf</c> and
-/// <c>/groups/{id}/transitiveMembers</c> for memberships (<c>GroupMember.Read.All</c>). A Graph failure is logged and
-/// answers "not known" (an empty list, null): the portal then falls back to what the token says, never to more access.
+/// <c>/groups/{id}/transitiveMembers</c> for memberships (<c>GroupMember.Read.All</c>) — delegated for a signed-in user,
+/// application for background work (<see cref="GraphAuthentication"/>). A Graph failure, or a user token that cannot be
+/// had, is logged and answers "not known" (an empty list, null): the portal then falls back to what the token says, never
+/// to more access.
 /// </summary>
 public sealed partial class GraphDirectory(GraphServiceClient graph, IOptions<PeopleOptions> options, ILogger<GraphDirectory> logger) : IDirectory
 {
@@ -213,7 +215,9 @@ public sealed partial class GraphDirectory(GraphServiceClient graph, IOptions<Pe
         {
             return fallback;
         }
-        catch (Exception error) when (error is ODataError or HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException)
+        catch (Exception error) when (error is ODataError or HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException
+            or Microsoft.Identity.Client.MsalException or Microsoft.Identity.Web.MicrosoftIdentityWebChallengeUserException
+            or Azure.Identity.AuthenticationFailedException)
         {
             LogGraphFailed(logger, call, error.Message);
             return fallback;

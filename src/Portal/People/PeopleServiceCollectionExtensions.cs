@@ -2,10 +2,10 @@ using Azure.Core;
 using Azure.Identity;
 using KnowledgeHub.Portal.Authentication;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Authentication.Azure;
 
 namespace KnowledgeHub.Portal.People;
 
@@ -16,9 +16,11 @@ public static class PeopleServiceCollectionExtensions
 
     /// <summary>
     /// The directory (<c>People:Directory</c> = Local or Graph), <see cref="PeopleNames"/>, and the resolution of group
-    /// overage through it. Graph mode signs in as the app registration (<c>AzureAd:TenantId</c>, <c>AzureAd:ClientId</c>,
-    /// <c>AzureAd:ClientSecret</c>) or, without a secret, with <see cref="DefaultAzureCredential"/> (managed identity).
-    /// Tests replace <see cref="IAuthenticationProvider"/> to point it at a stand-in.
+    /// overage through it. Graph mode calls Graph for the signed-in user with their delegated token where there is one
+    /// (<see cref="GraphAuthentication"/>; Entra mode acquires it at sign-in), and as the app registration
+    /// (<c>AzureAd:TenantId</c>, <c>AzureAd:ClientId</c>, <c>AzureAd:ClientSecret</c>, or without a secret
+    /// <see cref="DefaultAzureCredential"/>: managed identity) for work without a user. Tests replace
+    /// <see cref="GraphAppCredential"/>, ITokenAcquisition or <see cref="IAuthenticationProvider"/> to point it at a stand-in.
     /// </summary>
     public static IServiceCollection AddPortalPeople(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,9 +37,11 @@ public static class PeopleServiceCollectionExtensions
         if (provider == DirectoryProvider.Graph)
         {
             services.AddHttpClient(GraphClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
-            services.AddSingleton<IAuthenticationProvider>(sp => new AzureIdentityAuthenticationProvider(
-                Credential(configuration), allowedHosts: [new Uri(sp.GetRequiredService<IOptions<PeopleOptions>>().Value.GraphBaseUrl).Host],
-                observabilityOptions: null, isCaeEnabled: false, scopes: ["https://graph.microsoft.com/.default"]));
+            services.AddHttpContextAccessor();
+            services.TryAddSingleton(_ => new GraphAppCredential(Credential(configuration)));
+            services.AddSingleton<IAuthenticationProvider>(sp => new GraphAuthentication(
+                sp.GetRequiredService<IHttpContextAccessor>(), sp, sp.GetRequiredService<GraphAppCredential>(),
+                new Uri(sp.GetRequiredService<IOptions<PeopleOptions>>().Value.GraphBaseUrl)));
             services.AddSingleton(sp => new GraphServiceClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphClientName),
                 sp.GetRequiredService<IAuthenticationProvider>(),

@@ -22,6 +22,8 @@ public sealed class NotificationPortal : PortalFactory
             ["Portal:PublicUrl"] = PublicUrl,
             ["Notifications:Digest"] = "false",
             ["LocalUsers:1:Language"] = "en",
+            ["Notifications:MailRetryInterval"] = "00:00:01",
+            ["Notifications:MailRetryFirstDelay"] = "00:00:01",
         }) => Sink = sink;
 
     public SmtpSink Sink { get; }

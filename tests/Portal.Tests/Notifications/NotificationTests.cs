@@ -81,6 +81,27 @@ public sealed class NotificationTests(NotificationPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task A_notification_the_mail_server_refuses_at_first_arrives_once_after_the_portal_retries()
+    {
+        var alice = await portal.SignedInAsync("alice");
+        var title = "重试 retry " + Guid.NewGuid().ToString("N")[..6];
+        var id = await WorkflowSteps.CreateFromTemplateAsync(alice, title);
+        var refusedBefore = portal.Sink.Refused;
+        portal.Sink.RefuseNext(2);
+
+        await WorkflowSteps.FillAsync(alice, id, "filled"); // assigns Bob an action item: one e-mail
+        await portal.Sink.WaitForAsync(m => To(m, BobMail) && m.Subject == "New action item: " + title, "after two refusals", 30);
+
+        Assert.True(portal.Sink.Refused - refusedBefore == 2, $"The sink refused {portal.Sink.Refused - refusedBefore} messages.");
+        Assert.Single(portal.Sink.Messages, m => To(m, BobMail) && m.Subject == "New action item: " + title);
+        var store = portal.Services.GetRequiredService<KnowledgeHub.Storage.IBlobStore>();
+        await foreach (var left in store.ListAsync(MailOutbox.Prefix, CancellationToken.None))
+        {
+            Assert.Fail($"{left.Name} is still in the outbox after it was sent.");
+        }
+    }
+
+    [Fact]
     public async Task Someone_who_may_not_read_the_document_is_told_nothing_about_it()
     {
         var alice = await portal.SignedInAsync("alice");

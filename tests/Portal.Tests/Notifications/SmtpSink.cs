@@ -8,12 +8,15 @@ namespace KnowledgeHub.Portal.Tests.Notifications;
 
 /// <summary>
 /// A tiny SMTP server on a loopback port that accepts every message (EHLO, MAIL, RCPT, DATA, QUIT, no TLS, no auth)
-/// and keeps it, parsed by MimeKit, in <see cref="Messages"/>.
+/// and keeps it, parsed by MimeKit, in <see cref="Messages"/> — or, after <see cref="RefuseNext"/>, answers DATA with a
+/// temporary failure (451) as a busy server does. Shared by Portal.Tests and the browser tests (linked into both).
 /// </summary>
 public sealed class SmtpSink : IDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
+    private int toRefuse;
+    private int refused;
 
     public SmtpSink()
     {
@@ -25,10 +28,17 @@ public sealed class SmtpSink : IDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-    /// <summary>Waits (at most 15 s) for a message that matches, and returns it; fails the test if none comes.</summary>
-    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, string what)
+    /// <summary>How many messages were refused (451) so far.</summary>
+    public int Refused => Volatile.Read(ref refused);
+
+    /// <summary>The next <paramref name="count"/> messages are refused with "451 try again later" instead of accepted.</summary>
+    public void RefuseNext(int count) => Interlocked.Exchange(ref toRefuse, count);
+
+    /// <summary>Waits (at most <paramref name="seconds"/>, 15 by default) for a message that matches, and returns it; fails the test if none comes.</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, string what, int seconds = 15)
     {
-        for (var i = 0; i < 150; i++)
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        do
         {
             if (Messages.FirstOrDefault(match) is { } found)
             {
@@ -37,6 +47,7 @@ public sealed class SmtpSink : IDisposable
 
             await Task.Delay(100);
         }
+        while (DateTime.UtcNow < deadline);
 
         throw new Xunit.Sdk.XunitException($"No e-mail {what} arrived; got: {string.Join(" | ", Messages.Select(m => m.To + ": " + m.Subject))}");
     }
@@ -70,6 +81,20 @@ public sealed class SmtpSink : IDisposable
         }
     }
 
+    private bool TakeRefusal()
+    {
+        while (Volatile.Read(ref toRefuse) is var left && left > 0)
+        {
+            if (Interlocked.CompareExchange(ref toRefuse, left - 1, left) == left)
+            {
+                Interlocked.Increment(ref refused);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
     {
         using var _ = client;
@@ -86,6 +111,9 @@ public sealed class SmtpSink : IDisposable
                     await writer.WriteLineAsync("250-sink");
                     await writer.WriteLineAsync("250-8BITMIME");
                     await writer.WriteLineAsync("250 SMTPUTF8");
+                    break;
+                case "DATA" when TakeRefusal():
+                    await writer.WriteLineAsync("451 4.3.0 busy, try again later");
                     break;
                 case "DATA":
                     await writer.WriteLineAsync("354 go ahead");

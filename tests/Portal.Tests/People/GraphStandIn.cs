@@ -40,10 +40,17 @@ public sealed partial class GraphStandIn : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every request with the token it carried (<see cref="GraphCall"/>).</summary>
+    public ConcurrentQueue<GraphCall> Calls { get; } = new();
+
     /// <summary>The base URL to give the portal (<c>People:GraphBaseUrl</c>).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<GraphStandIn> StartAsync()
+    /// <param name="requireTokens">
+    /// As Graph does: refuse a request without a bearer token (401), and one whose delegated token lacks the route's
+    /// scope, or whose app token lacks a role (403).
+    /// </param>
+    public static async Task<GraphStandIn> StartAsync(bool requireTokens = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -53,6 +60,15 @@ public sealed partial class GraphStandIn : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             standIn.Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+            var call = GraphCall.Of(context.Request);
+            standIn.Calls.Enqueue(call);
+            if (requireTokens && call.Refusal() is { } status)
+            {
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsync("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}""");
+                return;
+            }
+
             await next(context);
         });
         app.MapGet("/v1.0/users", (HttpContext c) => Page(Users.Where(u => Filter(c, u.Name, u.Mail)).Select(User)));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeHub.Portal.Access;
+using KnowledgeHub.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -34,9 +35,18 @@ public sealed class AuditFilter
     [Display(Name = "AuditOutcome")]
     public string? Outcome { get; set; }
 
-    /// <summary>The query for the audit log; days default to the last <see cref="DefaultDays"/> UTC days.</summary>
-    public AuditQuery ToQuery(DateOnly today) => new()
+    /// <summary>The query for the audit log in days of the viewer's time zone; they default to the last <see cref="DefaultDays"/> days.</summary>
+    public AuditQuery ToQuery(PortalTime time, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(clock);
+        return ToQuery(DateOnly.FromDateTime(time.Local(clock.GetUtcNow())), time.Zone);
+    }
+
+    /// <summary>The query for the audit log, in days of <paramref name="zone"/>; they default to the last <see cref="DefaultDays"/> days up to <paramref name="today"/>.</summary>
+    public AuditQuery ToQuery(DateOnly today, TimeZoneInfo zone) => new()
+    {
+        Zone = zone,
         From = From ?? (To ?? today).AddDays(1 - DefaultDays),
         To = To ?? today,
         Principal = Principal,

@@ -1,12 +1,16 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeHub.Portal.Pages.Admin.Audit;
 
-/// <summary>The filtered audit entries as CSV (newest first); the export itself is audited "audit-export".</summary>
-public sealed class ExportModel(AuditBrowser browser, AuditLog audit, TimeProvider time) : ReadOnlyPageModel
+/// <summary>
+/// The filtered audit entries as CSV (newest first; days of the viewer's time zone as on the page, times in UTC for
+/// machines); the export itself is audited "audit-export".
+/// </summary>
+public sealed class ExportModel(AuditBrowser browser, AuditLog audit, PortalTime time, TimeProvider clock) : ReadOnlyPageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
@@ -20,7 +24,7 @@ public sealed class ExportModel(AuditBrowser browser, AuditLog audit, TimeProvid
             return Forbid();
         }
 
-        var query = Filter.ToQuery(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var query = Filter.ToQuery(time, clock);
         if (query.RangeError is not null)
         {
             return BadRequest();

@@ -1,16 +1,20 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
+using KnowledgeHub.Portal.Localization;
 using KnowledgeHub.Portal.People;
+using KnowledgeHub.Portal.Resources;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Pages.Admin.Audit;
 
 /// <summary>
-/// Admins browse the audit log: UTC day range, user, action, document, outcome; newest first, paged. Read only:
+/// Admins browse the audit log: a range of days in their time zone, user, action, document, outcome; newest first, paged. Read only:
 /// the page has no handler that writes, and POST, PUT and DELETE answer 405.
 /// </summary>
-public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvider time, DocumentRepository documents, PeopleNames people)
+public sealed class IndexModel(
+    AuditBrowser browser, AuditLog audit, PortalTime time, TimeProvider clock, DocumentRepository documents, PeopleNames people, IStringLocalizer<AuditText> text)
     : ReadOnlyPageModel
 {
     public const int PageSize = 50;
@@ -34,9 +38,10 @@ public sealed class IndexModel(AuditBrowser browser, AuditLog audit, TimeProvide
             return Forbid();
         }
 
-        Query = Filter.ToQuery(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        if (Query.RangeError is { } error)
+        Query = Filter.ToQuery(time, clock);
+        if (Query.RangeError is not null)
         {
+            var error = Query.To < Query.From ? text["EndBeforeStart"] : text["TooManyDays", AuditQuery.MaxDays];
             ModelState.AddModelError($"{nameof(Filter)}.{nameof(Filter.To)}", error);
             return Page();
         }
