@@ -61,23 +61,7 @@ public sealed class StemmingSkipTests : IDisposable
         reference.Dispose();
     }
 
-    private static List<string> Detailed(Analyzer analyzer, string text)
-    {
-        using var stream = analyzer.GetTokenStream(SearchFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var tokens = new List<string>();
-        while (stream.IncrementToken())
-        {
-            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}");
-        }
-
-        stream.End();
-        tokens.Add($"end@{offset.EndOffset}");
-        return tokens;
-    }
+    private static List<string> Detailed(Analyzer analyzer, string text) => AnalysisTokens.Detailed(analyzer, SearchFields.Body, text);
 
     /// <summary>The SmartCn fields' chain with every keyword mark cleared before the stemmer: Porter sees every token.</summary>
     private sealed class StemEverything : Analyzer
