@@ -1,6 +1,9 @@
 namespace KnowledgeHub.Documents;
 
-/// <summary>What the index needs of a version's Markdown, from one parse: its plain text and its structure.</summary>
+/// <summary>
+/// What the index needs of a version's Markdown, from one parse: its plain text and its structure — lessons and action
+/// items; its sections carry titles and levels, but their text only under a lessons heading.
+/// </summary>
 public sealed record IndexedMarkdown(PlainMarkdown Text, MarkdownStructure Structure);
 
 public sealed partial class MarkdownRenderer
@@ -21,7 +24,7 @@ public sealed partial class MarkdownRenderer
         try
         {
             var document = Markdig.Markdown.Parse(markdown, pipeline);
-            return new IndexedMarkdown(new PlainMarkdown(MarkdownText.OfDocument(document), null), MarkdownStructure.Of(document));
+            return new IndexedMarkdown(new PlainMarkdown(MarkdownText.OfDocument(document), null), MarkdownStructure.Of(document, sectionTexts: false));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

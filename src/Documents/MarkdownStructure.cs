@@ -41,7 +41,12 @@ public sealed partial record MarkdownStructure(IReadOnlyList<Section> Sections, 
 
     internal static MarkdownStructure Unparsed(MarkdownLimitExceeded reason) => new([], [], []) { Degraded = reason };
 
-    internal static MarkdownStructure Of(MarkdownDocument document)
+    /// <param name="document">The parsed text.</param>
+    /// <param name="sectionTexts">
+    /// False for the index, which reads only lessons and action items: sections keep their titles and levels but not
+    /// their text (rendering every section's text again, once per nesting level, was a twentieth of indexing English).
+    /// </param>
+    internal static MarkdownStructure Of(MarkdownDocument document, bool sectionTexts = true)
     {
         var blocks = document.ToList();
         var sections = new List<Section>();
@@ -55,9 +60,15 @@ public sealed partial record MarkdownStructure(IReadOnlyList<Section> Sections, 
             {
                 var (block, section, _) = open[^1];
                 open.RemoveAt(open.Count - 1);
+                var lessonsHeading = IsLessonsHeading(sections[section].Title);
+                if (!sectionTexts && !lessonsHeading)
+                {
+                    continue;
+                }
+
                 var body = blocks.GetRange(block + 1, until - block - 1);
                 sections[section] = sections[section] with { Text = MarkdownText.OfBlocks(body) };
-                if (IsLessonsHeading(sections[section].Title))
+                if (lessonsHeading)
                 {
                     lessons[section] = [.. body.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>())
                         .Select(item => MarkdownText.OfBlocks(item).Replace('\n', ' '))

@@ -57,8 +57,23 @@ public sealed record IndexOnlyRuns(int Threads, IReadOnlyList<double> Seconds, I
     private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 }
 
-/// <summary>Where index-only time goes, measured apart: Markdown → plain text, SmartCn analysis (title, body), CJK bigrams.</summary>
-public sealed record AnalysisCost(double MarkdownSeconds, double SmartCnSeconds, long SmartCnTokens, double BigramSeconds, long BigramTokens);
+/// <summary>
+/// Where single-thread index-only CPU goes, in seconds of the indexing thread's CPU clock (unaffected by other processes;
+/// the GC's threads are not in it): <see cref="MapSeconds"/>, <see cref="ReplaceSeconds"/> and <see cref="CommitSeconds"/>
+/// from the median single-thread run (DocumentMapper.MapEntries, LuceneIndex.Replace, the Commit), and measured apart:
+/// Markdown → text and structure (MarkdownRenderer.ForIndex, the bulk of MapEntries), SmartCn analysis (title, body) and
+/// CJK-bigram analysis (title, body) — both inside Replace; the rest of Replace is Lucene's inversion, stored fields and doc values.
+/// </summary>
+public sealed record AnalysisCost(
+    double MarkdownSeconds, double SmartCnSeconds, long SmartCnTokens, double BigramSeconds, long BigramTokens,
+    double MapSeconds, double ReplaceSeconds, double CommitSeconds)
+{
+    /// <summary>Replace less both analyses: inversion (term hashing, postings in memory), stored fields, doc values, field overhead.</summary>
+    public double WriterSeconds => ReplaceSeconds - SmartCnSeconds - BigramSeconds;
+}
+
+/// <summary>Thread CPU seconds of one single-thread index-only run, by step.</summary>
+public sealed record IndexSteps(double Map, double Replace, double Commit);
 
 /// <summary>
 /// Measures one language in two ways. Pipeline: DocumentRepository.CreateAsync for every page (blob writes),
@@ -87,27 +102,31 @@ public static class IndexingBenchmark
         }
 
         var (single, singleCpu, parallel, parallelCpu) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var steps = new List<IndexSteps>();
         long indexBytes = 0;
         for (var i = 0; i < repetitions; i++)
         {
-            (var seconds, var cpuSeconds, indexBytes) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}"), threads: 1);
+            (var seconds, var cpuSeconds, indexBytes, var step) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}"), threads: 1);
             single.Add(seconds);
             singleCpu.Add(cpuSeconds);
-            (seconds, cpuSeconds, _) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}-parallel"), threads);
+            steps.Add(step);
+            (seconds, cpuSeconds, _, _) = IndexOnly(host, stored, Path.Combine(host.Root, $"index-only-{language}-{i}-parallel"), threads);
             parallel.Add(seconds);
             parallelCpu.Add(cpuSeconds);
         }
 
+        var median = steps.OrderBy(s => s.Map + s.Replace + s.Commit).ElementAt(steps.Count / 2);
         return new LanguageIndexing(
             language, pages.Count, pages.Sum(p => p.TextBytes), store.TotalSeconds, catchUp.TotalSeconds,
-            new IndexOnlyRuns(1, single, singleCpu), new IndexOnlyRuns(threads, parallel, parallelCpu), indexBytes, Analyze(host, stored));
+            new IndexOnlyRuns(1, single, singleCpu), new IndexOnlyRuns(threads, parallel, parallelCpu), indexBytes, Analyze(host, stored, median));
     }
 
     /// <summary>
     /// MapEntries + Replace from <paramref name="threads"/> threads (each taking the next document), then one Commit, into a
-    /// fresh index at <paramref name="path"/>; returns wall and CPU seconds and the index's bytes.
+    /// fresh index at <paramref name="path"/> started as a rebuild starts (DeleteAll); returns wall and CPU seconds, the
+    /// index's bytes and, on one thread, the thread CPU seconds of each step.
     /// </summary>
-    public static (double Seconds, double CpuSeconds, long Bytes) IndexOnly(
+    public static (double Seconds, double CpuSeconds, long Bytes, IndexSteps Steps) IndexOnly(
         BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored, string path, int threads)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -117,15 +136,22 @@ public static class IndexingBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         double seconds;
+        double map = 0, replace = 0, commit; // thread CPU ms (one thread only)
         var cpu = Machine.CpuTime();
         using (var index = new LuceneIndex(path, host.Get<SearchAnalyzer>(), host.Get<ILogger<LuceneIndex>>()))
         {
             var started = Stopwatch.GetTimestamp();
+            index.DeleteAll();
             if (threads == 1)
             {
                 foreach (var (manifest, version) in stored)
                 {
-                    index.Replace(manifest.Id, mapper.MapEntries(manifest, version));
+                    var before = ThreadClock.Read() ?? 0;
+                    var entries = mapper.MapEntries(manifest, version);
+                    var mapped = ThreadClock.Read() ?? 0;
+                    index.Replace(manifest.Id, entries);
+                    var replaced = ThreadClock.Read() ?? 0;
+                    (map, replace) = (map + mapped - before, replace + replaced - mapped);
                 }
             }
             else
@@ -137,7 +163,9 @@ public static class IndexingBenchmark
                 });
             }
 
+            var beforeCommit = ThreadClock.Read() ?? 0;
             index.Commit(new ChangeLogPosition("benchmark"));
+            commit = (ThreadClock.Read() ?? 0) - beforeCommit;
             seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
 
@@ -145,31 +173,31 @@ public static class IndexingBenchmark
 
         var bytes = BenchHost.FolderBytes(path);
         Directory.Delete(path, recursive: true);
-        return (seconds, cpuSeconds, bytes);
+        return (seconds, cpuSeconds, bytes, new IndexSteps(map / 1e3, replace / 1e3, commit / 1e3));
     }
 
-    private static AnalysisCost Analyze(BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored)
+    private static AnalysisCost Analyze(BenchHost host, IReadOnlyList<(DocumentManifest Manifest, DocumentVersion Version)> stored, IndexSteps steps)
     {
         var markdown = host.Get<MarkdownRenderer>();
         var analyzer = host.Get<SearchAnalyzer>();
-        var started = Stopwatch.GetTimestamp();
-        var texts = stored.Select(s => (s.Manifest.Title, Body: markdown.ToPlainText(s.Version.Markdown))).ToList();
-        var markdownSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var started = ThreadClock.Read() ?? 0;
+        var texts = stored.Select(s => (s.Manifest.Title, Body: markdown.ForIndex(s.Version.Markdown).Text.Text)).ToList();
+        var markdownSeconds = ((ThreadClock.Read() ?? 0) - started) / 1e3;
         var (smartSeconds, smartTokens) = Tokens(analyzer, texts, SearchFields.Title, SearchFields.Body);
         var (bigramSeconds, bigramTokens) = Tokens(analyzer, texts, SearchFields.TitleCjk, SearchFields.BodyCjk);
-        return new AnalysisCost(markdownSeconds, smartSeconds, smartTokens, bigramSeconds, bigramTokens);
+        return new AnalysisCost(markdownSeconds, smartSeconds, smartTokens, bigramSeconds, bigramTokens, steps.Map, steps.Replace, steps.Commit);
     }
 
     private static (double Seconds, long Tokens) Tokens(SearchAnalyzer analyzer, List<(string Title, string Body)> texts, string titleField, string bodyField)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = ThreadClock.Read() ?? 0;
         long count = 0;
         foreach (var (title, body) in texts)
         {
             count += Count(analyzer, titleField, title) + Count(analyzer, bodyField, body);
         }
 
-        return (Stopwatch.GetElapsedTime(started).TotalSeconds, count);
+        return (((ThreadClock.Read() ?? 0) - started) / 1e3, count);
     }
 
     private static long Count(SearchAnalyzer analyzer, string field, string text)

@@ -6,6 +6,7 @@
 // the real pipeline (file-system blobs → DocumentRepository → IndexSynchronizer → Lucene), measures indexing,
 // search latency and known-item relevance, prints a table and writes the JSON report.
 //   dotnet run -c Release --project tests/Benchmarks -- segmenters [--limit N] [--relevance N]: SmartCn beside jieba.NET
+//   dotnet run -c Release --project tests/Benchmarks -- indexing [--limit N] [--repeat N]: the index-only figures alone
 //   dotnet run -c Release --project tests/Benchmarks -- relevance [options]: the domain relevance table over content/ (Success@3)
 //   dotnet run -c Release --project tests/Benchmarks -- import [--markdown N] [--docx N] [--out artifacts/bench/import.json]
 // "scale" generates N bilingual documents, imports them through the real services into a fresh file store, starts
@@ -37,13 +38,14 @@ if (command == "scale-fts5" && args.Length == 4 && args[2] == "--docs" && int.Tr
     return 0;
 }
 
-if (command is not ("search" or "scale" or "segmenters" or "cluster" or "import" or "relevance"))
+if (command is not ("search" or "scale" or "segmenters" or "cluster" or "import" or "relevance" or "indexing"))
 {
     Console.WriteLine(BenchOptions.Usage);
     Console.WriteLine(ScaleOptions.Usage);
     Console.WriteLine(ClusterBenchOptions.Usage);
     Console.WriteLine(KnowledgeHub.Benchmarks.Import.ImportBenchmark.Usage);
     Console.WriteLine(DomainRelevanceBenchmark.Usage);
+    Console.WriteLine(IndexingCommand.Usage);
     return command is "-h" or "--help" ? 0 : 2;
 }
 
@@ -53,6 +55,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command == "indexing")
+{
+    return await IndexingCommand.RunAsync(args[1..], cancel.Token);
+}
 
 if (command == "relevance")
 {

@@ -34,9 +34,12 @@ public sealed partial record SearchReport
         Row(output, "  catch-up (read+index) s", i => i.CatchUpSeconds.ToString("0.00", f));
         Row(output, $"  index only s (median), {threads}", i => i.IndexSeconds.ToString("0.00", f));
         Row(output, "  index only s (median), 1 thread", i => i.SingleThread.MedianSeconds.ToString("0.00", f));
-        Row(output, "    of which Markdown→text s", i => i.Analysis.MarkdownSeconds.ToString("0.00", f));
-        Row(output, "    of which SmartCn s", i => i.Analysis.SmartCnSeconds.ToString("0.00", f));
-        Row(output, "    of which CJK bigrams s", i => i.Analysis.BigramSeconds.ToString("0.00", f));
+        Row(output, "  1 thread, CPU s of the thread:", _ => "");
+        Row(output, "    map (Markdown→text, fields)", i => i.Analysis.MapSeconds.ToString("0.00", f));
+        Row(output, "    SmartCn analysis", i => i.Analysis.SmartCnSeconds.ToString("0.00", f));
+        Row(output, "    CJK-bigram analysis", i => i.Analysis.BigramSeconds.ToString("0.00", f));
+        Row(output, "    inversion, stored fields", i => i.Analysis.WriterSeconds.ToString("0.00", f));
+        Row(output, "    commit (flush)", i => i.Analysis.CommitSeconds.ToString("0.00", f));
         Row(output, "index size / text", i => ((double)i.IndexOnlyBytes / i.TextBytes).ToString("0.00", f));
         output.WriteLine(Invariant($"{"combined index size / text",-Label}{IndexSizeRatio,12:0.00}   ({IndexBytes / 1e6:0.0} MB)"));
         output.WriteLine();

@@ -90,23 +90,8 @@ public sealed class AnalyzerTests : IDisposable
 
     public void Dispose() => analyzer.Dispose();
 
-    private static List<string> Detailed(Lucene.Net.Analysis.Analyzer analyzer, string field, string text)
-    {
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var tokens = new List<string>();
-        while (stream.IncrementToken())
-        {
-            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}");
-        }
-
-        stream.End();
-        tokens.Add($"end@{offset.EndOffset}");
-        return tokens;
-    }
+    private static List<string> Detailed(Lucene.Net.Analysis.Analyzer analyzer, string field, string text) =>
+        Analysis.AnalysisTokens.Detailed(analyzer, field, text);
 
     private List<string> Tokens(string field, string text)
     {

@@ -174,3 +174,52 @@ public sealed class DocumentMapperTests
         Assert.Equal("task 1000", entries[^1].Get(SearchFields.Body));
     }
 }
+
+/// <summary>The index's one parse (<see cref="MarkdownRenderer.ForIndex"/>) skips section texts: lessons and action items must not change.</summary>
+public sealed class IndexStructureTests
+{
+    private const string NestedLessons = "# Retro\n\n## Lessons\n\n- keep the stock buffer\n- [ ] order more @li due:2026-12-01\n\n### Detail\n\n- a nested point\n\n## Next\n\n- not a lesson";
+
+    public static TheoryData<string> Texts()
+    {
+        var data = new TheoryData<string>
+        {
+            NestedLessons,
+            "# 复盘\n\n## 经验教训\n\n1. 提前备货\n2. 直播预热\n\n## 行动项\n\n- [x] 复盘会 @wang\n- [ ] 补货 due:2026-11-30",
+            "## Lessons learned\n\n> - quoted item\n\n- plain item\n\n## Lessons\n\n- plain item",
+            "No headings at all\n\n- [ ] a task",
+        };
+        var content = ContentRootLocator.Locate(null, AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("The repository's content folder was not found above " + AppContext.BaseDirectory);
+        foreach (var file in Directory.EnumerateFiles(content, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(File.ReadAllText(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_index_parse_finds_the_same_lessons_action_items_and_text_as_a_full_parse(string markdown)
+    {
+        var renderer = new MarkdownRenderer();
+        var full = renderer.GetStructure(markdown);
+
+        var (text, structure) = renderer.ForIndex(markdown);
+
+        Assert.Equal(full.Lessons, structure.Lessons);
+        Assert.Equal(full.ActionItems, structure.ActionItems);
+        Assert.Equal(full.Sections.Select(s => (s.Title, s.Level)), structure.Sections.Select(s => (s.Title, s.Level)));
+        Assert.Equal(renderer.ToPlainText(markdown), text.Text);
+    }
+
+    [Fact]
+    public void The_index_parse_finds_lessons_under_nested_headings_and_action_items_anywhere()
+    {
+        var (_, structure) = new MarkdownRenderer().ForIndex(NestedLessons);
+
+        Assert.Equal(["keep the stock buffer", "order more @li due:2026-12-01", "a nested point"], structure.Lessons.Select(l => l.Text));
+        Assert.Equal("order more", Assert.Single(structure.ActionItems).Text);
+    }
+}

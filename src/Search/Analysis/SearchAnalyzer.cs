@@ -3,7 +3,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -64,9 +63,10 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
+            // The tokenizer cuts its tokens to MaxTokenLength itself (TruncateTokenFilter would skip the tokens it marks as
+            // keywords, those the stemmer cannot change).
             var tokenizer = new LanguageRoutingTokenizer(reader, wordsOnly);
-            var bounded = new TruncateTokenFilter(tokenizer, MaxTokenLength);
-            return new TokenStreamComponents(tokenizer, new PorterStemFilter(bounded));
+            return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
         }
     }
 

@@ -22,9 +22,9 @@ internal static class EntryFields
         var updated = manifest.UpdatedUtc.ToUnixTimeMilliseconds();
         var document = new LuceneDocument
         {
-            new StringField(SearchFields.Id, entryId, Field.Store.YES),
-            new StringField(SearchFields.DocId, manifest.Id, Field.Store.YES),
-            new StringField(SearchFields.Kind, kind, Field.Store.YES),
+            new KeywordField(SearchFields.Id, entryId, Field.Store.YES),
+            new KeywordField(SearchFields.DocId, manifest.Id, Field.Store.YES),
+            new KeywordField(SearchFields.Kind, kind, Field.Store.YES),
             new TextField(SearchFields.Title, manifest.Title, Field.Store.YES),
             new TextField(SearchFields.TitleCjk, manifest.Title, Field.Store.NO),
             new Int64Field(SearchFields.Updated, updated, Field.Store.YES),
@@ -58,7 +58,7 @@ internal static class EntryFields
 
         foreach (var principal in DocumentAccess.ReadPrincipals(manifest).Where(IsKeywordSized).Select(SearchFields.Principal).Distinct(StringComparer.Ordinal))
         {
-            document.Add(new StringField(SearchFields.Acl, principal, Field.Store.NO));
+            document.Add(new KeywordField(SearchFields.Acl, principal, Field.Store.NO));
         }
 
         return document;
@@ -88,7 +88,7 @@ internal static class EntryFields
 
     private static bool IsKeywordSized(string? principal) => principal is not null && principal.Length <= MaxKeywordLength;
 
-    /// <summary>A StringField for filters plus SortedSetDocValues for facet counts, cut to <see cref="MaxKeywordLength"/>.</summary>
+    /// <summary>A keyword (StringField) for filters plus SortedSetDocValues for facet counts, cut to <see cref="MaxKeywordLength"/>.</summary>
     private static void AddKeyword(LuceneDocument document, string field, string value, bool stored)
     {
         if (string.IsNullOrEmpty(value))
@@ -97,7 +97,7 @@ internal static class EntryFields
         }
 
         value = Keyword(value);
-        document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+        document.Add(new KeywordField(field, value, stored ? Field.Store.YES : Field.Store.NO));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 }

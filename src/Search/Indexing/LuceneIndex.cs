@@ -138,7 +138,11 @@ public sealed partial class LuceneIndex : IDisposable
         writer.DeleteDocuments(new Term(SearchFields.DocId, id));
     }
 
-    /// <summary>Starts a rebuild: forgets the checkpoint and deletes every document (searchers keep the old view until the commit).</summary>
+    /// <summary>
+    /// Starts a rebuild: forgets the checkpoint and deletes every document (searchers keep the old view until the commit).
+    /// Until the next <see cref="Commit"/>, flushed segments are not packed into a compound file: a rebuild's segments are
+    /// large, and packing copies every byte once more (as merged segments over 16 MB are left unpacked).
+    /// </summary>
     public void DeleteAll()
     {
         lock (commitGate)
@@ -146,6 +150,7 @@ public sealed partial class LuceneIndex : IDisposable
             checkpoint = null;
         }
 
+        writer.Config.UseCompoundFile = false;
         writer.DeleteAll();
     }
 
@@ -178,6 +183,7 @@ public sealed partial class LuceneIndex : IDisposable
             });
             writer.Commit();
             checkpoint = position;
+            writer.Config.UseCompoundFile = true; // small flushes from single changes stay compound (see DeleteAll)
         }
 
         searchers.MaybeRefreshBlocking();

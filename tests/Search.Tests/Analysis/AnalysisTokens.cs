@@ -25,4 +25,23 @@ public static class AnalysisTokens
     }
 
     public static string Terms(Analyzer analyzer, string field, string text) => string.Join(' ', Of(analyzer, field, text).Select(t => t.Term));
+
+    /// <summary>Every token as "term+increment@start-end", then "end@offset": what a chain gives, positions and offsets included.</summary>
+    public static List<string> Detailed(Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var tokens = new List<string>();
+        while (stream.IncrementToken())
+        {
+            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}");
+        }
+
+        stream.End();
+        tokens.Add($"end@{offset.EndOffset}");
+        return tokens;
+    }
 }
