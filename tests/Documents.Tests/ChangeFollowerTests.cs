@@ -107,6 +107,52 @@ public sealed class ChangeFollowerTests : IDisposable
         await follower.StopAsync(None);
     }
 
+    [Theory]
+    [InlineData(0, 200)]
+    [InlineData(1, 200)]
+    [InlineData(2, 400)]
+    [InlineData(3, 800)]
+    [InlineData(4, 1000)]
+    [InlineData(16, 1000)]
+    public void The_poll_is_quick_right_after_changes_and_slows_down_to_the_poll_interval_while_quiet(int quietRounds, int expectedMilliseconds)
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
+    }
+
+    [Fact]
+    public void An_active_poll_interval_longer_than_the_poll_interval_is_held_to_it()
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ChangeFollower.PollPause(settings, 0));
+    }
+
+    [Fact]
+    public async Task Another_nodes_change_is_found_by_the_quick_poll_that_follows_activity_and_a_quiet_round_vouches_for_the_end()
+    {
+        var index = new RecordingConsumer("index", changeLog);
+        using var follower = new ChangeFollower(
+            changeLog,
+            [index],
+            Options.Create(new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(20), PollInterval = TimeSpan.FromHours(1) }),
+            TimeProvider.System,
+            NullLogger<ChangeFollower>.Instance);
+        var otherNode = new ChangeLog(store, TimeProvider.System);
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Loads == 1);
+
+        // Not this process's append: nothing wakes the follower but its own poll (the idle ceiling here is an hour).
+        var position = await otherNode.AppendAsync(Change("from-node-2"), None);
+        await WaitUntilAsync(() => index.Applied.Contains("from-node-2"));
+        await WaitUntilAsync(() => follower.LastQuietRound is { } quiet && quiet.End >= position);
+
+        Assert.True(index.Position >= position);
+        Assert.Equal(position, follower.LastQuietRound!.Value.End);
+        await follower.StopAsync(None);
+    }
+
     [Fact]
     public async Task Without_consumers_a_wait_is_answered_at_once()
     {
