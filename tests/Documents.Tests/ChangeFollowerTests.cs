@@ -154,6 +154,30 @@ public sealed class ChangeFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_consumers_of_a_round_take_the_batch_at_the_same_time_and_a_write_does_not_wait_for_one_it_never_reads_back()
+    {
+        var index = new RecordingConsumer("index");
+        var notifications = new RecordingConsumer("notifications") { WritesWaitForIt = false };
+        using var follower = Follower([notifications, index], poll: TimeSpan.FromHours(1));
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => follower.LastQuietRound is not null);
+        notifications.Hold();
+
+        var position = await changeLog.AppendAsync(Change("saved"), None);
+        var reached = await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None);
+        var notifiedMeanwhile = notifications.Applied.Count;
+        notifications.Release();
+        await WaitUntilAsync(() => notifications.Applied.Contains("saved"));
+
+        // The held consumer comes first in the list: the index got the batch without waiting for it. (A held consumer
+        // still holds the next round: the test appends once the first, empty, round is over.)
+        Assert.True(reached);
+        Assert.Equal(["saved"], index.Applied);
+        Assert.Equal(0, notifiedMeanwhile);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
     public async Task Without_consumers_a_wait_is_answered_at_once()
     {
         using var follower = Follower([]);
@@ -216,6 +240,8 @@ public sealed class ChangeFollowerTests : IDisposable
 
         public int FailuresLeft { get; set; }
 
+        public bool WritesWaitForIt { get; init; } = true;
+
         public IReadOnlyList<string> Applied
         {
             get
@@ -234,12 +260,14 @@ public sealed class ChangeFollowerTests : IDisposable
         /// <summary>As the index's rebuild: the view is built whole as of the log's end, read first.</summary>
         public async Task LoadAsync(CancellationToken cancellationToken)
         {
-            Loads++;
             var end = await (log ?? throw new InvalidOperationException("This consumer starts loaded.")).EndAsync(cancellationToken);
             lock (applied)
             {
                 position = end;
             }
+
+            // Counted once loaded: a test that appends after seeing the count knows the load did not see its change.
+            Loads++;
         }
 
         public async Task ApplyAsync(ChangeBatch batch, CancellationToken cancellationToken)

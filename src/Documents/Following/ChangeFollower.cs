@@ -57,8 +57,8 @@ public sealed partial class ChangeFollower : BackgroundService
     public (ChangeLogPosition End, DateTimeOffset Utc)? LastQuietRound => quietEnd is { } quiet ? (new ChangeLogPosition(quiet.End), quiet.Utc) : null;
 
     /// <summary>
-    /// Waits until every consumer's checkpoint has reached <paramref name="position"/>, at most <paramref name="timeout"/>;
-    /// true when it has. Starting the wait wakes the follower, so a change of this process is applied at once.
+    /// Waits until the checkpoint of every consumer writes wait for (<see cref="IChangeConsumer.WritesWaitForIt"/>) has
+    /// reached <paramref name="position"/>, at most <paramref name="timeout"/>; true when it has. Starting the wait wakes the follower, so a change of this process is applied at once.
     /// </summary>
     public async Task<bool> WaitForAsync(ChangeLogPosition position, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -185,14 +185,7 @@ public sealed partial class ChangeFollower : BackgroundService
         }
         finally
         {
-            TaskCompletionSource done;
-            lock (roundGate)
-            {
-                done = roundDone;
-                roundDone = NewRound();
-            }
-
-            done.TrySetResult();
+            Progressed();
         }
     }
 
@@ -226,11 +219,11 @@ public sealed partial class ChangeFollower : BackgroundService
                 return applied;
             }
 
+            // The consumers are independent views: they take the batch at the same time (a round costs the slowest, not
+            // the sum; a failure of one fails the round, and the others' checkpoints keep what they applied).
             applied = true;
-            foreach (var consumer in consumers.Where(c => c.Position < batch.Position))
-            {
-                await consumer.ApplyAsync(batch, stoppingToken);
-            }
+            var behind = consumers.Where(c => c.Position < batch.Position).ToList();
+            await Task.WhenAll(behind.Select(c => ApplyAsync(c, batch, stoppingToken)));
 
             LogApplied(batch.Changes.Count, batch.Position.Value);
         }
@@ -258,8 +251,28 @@ public sealed partial class ChangeFollower : BackgroundService
         return lowest;
     }
 
+    /// <summary>Applies a batch to one consumer, then lets waiters look again (a write need not wait for the slowest consumer).</summary>
+    private async Task ApplyAsync(IChangeConsumer consumer, ChangeBatch batch, CancellationToken stoppingToken)
+    {
+        await consumer.ApplyAsync(batch, stoppingToken);
+        Progressed();
+    }
+
+    /// <summary>Wakes every waiter (<see cref="WaitForAsync"/>) to look at the checkpoints again: after each apply and each round.</summary>
+    private void Progressed()
+    {
+        TaskCompletionSource done;
+        lock (roundGate)
+        {
+            done = roundDone;
+            roundDone = NewRound();
+        }
+
+        done.TrySetResult();
+    }
+
     private bool HasReached(ChangeLogPosition position) =>
-        consumers.All(c => c.Position is { } reached && reached >= position);
+        consumers.All(c => !c.WritesWaitForIt || (c.Position is { } reached && reached >= position));
 
     private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
