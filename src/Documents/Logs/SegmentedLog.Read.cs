@@ -173,20 +173,24 @@ internal sealed partial class SegmentedLog
             from = cached.Start + cached.Bytes.Length;
         }
 
-        var fresh = await store.ReadAsync(NameOf(point.Segment), from, cancellationToken);
-        if (fresh is null || fresh.Content.IsEmpty)
+        // From one byte before: a segment with nothing new then answers that byte, where a read from its very end is
+        // "range not satisfiable" (on Azure a 416: an exception and a second request for the blob's length).
+        var overlap = from > 0 ? 1 : 0;
+        var fresh = await store.ReadAsync(NameOf(point.Segment), from - overlap, cancellationToken);
+        var content = fresh is null || fresh.Content.Length <= overlap ? ReadOnlyMemory<byte>.Empty : fresh.Content[overlap..];
+        if (content.IsEmpty)
         {
             return known;
         }
 
         if (known.IsEmpty)
         {
-            return fresh.Content;
+            return content;
         }
 
-        var both = new byte[known.Length + fresh.Content.Length];
+        var both = new byte[known.Length + content.Length];
         known.CopyTo(both);
-        fresh.Content.CopyTo(both.AsMemory(known.Length));
+        content.CopyTo(both.AsMemory(known.Length));
         return both;
     }
 
