@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
-using AngleSharp.Html.Dom;
 using KnowledgeHub.Documents.Tests.Support;
 using KnowledgeHub.Portal.Tests.Access;
 using KnowledgeHub.Portal.Tests.Infrastructure;
+using KnowledgeHub.Portal.Tests.Workflow;
 using KnowledgeHub.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -97,7 +96,7 @@ public sealed class IndexedReadTests
         await carol.SignInAsync("carol");
         await bob.SignInAsync("bob");
         // Larger than any blob the last-known cache keeps, so no read of it (text extraction included) can stand in.
-        var uploaded = await UploadAsync(carol, NeverOpened, "storyboard.pdf", SampleFiles.PdfOfSize(400_000));
+        var uploaded = await WorkflowSteps.UploadAsync(carol, NeverOpened, "storyboard.pdf", SampleFiles.PdfOfSize(400_000));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
 
         portal.Broken = true;
@@ -112,39 +111,9 @@ public sealed class IndexedReadTests
         Assert.DoesNotContain("%PDF", body);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
-        var views = await EventuallyAsync(
+        var views = await Eventually.Async(
             () => AccessTestData.AuditAsync(portal.Services, e => e is { Action: "view", DocumentId: NeverOpened, Outcome: "allowed" } && e.Principal == TestUsers.Bob.Principal()),
             found => found.Count >= 1);
         Assert.Single(views);
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, string name, byte[] bytes)
-    {
-        var page = await client.GetDocumentAsync($"/Documents/{id}/Attachments");
-        var form = page.QuerySelector<IHtmlFormElement>("form.attachment-upload")
-            ?? throw new InvalidOperationException("The attachments page has no upload form.");
-        var token = form.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(form.Action).PathAndQuery)
-        {
-            Content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } },
-        };
-        request.Headers.Add("RequestVerificationToken", token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var result = await attempt();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -72,13 +72,13 @@ public sealed class OutageTests
 
         // Storage returns: pages answer again within a couple of seconds, the banner goes, saves work, nothing was lost.
         portal.Broken = false;
-        await EventuallyAsync(() => bob.GetPageAsync("/Documents/" + Unknown), r => r.StatusCode == HttpStatusCode.NotFound);
+        await Eventually.Async(() => bob.GetPageAsync("/Documents/" + Unknown), r => r.StatusCode == HttpStatusCode.NotFound);
         var after = await bob.GetDocumentAsync("/Documents/" + NeverOpened);
         var freshEdit = await bob.GetDocumentAsync($"/Documents/{Seen}/Edit");
         var saved = await bob.SubmitAsync(EditForm(freshEdit), values: new Dictionary<string, string> { ["Form.Markdown"] = "written after the outage" });
         var manifest = await portal.Services.GetRequiredService<DocumentRepository>().GetManifestAsync(Seen, CancellationToken.None);
         var audit = portal.Services.GetRequiredService<AuditLog>();
-        await EventuallyAsync(() => Task.FromResult(audit.UnwrittenCount), count => count == 0);
+        await Eventually.Async(() => Task.FromResult(audit.UnwrittenCount), count => count == 0);
         var views = await AccessTestData.AuditAsync(portal.Services, e => e is { Action: "view", DocumentId: Seen, Outcome: "allowed" } && e.Principal == TestUsers.Bob.Principal());
 
         Assert.Null(after.QuerySelector(".outage-banner"));
@@ -107,19 +107,4 @@ public sealed class OutageTests
     }
 
     private static IHtmlFormElement EditForm(IHtmlDocument page) => page.QuerySelector<IHtmlFormElement>("form.doc-form")!;
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var result = await attempt();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
