@@ -187,7 +187,7 @@ public static class ClusterBenchmark
         report.SaveFailures = failures;
     }
 
-    /// <summary>CPU of each node (user + system, /proc) over a window without requests, after the saves have settled.</summary>
+    /// <summary>CPU of each node (user + system, /proc) over a window without requests, after the saves have settled; -1 for a node not running.</summary>
     private static async Task MeasureIdleAsync(LocalCluster cluster, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
     {
         // 15 s to settle: the last snapshot (published 10 s apart here) and the runtime's after-load work are done by then.
@@ -197,7 +197,7 @@ public static class ClusterBenchmark
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
         var after = cluster.Nodes.Select(n => n.ProcessId is { } pid ? ProcStats.CpuTime(pid) : null).ToList();
-        report.IdleCpuPct = [.. before.Zip(after, (b, a) => b is { } x && a is { } y ? Math.Round((y - x) / clock.Elapsed * 100, 2) : double.NaN)];
+        report.IdleCpuPct = [.. before.Zip(after, (b, a) => b is { } x && a is { } y ? Math.Round((y - x) / clock.Elapsed * 100, 2) : -1)];
         Console.WriteLine($"cluster: idle CPU per node (% of one core): {string.Join(", ", report.IdleCpuPct)}");
     }
 
