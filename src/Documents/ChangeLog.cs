@@ -9,7 +9,7 @@ namespace KnowledgeHub.Documents;
 /// <summary>
 /// The ordered, append-only log of document changes under <c>changes/</c>, read by every index replica: a
 /// <see cref="SegmentedLog"/> of JSON lines, <c>changes/yyyy/MM/dd/nnnnnn.jsonl</c>. An append costs one storage call; a
-/// reader with nothing new costs two. A <see cref="ChangeLogPosition"/> is a checkpoint the reader stores with its index;
+/// reader with nothing new costs one. A <see cref="ChangeLogPosition"/> is a checkpoint the reader stores with its index;
 /// positions compare in log order. A change may rarely be read twice (see <see cref="SegmentedLog"/>): consumers apply
 /// changes idempotently.
 /// </summary>

@@ -107,6 +107,76 @@ public sealed class ChangeFollowerTests : IDisposable
         await follower.StopAsync(None);
     }
 
+    [Theory]
+    [InlineData(0, 200)]
+    [InlineData(1, 200)]
+    [InlineData(2, 400)]
+    [InlineData(3, 800)]
+    [InlineData(4, 1000)]
+    [InlineData(16, 1000)]
+    public void The_poll_is_quick_right_after_changes_and_slows_down_to_the_poll_interval_while_quiet(int quietRounds, int expectedMilliseconds)
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
+    }
+
+    [Fact]
+    public void An_active_poll_interval_longer_than_the_poll_interval_is_held_to_it()
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ChangeFollower.PollPause(settings, 0));
+    }
+
+    [Fact]
+    public async Task Another_nodes_change_is_found_by_the_quick_poll_that_follows_activity_and_a_quiet_round_vouches_for_the_end()
+    {
+        var index = new RecordingConsumer("index", changeLog);
+        using var follower = new ChangeFollower(
+            changeLog,
+            [index],
+            Options.Create(new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(20), PollInterval = TimeSpan.FromHours(1) }),
+            TimeProvider.System,
+            NullLogger<ChangeFollower>.Instance);
+        var otherNode = new ChangeLog(store, TimeProvider.System);
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Loads == 1);
+
+        // Not this process's append: nothing wakes the follower but its own poll (the idle ceiling here is an hour).
+        var position = await otherNode.AppendAsync(Change("from-node-2"), None);
+        await WaitUntilAsync(() => index.Applied.Contains("from-node-2"));
+        await WaitUntilAsync(() => follower.LastQuietRound is { } quiet && quiet.End >= position);
+
+        Assert.True(index.Position >= position);
+        Assert.Equal(position, follower.LastQuietRound!.Value.End);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
+    public async Task The_consumers_of_a_round_take_the_batch_at_the_same_time_and_a_write_does_not_wait_for_one_it_never_reads_back()
+    {
+        var index = new RecordingConsumer("index");
+        var notifications = new RecordingConsumer("notifications") { WritesWaitForIt = false };
+        using var follower = Follower([notifications, index], poll: TimeSpan.FromHours(1));
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => follower.LastQuietRound is not null);
+        notifications.Hold();
+
+        var position = await changeLog.AppendAsync(Change("saved"), None);
+        var reached = await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None);
+        var notifiedMeanwhile = notifications.Applied.Count;
+        notifications.Release();
+        await WaitUntilAsync(() => notifications.Applied.Contains("saved"));
+
+        // The held consumer comes first in the list: the index got the batch without waiting for it. (A held consumer
+        // still holds the next round: the test appends once the first, empty, round is over.)
+        Assert.True(reached);
+        Assert.Equal(["saved"], index.Applied);
+        Assert.Equal(0, notifiedMeanwhile);
+        await follower.StopAsync(None);
+    }
+
     [Fact]
     public async Task Without_consumers_a_wait_is_answered_at_once()
     {
@@ -170,6 +240,8 @@ public sealed class ChangeFollowerTests : IDisposable
 
         public int FailuresLeft { get; set; }
 
+        public bool WritesWaitForIt { get; init; } = true;
+
         public IReadOnlyList<string> Applied
         {
             get
@@ -188,12 +260,14 @@ public sealed class ChangeFollowerTests : IDisposable
         /// <summary>As the index's rebuild: the view is built whole as of the log's end, read first.</summary>
         public async Task LoadAsync(CancellationToken cancellationToken)
         {
-            Loads++;
             var end = await (log ?? throw new InvalidOperationException("This consumer starts loaded.")).EndAsync(cancellationToken);
             lock (applied)
             {
                 position = end;
             }
+
+            // Counted once loaded: a test that appends after seeing the count knows the load did not see its change.
+            Loads++;
         }
 
         public async Task ApplyAsync(ChangeBatch batch, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class ChangeLogCostTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => store.Dispose();
 
     [Fact]
-    public async Task An_idle_reader_at_the_end_costs_two_reads_and_no_listing_however_long_the_log()
+    public async Task An_idle_reader_at_the_end_costs_one_read_and_no_listing_however_long_the_log()
     {
         var writer = new ChangeLog(store.Blobs, store.Clock, new SegmentedLogOptions { MaxSegmentBytes = 2000 });
         for (var day = 0; day < 3; day++)
@@ -40,9 +40,9 @@ public sealed class ChangeLogCostTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"3 idle polls: {metered.Calls} calls, {metered.BytesRead} bytes read, {metered.ListedPrefixes.Count} listings");
         Assert.Equal(180, end.Changes.Count);
-        Assert.Equal(3 * 2, metered.Calls);
+        Assert.Equal(3 * 1, metered.Calls);
         Assert.Empty(metered.ListedPrefixes);
-        Assert.Equal(0, metered.BytesRead);
+        Assert.Equal(3 * 1, metered.BytesRead); // each poll reads from one byte before its point: never "range not satisfiable"
     }
 
     [Fact]
@@ -109,7 +109,9 @@ public sealed class ChangeLogCostTests(ITestOutputHelper output) : IDisposable
         var size = (await store.Blobs.ReadAsync("changes/2026/11/29/000000.jsonl", None))!.Content.Length;
         output.WriteLine($"300 changes in batches of 25: {metered.Calls} calls, {metered.BytesRead} bytes read of a {size}-byte segment");
         Assert.Equal(Enumerable.Range(0, 300).Select(i => $"d{i:000}"), ids);
-        Assert.Equal(size, metered.BytesRead);
+        // The segment's bytes once, plus at most one byte of overlap per read (from a point, never past the end).
+        Assert.InRange(metered.BytesRead, size, size + metered.Calls);
+        Assert.InRange(metered.Calls, 2, 15);
     }
 
     private DocumentChange Change(string id) => new(id, 1, ChangeKinds.Updated, store.Clock.GetUtcNow());

@@ -93,20 +93,23 @@ public sealed class SegmentedLogTests : IDisposable
     [Fact]
     public async Task A_reader_that_finds_the_next_segment_reads_what_landed_in_its_own_just_before()
     {
+        var stale = Log(store.Clock, maxBytes: 200);
         var writer = Log(store.Clock, maxBytes: 200);
         var hooked = new MeteredBlobStore(store.Blobs);
         var reader = new ChangeLog(hooked, store.Clock, new SegmentedLogOptions { MaxSegmentBytes = 200 });
-        await writer.AppendAsync(Change("a"), None);
+        await stale.AppendAsync(Change("a"), None);
         await writer.AppendAsync(Change("b"), None);
         var first = await reader.ReadSinceAsync(ChangeLogPosition.Start, None);
+        await writer.AppendAsync(Change("c"), None);
         var raced = false;
         hooked.BeforeRead = async name =>
         {
-            // Between the reader's look at its segment and its probe of the next one, the segment fills up and rolls.
+            // The reader found its segment full and probes the next one: just before, a writer that has not yet
+            // learned of the roll appends to the full segment, and the next segment begins.
             if (!raced && name == "changes/2026/11/29/000001.jsonl")
             {
                 raced = true;
-                await writer.AppendAsync(Change("c"), None);
+                await stale.AppendAsync(Change("late"), None);
                 await writer.AppendAsync(Change("d"), None);
             }
         };
@@ -115,8 +118,28 @@ public sealed class SegmentedLogTests : IDisposable
 
         Assert.True(raced);
         Assert.Equal(["a", "b"], first.Changes.Select(c => c.DocumentId));
-        Assert.Equal(["c", "d"], second.Changes.Select(c => c.DocumentId));
+        Assert.Equal(["c", "late", "d"], second.Changes.Select(c => c.DocumentId).Distinct());
         Assert.StartsWith("changes/2026/11/29/000001.jsonl@", second.Position.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_at_the_end_of_a_segment_that_is_not_full_does_not_probe_for_a_next_one()
+    {
+        var writer = Log(store.Clock, maxBytes: 200);
+        var metered = new MeteredBlobStore(store.Blobs);
+        var reader = new ChangeLog(metered, store.Clock, new SegmentedLogOptions { MaxSegmentBytes = 200 });
+        await writer.AppendAsync(Change("a"), None);
+        var first = await reader.ReadSinceAsync(ChangeLogPosition.Start, None);
+        metered.Reset();
+
+        var idle = await reader.ReadSinceAsync(first.Position, None);
+        var probes = metered.Calls;
+        await writer.AppendAsync(Change("b"), None);
+        var next = await reader.ReadSinceAsync(idle.Position, None);
+
+        Assert.Empty(idle.Changes);
+        Assert.Equal(1, probes);
+        Assert.Equal(["b"], next.Changes.Select(c => c.DocumentId));
     }
 
     [Fact]

@@ -9,8 +9,11 @@ namespace KnowledgeHub.Documents.Following;
 /// The node's one change-log follower: a background service that reads the change log once per round from the
 /// lowest checkpoint of its consumers (<see cref="IChangeConsumer"/>) and hands the same batch to each of them.
 /// A consumer without a checkpoint is loaded whole first (a rebuild), here in the background, never in a request.
-/// It wakes at once when this process appends a change (<see cref="ChangeLog.Appended"/>), and every
-/// <see cref="FollowingOptions.PollInterval"/> for changes of other nodes. A failed round is logged and retried
+/// It wakes at once when this process appends a change (<see cref="ChangeLog.Appended"/>), and polls for changes of
+/// other nodes: every <see cref="FollowingOptions.ActivePollInterval"/> right after a round that found changes, twice as
+/// long after each round that found none, up to <see cref="FollowingOptions.PollInterval"/> — so a busy cluster sees
+/// other nodes' saves within a fraction of a second, and an idle node costs one small read a second (a poll with
+/// nothing new reads nothing and allocates no batch). A failed round is logged and retried
 /// after <see cref="FollowingOptions.RetryDelay"/> (doubling); what one document does can never fail a round (the
 /// consumers take care of that). Requests only wait on it (<see cref="WaitForAsync"/>), for a bounded time.
 /// </summary>
@@ -25,6 +28,7 @@ public sealed partial class ChangeFollower : BackgroundService
     private readonly System.Threading.Lock roundGate = new();
     private TaskCompletionSource roundDone = NewRound();
     private volatile FollowerState state;
+    private volatile QuietEnd? quietEnd;
 
     public ChangeFollower(ChangeLog changeLog, IEnumerable<IChangeConsumer> consumers, IOptions<FollowingOptions> options, TimeProvider time, ILogger<ChangeFollower> logger)
     {
@@ -46,8 +50,15 @@ public sealed partial class ChangeFollower : BackgroundService
     public FollowerState State => state;
 
     /// <summary>
-    /// Waits until every consumer's checkpoint has reached <paramref name="position"/>, at most <paramref name="timeout"/>;
-    /// true when it has. Starting the wait wakes the follower, so a change of this process is applied at once.
+    /// Where the log ended when the last round found nothing new after the consumers' lowest checkpoint, and when that
+    /// round ended (null before the first quiet round): a consumer at or past it was in step then, so the lag can be
+    /// told without reading the log again.
+    /// </summary>
+    public (ChangeLogPosition End, DateTimeOffset Utc)? LastQuietRound => quietEnd is { } quiet ? (new ChangeLogPosition(quiet.End), quiet.Utc) : null;
+
+    /// <summary>
+    /// Waits until the checkpoint of every consumer writes wait for (<see cref="IChangeConsumer.WritesWaitForIt"/>) has
+    /// reached <paramref name="position"/>, at most <paramref name="timeout"/>; true when it has. Starting the wait wakes the follower, so a change of this process is applied at once.
     /// </summary>
     public async Task<bool> WaitForAsync(ChangeLogPosition position, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -105,13 +116,15 @@ public sealed partial class ChangeFollower : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var quietRounds = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var ok = await RoundAsync(stoppingToken);
-                failures = ok ? 0 : failures + 1;
-                var pause = ok ? settings.PollInterval : RetryPause(failures);
+                var outcome = await RoundAsync(stoppingToken);
+                failures = outcome == RoundOutcome.Failed ? failures + 1 : 0;
+                quietRounds = outcome == RoundOutcome.Applied ? 0 : Math.Min(quietRounds + 1, 16);
+                var pause = outcome == RoundOutcome.Failed ? RetryPause(failures) : PollPause(settings, quietRounds);
                 await wake.WaitAsync(pause, stoppingToken);
             }
         }
@@ -121,53 +134,68 @@ public sealed partial class ChangeFollower : BackgroundService
         }
     }
 
+    /// <summary>
+    /// The pause before the next poll: <see cref="FollowingOptions.ActivePollInterval"/> after a round that applied
+    /// changes, doubling with each quiet round after it, never longer than <see cref="FollowingOptions.PollInterval"/>.
+    /// </summary>
+    internal static TimeSpan PollPause(FollowingOptions settings, int quietRounds)
+    {
+        var active = Math.Min(settings.ActivePollInterval.Ticks, settings.PollInterval.Ticks);
+        return TimeSpan.FromTicks(Math.Min(active << Math.Clamp(quietRounds - 1, 0, 16), settings.PollInterval.Ticks));
+    }
+
     private TimeSpan RetryPause(int failures) =>
         TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks << Math.Min(failures - 1, 10), settings.RetryDelay.Ticks * 10));
 
-    /// <summary>One round: load whatever needs loading, then read once and feed everyone. True when it all went well.</summary>
-    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    /// <summary>One round: load whatever needs loading, then read once and feed everyone.</summary>
+    private async Task<RoundOutcome> RoundAsync(CancellationToken stoppingToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            foreach (var consumer in consumers.Where(c => c.Position is null))
+            var loaded = false;
+            foreach (var consumer in consumers)
             {
+                if (consumer.Position is not null)
+                {
+                    continue;
+                }
+
                 state = state with { Loading = consumer.Name };
                 LogLoading(consumer.Name);
                 await consumer.LoadAsync(stoppingToken);
                 LogLoaded(consumer.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                loaded = true;
             }
 
-            state = state with { Loading = null };
-            await FeedAsync(stoppingToken);
+            if (loaded)
+            {
+                state = state with { Loading = null };
+            }
+
+            var applied = await FeedAsync(stoppingToken);
             state = new FollowerState(time.GetUtcNow(), null, null, null);
-            return true;
+            return applied || loaded ? RoundOutcome.Applied : RoundOutcome.Quiet;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             state = state with { Loading = null, LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
             LogRoundFailed(exception);
-            return false;
+            return RoundOutcome.Failed;
         }
         finally
         {
-            TaskCompletionSource done;
-            lock (roundGate)
-            {
-                done = roundDone;
-                roundDone = NewRound();
-            }
-
-            done.TrySetResult();
+            Progressed();
         }
     }
 
-    private async Task FeedAsync(CancellationToken stoppingToken)
+    /// <summary>Feeds every consumer what the log holds after the lowest checkpoint; true when anything was read.</summary>
+    private async Task<bool> FeedAsync(CancellationToken stoppingToken)
     {
         // Catch up in steps until the log has nothing new for anyone (a node far behind reads MaxBatch at a time).
-        while (consumers.Count > 0 && consumers.All(c => c.Position is not null))
+        var applied = false;
+        while (LowestPosition() is { } from)
         {
-            var from = consumers.Select(c => c.Position!.Value).Min();
             ChangeBatch batch;
             try
             {
@@ -187,20 +215,64 @@ public sealed partial class ChangeFollower : BackgroundService
 
             if (batch.Position == from)
             {
-                return;
+                quietEnd = new QuietEnd(from.Value, time.GetUtcNow());
+                return applied;
             }
 
-            foreach (var consumer in consumers.Where(c => c.Position < batch.Position))
-            {
-                await consumer.ApplyAsync(batch, stoppingToken);
-            }
+            // The consumers are independent views: they take the batch at the same time (a round costs the slowest, not
+            // the sum; a failure of one fails the round, and the others' checkpoints keep what they applied).
+            applied = true;
+            var behind = consumers.Where(c => c.Position < batch.Position).ToList();
+            await Task.WhenAll(behind.Select(c => ApplyAsync(c, batch, stoppingToken)));
 
             LogApplied(batch.Changes.Count, batch.Position.Value);
         }
+
+        return applied;
+    }
+
+    /// <summary>The lowest checkpoint of the consumers; null when there are none or one still has to be loaded.</summary>
+    private ChangeLogPosition? LowestPosition()
+    {
+        ChangeLogPosition? lowest = null;
+        foreach (var consumer in consumers)
+        {
+            if (consumer.Position is not { } position)
+            {
+                return null;
+            }
+
+            if (lowest is null || position < lowest.Value)
+            {
+                lowest = position;
+            }
+        }
+
+        return lowest;
+    }
+
+    /// <summary>Applies a batch to one consumer, then lets waiters look again (a write need not wait for the slowest consumer).</summary>
+    private async Task ApplyAsync(IChangeConsumer consumer, ChangeBatch batch, CancellationToken stoppingToken)
+    {
+        await consumer.ApplyAsync(batch, stoppingToken);
+        Progressed();
+    }
+
+    /// <summary>Wakes every waiter (<see cref="WaitForAsync"/>) to look at the checkpoints again: after each apply and each round.</summary>
+    private void Progressed()
+    {
+        TaskCompletionSource done;
+        lock (roundGate)
+        {
+            done = roundDone;
+            roundDone = NewRound();
+        }
+
+        done.TrySetResult();
     }
 
     private bool HasReached(ChangeLogPosition position) =>
-        consumers.All(c => c.Position is { } reached && reached >= position);
+        consumers.All(c => !c.WritesWaitForIt || (c.Position is { } reached && reached >= position));
 
     private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -222,3 +294,17 @@ public sealed partial class ChangeFollower : BackgroundService
 
 /// <summary>The follower's state for the ready check and the admin page.</summary>
 public sealed record FollowerState(DateTimeOffset? LastRoundUtc, string? LastFailure, DateTimeOffset? LastFailureUtc, string? Loading);
+
+internal sealed record QuietEnd(string End, DateTimeOffset Utc);
+
+internal enum RoundOutcome
+{
+    /// <summary>Nothing new in the log.</summary>
+    Quiet,
+
+    /// <summary>Changes were read and applied, or a consumer was loaded.</summary>
+    Applied,
+
+    /// <summary>The round failed (storage unreachable...): retried after a back-off.</summary>
+    Failed,
+}

@@ -8,11 +8,19 @@ public sealed class FollowingOptions
     public const string SectionName = "Following";
 
     /// <summary>
-    /// How often the follower looks for changes made by other nodes. Changes made by this node wake it at once,
-    /// so this only bounds how late another node's change shows up here.
+    /// How often, at most, an idle follower looks for changes made by other nodes (the longest pause between two
+    /// polls). Changes made by this node wake it at once, so this only bounds how late another node's change shows up
+    /// here after a quiet spell.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Following:PollInterval must be between 00:00:00.010 and 01:00:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The pause between polls right after a round that found changes (other nodes are busy, more are likely soon);
+    /// it doubles with every quiet round up to <see cref="PollInterval"/>. Never longer than <see cref="PollInterval"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "The setting Following:ActivePollInterval must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan ActivePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// How long a write waits, at most, for this node's views (the search index) to take its change before it answers

@@ -2,7 +2,8 @@ namespace KnowledgeHub.Documents.Following;
 
 /// <summary>
 /// A view derived from storage and kept in step by the node's one <see cref="ChangeFollower"/> (the search index,
-/// and any catalog that needs to follow changes). Each consumer keeps its own checkpoint.
+/// and any catalog that needs to follow changes). Each consumer keeps its own checkpoint. The consumers of a round take
+/// the same batch at the same time, so a round costs the slowest of them, not their sum.
 /// </summary>
 public interface IChangeConsumer
 {
@@ -11,6 +12,13 @@ public interface IChangeConsumer
 
     /// <summary>The change-log position up to which every change is applied; null when the view must be loaded whole first.</summary>
     ChangeLogPosition? Position { get; }
+
+    /// <summary>
+    /// Whether a write waits for this consumer before it answers (<see cref="ReadYourWrites"/>): true for what the writer
+    /// reads back on the next page (the search index); false for work the writer never sees (sending notifications),
+    /// which then costs the save nothing.
+    /// </summary>
+    bool WritesWaitForIt => true;
 
     /// <summary>
     /// Builds the view whole from storage (a rebuild) and sets <see cref="Position"/> to the end of the log as it was

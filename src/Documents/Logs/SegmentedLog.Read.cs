@@ -8,8 +8,8 @@ internal sealed partial class SegmentedLog
     /// <summary>
     /// Up to <paramref name="maxItems"/> items after <paramref name="from"/> (null: the start of the log) and the point
     /// after the last line consumed (null while the log is empty). Only whole lines are consumed; an invalid line is
-    /// logged and skipped. Costs what it reads: one ranged read from the point in the segment, and when that brings
-    /// nothing new one read of the next segment's name (an idle poll is two calls, whatever the size of the log).
+    /// logged and skipped. Costs what it reads: one ranged read from the point in the segment, and only when that segment is
+    /// full or of an earlier UTC day one read of the next segment's name (an idle poll is one call, whatever the size of the log).
     /// The point may move forward without items: past a torn tail, or past days on which nothing was written.
     /// </summary>
     public async Task<(List<T> Items, LogPoint? Point)> ReadAsync<T>(LogPoint? from, int maxItems, CancellationToken cancellationToken)
@@ -32,8 +32,10 @@ internal sealed partial class SegmentedLog
                 return (items, point);
             }
 
-            // A segment of the same day that is not full has no successor yet: save the probe.
-            if (consumed > 0 && point.Offset + bytes.Length - consumed < Options.MaxSegmentBytes && point.Segment.Day >= Today())
+            // A segment of the same day that is not full has no successor yet: save the probe. This holds whether or
+            // not anything was read, so an idle poll is one ranged read (a successor S+1 of a day exists only once S is
+            // full, and a later day's segments are looked for only once that day has begun, see SuccessorAsync).
+            if (point.Offset + bytes.Length - consumed < Options.MaxSegmentBytes && point.Segment.Day >= Today())
             {
                 return (items, point);
             }
@@ -171,20 +173,24 @@ internal sealed partial class SegmentedLog
             from = cached.Start + cached.Bytes.Length;
         }
 
-        var fresh = await store.ReadAsync(NameOf(point.Segment), from, cancellationToken);
-        if (fresh is null || fresh.Content.IsEmpty)
+        // From one byte before: a segment with nothing new then answers that byte, where a read from its very end is
+        // "range not satisfiable" (on Azure a 416: an exception and a second request for the blob's length).
+        var overlap = from > 0 ? 1 : 0;
+        var fresh = await store.ReadAsync(NameOf(point.Segment), from - overlap, cancellationToken);
+        var content = fresh is null || fresh.Content.Length <= overlap ? ReadOnlyMemory<byte>.Empty : fresh.Content[overlap..];
+        if (content.IsEmpty)
         {
             return known;
         }
 
         if (known.IsEmpty)
         {
-            return fresh.Content;
+            return content;
         }
 
-        var both = new byte[known.Length + fresh.Content.Length];
+        var both = new byte[known.Length + content.Length];
         known.CopyTo(both);
-        fresh.Content.CopyTo(both.AsMemory(known.Length));
+        content.CopyTo(both.AsMemory(known.Length));
         return both;
     }
 

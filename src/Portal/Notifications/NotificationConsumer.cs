@@ -20,6 +20,9 @@ public sealed partial class NotificationConsumer(
 
     public string Name => "notifications";
 
+    /// <summary>A save never waits for its notifications to be sent: they are nothing the writer reads back.</summary>
+    public bool WritesWaitForIt => false;
+
     public ChangeLogPosition? Position => position is { } value ? new ChangeLogPosition(value) : null;
 
     public async Task LoadAsync(CancellationToken cancellationToken)

@@ -3,13 +3,17 @@ using KnowledgeHub.Storage;
 
 namespace KnowledgeHub.Portal.Outage;
 
-/// <summary>Registers the outage answers: storage availability, the last-known blob cache and the observed store around the real one.</summary>
+/// <summary>
+/// Registers the outage answers: storage availability, the last-known blob cache, the index's stored documents (document
+/// pages no cache holds) and the observed store around the real one.
+/// </summary>
 public static class OutageServiceCollectionExtensions
 {
     public static IServiceCollection AddKnowledgeHubOutageAnswers(this IServiceCollection services)
     {
         services.AddSingleton<StorageAvailability>();
         services.AddSingleton<LastKnownBlobs>();
+        services.AddSingleton<Search.IndexedDocuments>();
         services.TryAddSingletonTimeProvider();
         return services.ObserveBlobStore();
     }

@@ -59,9 +59,11 @@ public sealed class DocumentReader(DocumentRepository documents, TemplateCatalog
             return null;
         }
 
-        await audit.RecordAsync(caller, AuditActions.View, manifest.Id, number, AuditActions.Allowed, cancellationToken);
         var template = await templates.GetAsync(manifest.Type, cancellationToken);
         var versions = await documents.ListVersionsAsync(manifest.Id, cancellationToken);
+
+        // Audited once everything the view needs was read: a view that storage cut short is audited by whoever answers it.
+        await audit.RecordAsync(caller, AuditActions.View, manifest.Id, number, AuditActions.Allowed, cancellationToken);
         return new DocumentView(
             manifest,
             content,

@@ -9,10 +9,13 @@ namespace KnowledgeHub.Portal.Telemetry;
 /// Every <see cref="TelemetryOptions.LagIntervalSeconds"/>: how far this node's index is behind the change log — the
 /// changes after the index's checkpoint (read from the log, at most <see cref="MaxCounted"/>) and the age of the oldest
 /// of them — and how far a running rebuild has got. Recorded as gauges; a failed probe (storage down) records nothing.
+/// The log is read only when the node's follower cannot vouch for the index: when its last quiet round (one that found
+/// nothing new) is recent and the index had reached the log's end then, the lag is 0 without any storage call.
 /// </summary>
 public sealed partial class IndexLagProbe(
     ChangeLog changeLog,
     IndexSynchronizer index,
+    ChangeFollower follower,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<TelemetryOptions> options,
     ILogger<IndexLagProbe> logger) : BackgroundService
@@ -28,6 +31,14 @@ public sealed partial class IndexLagProbe(
         if (index.Position is not { } checkpoint)
         {
             return null;
+        }
+
+        if (follower.LastQuietRound is { } quiet && checkpoint >= quiet.End
+            && time.GetUtcNow() - quiet.Utc <= TimeSpan.FromSeconds(options.Value.LagIntervalSeconds))
+        {
+            KnowledgeHubTelemetry.IndexLagChanges.Record(0);
+            KnowledgeHubTelemetry.IndexLagSeconds.Record(0);
+            return new IndexLag(0, 0);
         }
 
         var behind = await changeLog.ReadSinceAsync(checkpoint, MaxCounted, cancellationToken);

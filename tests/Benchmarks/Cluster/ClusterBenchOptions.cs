@@ -6,11 +6,18 @@ namespace KnowledgeHub.Benchmarks.Cluster;
 public sealed record ClusterBenchOptions(int Documents, int Saves, int Writers, string Output)
 {
     public const string Usage = """
-        dotnet run -c Release --project tests/Benchmarks -- cluster [--docs 20000] [--saves 200] [--writers 4] [--out artifacts/bench/cluster.json]
+        dotnet run -c Release --project tests/Benchmarks -- cluster [--docs 20000] [--saves 200] [--writers 4] [--out artifacts/bench/cluster.json] [--portal PATH/KnowledgeHub.Portal.dll] [--idle 20]
           Imports --docs documents into one Azurite, starts a portal node (it builds the index and publishes a snapshot),
           joins two more (they restore the snapshot), puts YARP in front, then measures save → searchable on the other
-          nodes over --saves saves and kills a node under --writers concurrent writers.
+          nodes over --saves saves, measures the idle nodes' CPU over --idle seconds and kills a node under --writers
+          concurrent writers. --portal runs another build of the portal (e.g. a copy, so a rebuild cannot disturb a run).
         """;
+
+    /// <summary>The portal the nodes run (default: src/Portal's Release build); a copy keeps a run safe from rebuilds.</summary>
+    public string? Portal { get; init; }
+
+    /// <summary>Seconds over which the idle nodes' CPU is measured at the end.</summary>
+    public int IdleSeconds { get; init; } = 20;
 
     public static ClusterBenchOptions? Parse(ReadOnlySpan<string> args)
     {
@@ -31,6 +38,12 @@ public sealed record ClusterBenchOptions(int Documents, int Saves, int Writers, 
                     break;
                 case "--out" when value is not null:
                     options = options with { Output = value };
+                    break;
+                case "--portal" when value is not null && File.Exists(value):
+                    options = options with { Portal = Path.GetFullPath(value) };
+                    break;
+                case "--idle" when int.TryParse(value, CultureInfo.InvariantCulture, out var idle) && idle >= 1:
+                    options = options with { IdleSeconds = idle };
                     break;
                 default:
                     return null;

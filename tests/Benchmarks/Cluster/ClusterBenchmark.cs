@@ -25,6 +25,7 @@ public static class ClusterBenchmark
             new ClusterOptions
             {
                 Nodes = 1,
+                PortalAssembly = options.Portal ?? RepositoryLayout.PortalAssembly,
                 ReadyTimeout = TimeSpan.FromMinutes(30),
                 Settings = new Dictionary<string, string> { ["Search:Snapshots:Interval"] = "00:00:10" },
                 BeforeNodesStart = async (azurite, token) =>
@@ -34,34 +35,45 @@ public static class ClusterBenchmark
                 },
             },
             cancellationToken);
-        report.FirstNodeReadySeconds = (clock.Elapsed - imported).TotalSeconds;
-        Console.WriteLine($"cluster: node1 built its index in {report.FirstNodeReadySeconds:0.0} s; waiting for its snapshot");
-
-        var latest = new BlobServiceClient(cluster.Storage.ConnectionString).GetBlobContainerClient(LocalCluster.ContainerName).GetBlobClient("snapshots/index/latest.json");
-        var waited = Stopwatch.StartNew();
-        while (!(await latest.ExistsAsync(cancellationToken)).Value)
+        try
         {
-            await Task.Delay(500, cancellationToken);
+            report.FirstNodeReadySeconds = (clock.Elapsed - imported).TotalSeconds;
+            Console.WriteLine($"cluster: node1 built its index in {report.FirstNodeReadySeconds:0.0} s; waiting for its snapshot");
+
+            var latest = new BlobServiceClient(cluster.Storage.ConnectionString).GetBlobContainerClient(LocalCluster.ContainerName).GetBlobClient("snapshots/index/latest.json");
+            var waited = Stopwatch.StartNew();
+            while (!(await latest.ExistsAsync(cancellationToken)).Value)
+            {
+                await Task.Delay(500, cancellationToken);
+            }
+
+            report.SnapshotWaitSeconds = waited.Elapsed.TotalSeconds;
+            await SaveAsync(report, options, cancellationToken);
+            foreach (var _ in new[] { 2, 3 })
+            {
+                var join = Stopwatch.StartNew();
+                var node = await cluster.AddNodeAsync(null, cancellationToken);
+                var ready = join.Elapsed.TotalSeconds;
+                var restored = await RestoredAsync(node, cancellationToken);
+                var progress = node.Output.Split('\n').Count(l => l.Contains("MB downloaded", StringComparison.Ordinal));
+                report.Joins.Add(new JoinResult(node.Name, ready, restored, progress));
+                Console.WriteLine($"cluster: {node.Name} joined in {ready:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
+            }
+
+            await SaveAsync(report, options, cancellationToken);
+            var documents = ids.ToArray();
+            await MeasureSaveToSearchableAsync(cluster, documents, options, report, cancellationToken);
+            await SaveAsync(report, options, cancellationToken);
+            await MeasureIdleAsync(cluster, options, report, cancellationToken);
+            await SaveAsync(report, options, cancellationToken);
+            await MeasureKillUnderLoadAsync(cluster, documents[options.Saves..], options, report, cancellationToken);
+            await SaveAsync(report, options, cancellationToken);
+        }
+        finally
+        {
+            await SaveNodeLogsAsync(cluster, options, cancellationToken);
         }
 
-        report.SnapshotWaitSeconds = waited.Elapsed.TotalSeconds;
-        await SaveAsync(report, options, cancellationToken);
-        foreach (var _ in new[] { 2, 3 })
-        {
-            var join = Stopwatch.StartNew();
-            var node = await cluster.AddNodeAsync(null, cancellationToken);
-            var progress = node.Output.Split('\n').Count(l => l.Contains("MB downloaded", StringComparison.Ordinal));
-            var restored = node.Output.Contains("Restored the search index from snapshot", StringComparison.Ordinal);
-            report.Joins.Add(new JoinResult(node.Name, join.Elapsed.TotalSeconds, restored, progress));
-            Console.WriteLine($"cluster: {node.Name} joined in {join.Elapsed.TotalSeconds:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
-        }
-
-        await SaveAsync(report, options, cancellationToken);
-        var documents = ids.ToArray();
-        await MeasureSaveToSearchableAsync(cluster, documents, options, report, cancellationToken);
-        await SaveAsync(report, options, cancellationToken);
-        await MeasureKillUnderLoadAsync(cluster, documents[options.Saves..], options, report, cancellationToken);
-        await SaveAsync(report, options, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report.ToTable());
         return 0;
@@ -73,6 +85,41 @@ public static class ClusterBenchmark
         report.LoadAfter = Machine.LoadAverage();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         await report.WriteAsync(options.Output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the node restored the snapshot, from its log: the console logger writes in the background, so the line
+    /// may arrive a moment after the node answers ready (looked for up to 10 s; a rebuild says so too).
+    /// </summary>
+    private static async Task<bool> RestoredAsync(PortalNode node, CancellationToken cancellationToken)
+    {
+        for (var waited = 0; waited < 100; waited++)
+        {
+            var output = node.Output;
+            if (output.Contains("Restored the search index from snapshot", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (output.Contains("the index is rebuilt from storage", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>Each node's output beside the report (<c>cluster-node1.log</c>...), for what the table cannot say (why a join rebuilt).</summary>
+    private static async Task SaveNodeLogsAsync(LocalCluster cluster, ClusterBenchOptions options, CancellationToken cancellationToken)
+    {
+        var stem = Path.ChangeExtension(Path.GetFullPath(options.Output), null);
+        foreach (var node in cluster.Nodes)
+        {
+            await File.WriteAllTextAsync($"{stem}-{node.Name}.log", node.Output, cancellationToken);
+        }
     }
 
     private static async Task MeasureSaveToSearchableAsync(LocalCluster cluster, string[] ids, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
@@ -87,6 +134,7 @@ public static class ClusterBenchmark
         }
 
         var perNode = new ConcurrentBag<double>();
+        var onWriter = new ConcurrentBag<double>();
         var allNodes = new ConcurrentBag<double>();
         var failures = 0;
         try
@@ -101,6 +149,9 @@ public static class ClusterBenchmark
                     Interlocked.Increment(ref failures);
                     return;
                 }
+
+                // The save itself (commit, change log, and the writer node's own bounded wait for its index).
+                onWriter.Add(Stopwatch.GetElapsedTime(postedAt).TotalMilliseconds);
 
                 var slowest = 0.0;
                 foreach (var reader in clients.Where((_, n) => n != writer))
@@ -130,9 +181,24 @@ public static class ClusterBenchmark
             clients.ForEach(c => c.Dispose());
         }
 
+        report.SaveOnWriter = Percentiles.Of(onWriter);
         report.SaveToSearchableOtherNode = Percentiles.Of(perNode);
         report.SaveToSearchableAllNodes = Percentiles.Of(allNodes);
         report.SaveFailures = failures;
+    }
+
+    /// <summary>CPU of each node (user + system, /proc) over a window without requests, after the saves have settled; -1 for a node not running.</summary>
+    private static async Task MeasureIdleAsync(LocalCluster cluster, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)
+    {
+        // 15 s to settle: the last snapshot (published 10 s apart here) and the runtime's after-load work are done by then.
+        Console.WriteLine($"cluster: idle CPU of the nodes over {options.IdleSeconds} s (after 15 s to settle)");
+        await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+        var before = cluster.Nodes.Select(n => n.ProcessId is { } pid ? ProcStats.CpuTime(pid) : null).ToList();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
+        var after = cluster.Nodes.Select(n => n.ProcessId is { } pid ? ProcStats.CpuTime(pid) : null).ToList();
+        report.IdleCpuPct = [.. before.Zip(after, (b, a) => b is { } x && a is { } y ? Math.Round((y - x) / clock.Elapsed * 100, 2) : -1)];
+        Console.WriteLine($"cluster: idle CPU per node (% of one core): {string.Join(", ", report.IdleCpuPct)}");
     }
 
     private static async Task MeasureKillUnderLoadAsync(LocalCluster cluster, string[] ids, ClusterBenchOptions options, ClusterReport report, CancellationToken cancellationToken)

@@ -25,6 +25,8 @@ public sealed class ClusterReport
 
     public List<JoinResult> Joins { get; } = [];
 
+    public Percentiles SaveOnWriter { get; set; } = Percentiles.Of([]);
+
     public Percentiles SaveToSearchableOtherNode { get; set; } = Percentiles.Of([]);
 
     public Percentiles SaveToSearchableAllNodes { get; set; } = Percentiles.Of([]);
@@ -32,6 +34,8 @@ public sealed class ClusterReport
     public int SaveFailures { get; set; }
 
     public KillResult Kill { get; set; } = new(0, 0, 0, 0);
+
+    public List<double> IdleCpuPct { get; set; } = [];
 
     public double? LoadBefore { get; init; }
 
@@ -56,11 +60,13 @@ public sealed class ClusterReport
             table.AppendLine(c, $"| {join.Node} joins: ready (s), restored from snapshot | {join.ReadySeconds:0.0}, {(join.RestoredFromSnapshot ? "yes" : "no")} | ≤ 60 |");
         }
 
+        table.AppendLine(c, $"| the save itself (POST on the writing node, its own index wait included), p50 / p95 (ms) | {SaveOnWriter.P50:0} / {SaveOnWriter.P95:0} | |");
         table.AppendLine(c, $"| save → searchable on another node, p50 / p95 (ms) | {SaveToSearchableOtherNode.P50:0} / {SaveToSearchableOtherNode.P95:0} | p95 ≤ 2000 |");
         table.AppendLine(c, $"| save → searchable on both other nodes, p50 / p95 (ms) | {SaveToSearchableAllNodes.P50:0} / {SaveToSearchableAllNodes.P95:0} | |");
         table.AppendLine(c, $"| saves measured / failed | {SaveToSearchableAllNodes.Count} / {SaveFailures} | |");
         table.AppendLine(c, $"| kill -9 under load: acknowledged writes / lost | {Kill.Acknowledged} / {Kill.Lost} | lost = 0 |");
         table.AppendLine(c, $"| kill -9 under load: failed requests, last failure after the kill (s) | {Kill.FailedRequests}, {Kill.LastFailureAfterKillSeconds:0.0} | |");
+        table.AppendLine(c, $"| idle CPU per node (% of one core) | {string.Join(" / ", IdleCpuPct.Select(p => p.ToString("0.00", c)))} | ≤ 0.5 |");
         table.Append(c, $"| load average before / after | {LoadBefore:0.0} / {LoadAfter:0.0} | |");
         return table.ToString();
     }

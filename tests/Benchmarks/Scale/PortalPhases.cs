@@ -12,7 +12,8 @@ public static class PortalPhases
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan SaveTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(5);
+    /// <summary>After the last request, before the idle window: the runtime's own after-load work (tiered compilation, GC) settles.</summary>
+    public static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(10);
 
     public static async Task RunAsync(
         string root, string storeRoot, string indexPath, string data, ScaleOptions options, DocumentGenerator generator, ScaleReport report, CancellationToken cancellationToken)

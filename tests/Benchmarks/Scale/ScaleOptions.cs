@@ -12,7 +12,7 @@ public sealed record ScaleOptions
           --duration S        seconds measured per load run, after --warmup S seconds (defaults 10 and 10: the warm-up also lets the JIT finish tiering up the search path)
           --max-requests N    request cap per load run (default 200000)
           --saves N           save → searchable samples (default 100, at most 180 s in all)
-          --idle S            seconds of idle CPU measurement (default 20)
+          --idle S            seconds of idle CPU measurement, 10 s after the last request (default 30)
           --health PATH|auto  the readiness path; auto: /health/ready, else /healthz when that answers 404 (default auto)
           --health-calls N    health calls for health_files_created (default 1000)
           --import-threads N  concurrent creates during the import (default 1, as ContentImporter does)
@@ -36,7 +36,7 @@ public sealed record ScaleOptions
 
     public int Saves { get; init; } = 100;
 
-    public int IdleSeconds { get; init; } = 20;
+    public int IdleSeconds { get; init; } = 30;
 
     public string Health { get; init; } = "auto";
 

@@ -65,7 +65,7 @@ public sealed partial class ScaleReport
         Row(text, "  p99 portal ÷ FTS5", Fts5?.P99Ratio, "0.00", "≤ 1.5 (issue 9)", v => v <= 1.5);
         Row(text, "save (POST of the edit form) p50 / p95 (ms)", Save?.SaveMs.P50, "0", "", null, Save?.SaveMs.P95);
         Row(text, "save → searchable p95 (ms)", Save?.SearchableMs.P95, "0", "≤ 300", v => v <= 300);
-        Row(text, Invariant($"idle CPU (% of one core, {Options.IdleSeconds} s, 5 s after the last request)"), IdleCpuPct, "0.00", "≤ 0.5", v => v <= 0.5);
+        Row(text, Invariant($"idle CPU (% of one core, {Options.IdleSeconds} s, {PortalPhases.IdleSettle.TotalSeconds:0} s after the last request)"), IdleCpuPct, "0.00", "≤ 0.5", v => v <= 0.5);
         Row(text, Invariant($"files created by {Health?.Latency.Count ?? Options.HealthCalls:N0} calls of {HealthPath ?? "the health check"}"), HealthFilesCreated, "0", "0", v => v == 0);
         text.AppendLine();
         text.AppendLine(Notes());

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeHub.Portal.Tests.Outage;
 
-/// <summary>The real thing: the portal on Azure Blob Storage (Azurite), the emulator killed and started again under it.</summary>
+/// <summary>
+/// The real thing: the portal on Azure Blob Storage (Azurite), the emulator killed and started again under it; a page
+/// read before is served from the cache, one never read from the index.
+/// </summary>
 public sealed class AzuriteOutageTests
 {
     private const string Id = "retro-2026-checkout-latency";
@@ -31,11 +34,17 @@ public sealed class AzuriteOutageTests
         await azurite.StopAsync();
         var page = await bob.GetPageAsync("/Documents/" + Id);
         var served = await HtmlHelpers.GetDocumentAsync(page);
+        var neverOpened = await bob.GetPageAsync("/Documents/weekly-2026-w46-content");
+        var fromIndex = await HtmlHelpers.GetDocumentAsync(neverOpened);
         var save = await bob.SubmitAsync(Form(edit), values: new Dictionary<string, string> { ["Form.Markdown"] = "written while storage was down" });
         var saveBody = await save.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotNull(served.QuerySelector(".outage-banner"));
+        Assert.Equal(HttpStatusCode.OK, neverOpened.StatusCode);
+        Assert.NotNull(fromIndex.QuerySelector(".outage-banner"));
+        Assert.NotNull(fromIndex.QuerySelector("[data-source='index']"));
+        Assert.Contains("Short videos drove most of the engagement", fromIndex.QuerySelector(".indexed-text")!.TextContent);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, save.StatusCode);
         Assert.True(save.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Contains("cannot be reached right now", saveBody);

@@ -17,6 +17,7 @@ public sealed class OutageTests
 {
     private const string Seen = "retro-2026-checkout-latency";
     private const string NeverOpened = "weekly-2026-w46-content";
+    private const string Unknown = "no-such-document";
 
     [Fact]
     public async Task In_an_outage_reads_are_served_with_a_banner_writes_get_503_and_all_recovers_without_a_restart()
@@ -35,7 +36,7 @@ public sealed class OutageTests
         var page = await bob.GetDocumentAsync("/Documents/" + Seen);
         var search = await bob.GetDocumentAsync("/Search?q=quillfeather");
         var save = await bob.SubmitAsync(EditForm(edit), values: new Dictionary<string, string> { ["Form.Markdown"] = "written during the outage" });
-        var unreadable = await bob.GetPageAsync("/Documents/" + NeverOpened);
+        var unreadable = await bob.GetPageAsync("/Documents/" + Unknown);
         var api = await bob.GetWithTokenAsync("/api/v1/documents/" + NeverOpened, token);
         var health = await anonymous.GetPageAsync("/health/ready");
 
@@ -46,7 +47,7 @@ public sealed class OutageTests
         Assert.NotNull(search.QuerySelector(".outage-banner"));
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/Documents/retro-2026-research-pricing");
 
-        // Writes and what no cache holds: 503, Retry-After, a sentence in the user's language, no exception text.
+        // Writes and what neither a cache nor the index holds: 503, Retry-After, a sentence in the user's language, no exception text.
         foreach (var refused in new[] { save, unreadable })
         {
             var body = await refused.Content.ReadAsStringAsync();
@@ -71,13 +72,13 @@ public sealed class OutageTests
 
         // Storage returns: pages answer again within a couple of seconds, the banner goes, saves work, nothing was lost.
         portal.Broken = false;
-        var back = await EventuallyAsync(() => bob.GetPageAsync("/Documents/" + NeverOpened), r => r.StatusCode == HttpStatusCode.OK);
-        var after = await HtmlHelpers.GetDocumentAsync(back);
+        await Eventually.Async(() => bob.GetPageAsync("/Documents/" + Unknown), r => r.StatusCode == HttpStatusCode.NotFound);
+        var after = await bob.GetDocumentAsync("/Documents/" + NeverOpened);
         var freshEdit = await bob.GetDocumentAsync($"/Documents/{Seen}/Edit");
         var saved = await bob.SubmitAsync(EditForm(freshEdit), values: new Dictionary<string, string> { ["Form.Markdown"] = "written after the outage" });
         var manifest = await portal.Services.GetRequiredService<DocumentRepository>().GetManifestAsync(Seen, CancellationToken.None);
         var audit = portal.Services.GetRequiredService<AuditLog>();
-        await EventuallyAsync(() => Task.FromResult(audit.UnwrittenCount), count => count == 0);
+        await Eventually.Async(() => Task.FromResult(audit.UnwrittenCount), count => count == 0);
         var views = await AccessTestData.AuditAsync(portal.Services, e => e is { Action: "view", DocumentId: Seen, Outcome: "allowed" } && e.Principal == TestUsers.Bob.Principal());
 
         Assert.Null(after.QuerySelector(".outage-banner"));
@@ -95,7 +96,7 @@ public sealed class OutageTests
         await dave.SignInAsync("dave");
 
         portal.Broken = true;
-        var refused = await dave.GetPageAsync("/Documents/" + NeverOpened);
+        var refused = await dave.GetPageAsync("/Documents/" + Unknown);
         var body = await refused.Content.ReadAsStringAsync();
         portal.Broken = false;
 
@@ -106,19 +107,4 @@ public sealed class OutageTests
     }
 
     private static IHtmlFormElement EditForm(IHtmlDocument page) => page.QuerySelector<IHtmlFormElement>("form.doc-form")!;
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var result = await attempt();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -32,7 +32,7 @@ public sealed class TelemetryTests
         var denied = await dave.GetPageAsync("/Documents/retro-2026-research-pricing");
         var lag = await portal.Services.GetRequiredService<IndexLagProbe>().MeasureAsync(CancellationToken.None);
         portal.Broken = true;
-        var outage = await dave.GetPageAsync("/Documents/weekly-2026-w46-content");
+        var outage = await dave.GetPageAsync("/Documents/no-such-document");
         portal.Broken = false;
         portal.Services.GetRequiredService<MeterProvider>().ForceFlush();
         portal.Services.GetRequiredService<TracerProvider>().ForceFlush();

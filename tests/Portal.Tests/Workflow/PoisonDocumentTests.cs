@@ -71,7 +71,7 @@ public sealed class PoisonDocumentTests : IDisposable
             ["Form.Tags"] = "tag, " + Immense[..1_000],
         });
         var id = await WorkflowSteps.CreateFromTemplateAsync(alice, "毒附件 poison attachment");
-        var upload = await UploadAsync(alice, id, "immense.txt", Encoding.UTF8.GetBytes("附件 " + Immense + " 结尾"));
+        var upload = await WorkflowSteps.UploadAsync(alice, id, "immense.txt", Encoding.UTF8.GetBytes("附件 " + Immense + " 结尾"));
 
         Assert.True((int)created.StatusCode < 500, $"creating with an immense title answered {(int)created.StatusCode}");
         Assert.True((int)tagged.StatusCode < 500, $"creating with an immense tag answered {(int)tagged.StatusCode}");
@@ -120,7 +120,7 @@ public sealed class PoisonDocumentTests : IDisposable
 
         var id = await WorkflowSteps.CreateFromTemplateAsync(carol, "其他用户 " + created);
         var edit = await WorkflowSteps.EditAsync(carol, id, new Dictionary<string, string> { ["Form.Markdown"] = "正常的正文 " + created });
-        var upload = await UploadAsync(carol, id, "notes.txt", Encoding.UTF8.GetBytes("附件正文 " + uploaded));
+        var upload = await WorkflowSteps.UploadAsync(carol, id, "notes.txt", Encoding.UTF8.GetBytes("附件正文 " + uploaded));
         var bobs = await WorkflowSteps.CreateFromTemplateAsync(bob, "Bob 的复盘");
         var bobEdit = await WorkflowSteps.EditAsync(bob, bobs, new Dictionary<string, string> { ["Form.Markdown"] = "Bob 的正文 " + edited });
 
@@ -152,21 +152,6 @@ public sealed class PoisonDocumentTests : IDisposable
     {
         var page = await client.GetDocumentAsync("/Documents/" + id);
         Assert.NotNull(page.QuerySelector("h1"));
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, string name, byte[] bytes)
-    {
-        var page = await client.GetDocumentAsync($"/Documents/{id}/Attachments");
-        var form = page.QuerySelector<IHtmlFormElement>("form.attachment-upload")
-            ?? throw new InvalidOperationException("The attachments page has no upload form.");
-        var token = form.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(form.Action).PathAndQuery)
-        {
-            Content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } },
-        };
-        request.Headers.Add("RequestVerificationToken", token);
-        request.Headers.Accept.Add(WorkflowSteps.Json);
-        return await client.SendAsync(request);
     }
 
     private static string HugeTable(int columns, int rows)

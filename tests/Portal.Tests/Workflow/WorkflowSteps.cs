@@ -109,4 +109,21 @@ public static class WorkflowSteps
     }
 
     public static MediaTypeWithQualityHeaderValue Json { get; } = new("application/json");
+
+    /// <summary>Uploads a file as attachments.js sends it: multipart, the page's antiforgery token in the header, asking for JSON.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, string name, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetDocumentAsync($"/Documents/{id}/Attachments");
+        var form = page.QuerySelector<IHtmlFormElement>("form.attachment-upload")
+            ?? throw new InvalidOperationException("The attachments page has no upload form.");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(form.Action).PathAndQuery)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } },
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Accept.Add(Json);
+        return await client.SendAsync(request);
+    }
 }
