@@ -125,7 +125,10 @@ public sealed class ApiTokenRegistry(IBlobStore store, TimeProvider time) : IDis
             }
             catch (BlobConditionFailedException) when (attempt < 20)
             {
-                // Another node changed the list between our read and write: read it again and redo the change.
+                // Another request or node changed the list between our read and write: read it again and redo the change,
+                // after a short random wait — without it, a few requests of one user racing in a tight loop could all
+                // lose 20 times (seen once as a 500 from the token page under the hostile-input test's parallel posts).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 << Math.Min(attempt, 4))), cancellationToken);
             }
         }
     }
