@@ -143,7 +143,20 @@ public static class ClusterBenchmark
             {
                 var writer = i % clients.Count;
                 var word = "zq" + Guid.NewGuid().ToString("N")[..10];
-                var (status, postedAt) = await clients[writer].AppendWordAsync(ids[i], word, token);
+                HttpStatusCode status;
+                long postedAt;
+                try
+                {
+                    (status, postedAt) = await clients[writer].AppendWordAsync(ids[i], word, token);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)
+                {
+                    // A save that does not answer within the client's 30 s is a failed save, reported, not a crashed run.
+                    Interlocked.Increment(ref failures);
+                    Console.WriteLine($"cluster: a save on node{writer + 1} failed: {e.GetType().Name}: {e.Message}");
+                    return;
+                }
+
                 if (status != HttpStatusCode.Redirect)
                 {
                     Interlocked.Increment(ref failures);
