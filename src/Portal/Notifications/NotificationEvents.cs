@@ -23,7 +23,13 @@ public sealed class NotificationEvents(DocumentRepository documents, ReviewLog r
             return;
         }
 
-        foreach (var step in (await reviews.ReadAsync(manifest.Id, cancellationToken)).Where(e => (e.Utc - change.Utc).Duration() <= StepWindow))
+        // The manifest's last step is committed with the change; its review-log line is appended just after, so a
+        // follower that reads the change at once may not find that line yet (a review request was then never sent).
+        // The manifest's copy counts as well; the same step gives the same key, so it is delivered once either way.
+        var logged = await reviews.ReadAsync(manifest.Id, cancellationToken);
+        var steps = (manifest.LastReview is { } last ? logged.Append(last) : logged)
+            .DistinctBy(e => (e.Version, e.Decision, e.By, e.Utc.UtcTicks));
+        foreach (var step in steps.Where(e => (e.Utc - change.Utc).Duration() <= StepWindow))
         {
             await ReviewStepAsync(manifest, step, cancellationToken);
         }

@@ -57,6 +57,31 @@ public sealed class NotificationTests(NotificationPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task A_review_request_is_sent_when_the_change_is_read_before_its_review_log_line_is_written()
+    {
+        // A submit commits the manifest (with its last step) and appends the change; the review-log line comes just after.
+        // A follower woken at once could read the change first: here the line is never written at all.
+        var alice = await portal.SignedInAsync("alice");
+        var title = "先于日志 race " + Guid.NewGuid().ToString("N")[..6];
+        var id = await WorkflowSteps.CreateFromTemplateAsync(alice, title);
+        var author = new Caller { ObjectId = "a11ce000-0000-4000-8000-000000000001", Name = "王丽 Alice Wang", UserName = "alice", Roles = [AppRoles.Contributor] };
+        var submitted = DateTimeOffset.UtcNow;
+        await portal.Services.GetRequiredService<DocumentRepository>().UpdateManifestAsync(
+            id,
+            m => m with
+            {
+                Status = DocumentStatus.InReview,
+                Reviewers = [WorkflowSteps.Bob],
+                LastReview = new ReviewEntry(m.CurrentVersion, WorkflowSteps.Alice, author.Name, ReviewDecision.Submit, "", submitted) { Reviewers = [WorkflowSteps.Bob] },
+            },
+            author,
+            CancellationToken.None);
+
+        var requested = await portal.Sink.WaitForAsync(m => To(m, BobMail) && m.Subject == "Review requested: " + title, "asking Bob to review");
+        Assert.Contains($"{NotificationPortal.PublicUrl}/Documents/{id}", requested.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Approval_tells_the_owner_and_the_bell_counts_until_the_list_is_marked_read()
     {
         var alice = await portal.SignedInAsync("alice");
