@@ -58,7 +58,7 @@ internal sealed class SearchResultCache(int capacity)
         return results;
     }
 
-    /// <summary>The key of a page: the parsed query and every request field that shapes it, and the caller's principals.</summary>
+    /// <summary>The key of a page: a digest of the parsed query, every request field that shapes it, and the caller's principals.</summary>
     public static string Key(SearchRequest request, ParsedSearch parsed, int page, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -77,7 +77,10 @@ internal sealed class SearchResultCache(int capacity)
         }
 
         key.Append('\u0001').AppendJoin('\n', request.Caller.Principals.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return key.ToString();
+
+        // Kept as a digest: a long pasted query with many glossary expansions makes a key of tens of KB, and the cache
+        // holds hundreds of them; a SHA-256 is 64 characters whatever the query's size.
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
     }
 
     private sealed record Entry(string Key, long Version, SearchResults Results);
