@@ -5,13 +5,23 @@ namespace KnowledgeHub.Search.Tests;
 
 /// <summary>
 /// Seven documents that all mention 运营, across types, collections, tags, owners, years and statuses; one is
-/// Confidential to the research group (Bob reads it, Dave does not) and one is Archived.
+/// Confidential to the research group (Bob reads it, Dave does not) and one is Archived. Erin's one document (no 运营 in it)
+/// is Confidential to the research group too: she is an owner that Alice, Carol's searches aside, never sees.
 /// </summary>
 public sealed class FacetCorpus : IAsyncLifetime
 {
     public SearchHost Host { get; } = SearchHost.Create();
 
     public static TheoryData<string> Users => ["alice", "bob", "carol", "dave"];
+
+    public static Caller Erin { get; } = new()
+    {
+        UserName = "erin",
+        ObjectId = "e4170000-0000-4000-8000-000000000005",
+        Name = "赵琳 Erin Zhao",
+        Roles = [AppRoles.Contributor],
+        Groups = [TestCallers.ResearchGroup],
+    };
 
     public async Task InitializeAsync()
     {
@@ -25,6 +35,16 @@ public sealed class FacetCorpus : IAsyncLifetime
         await Host.AddAsync(
             new TestDoc("many-tags", "标签很多的文档", "标签 测试") { Type = "reference", Collection = "Misc", Tags = [.. Enumerable.Range(1, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"t{i:00}"))] },
             TestCallers.Carol,
+            catchUp: false);
+        await Host.AddAsync(
+            new TestDoc("erin-interviews", "用户访谈纪要", "用户访谈：新客流失的原因。")
+            {
+                Type = "user-research",
+                Collection = "Research",
+                Confidentiality = Confidentiality.Confidential,
+                Readers = [Caller.GroupPrincipal(TestCallers.ResearchGroup)],
+            },
+            Erin,
             catchUp: false);
         await Host.Synchronizer.CatchUpAsync(CancellationToken.None);
     }

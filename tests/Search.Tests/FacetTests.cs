@@ -107,6 +107,23 @@ public sealed class FacetTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     }
 
     [Fact]
+    public void A_selected_owner_is_named_only_to_a_caller_who_may_read_one_of_their_documents()
+    {
+        var erin = FacetCorpus.Erin.Principal;
+        var byErin = new Dictionary<string, IReadOnlyList<string>> { [SearchFacets.Owner] = [erin] };
+
+        // Bob reads Erin's interview notes, so her name is found (and kept for this index version)...
+        var bob = corpus.Search("访谈", TestCallers.Bob, byErin);
+        Assert.Equal("赵琳 Erin Zhao", Assert.Single(bob.Facets.Single(f => f.Dimension == SearchFacets.Owner).Values).Label);
+
+        // ...but Alice, who may read none of Erin's documents, sees the principal she typed and no name.
+        var alice = corpus.Search("访谈", TestCallers.Alice, byErin);
+        Assert.Equal(0, alice.Total);
+        var value = Assert.Single(alice.Facets.Single(f => f.Dimension == SearchFacets.Owner).Values);
+        Assert.Equal((erin, 0, (string?)null), (value.Value, value.Count, value.Label));
+    }
+
+    [Fact]
     public void Only_the_top_values_are_listed_by_count_then_label_but_a_selected_value_always_is()
     {
         var tags = corpus.Search("标签", TestCallers.Carol).Facets.Single(f => f.Dimension == SearchFacets.Tags);

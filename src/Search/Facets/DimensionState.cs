@@ -22,6 +22,9 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
 
     public bool Counted => counted;
 
+    /// <summary>Whether the dimension has a selection a document must pass.</summary>
+    public bool Selects => selection is not null;
+
     public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
 
     public void Start(AtomicReader reader)
@@ -74,6 +77,19 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         {
             var ords = ordinals!.Ords;
             for (var i = from; i < to; i++)
+            {
+                ordCounts[ords[i]]++;
+            }
+        }
+    }
+
+    /// <summary><see cref="Read"/> then <see cref="Count()"/>, for a collector without selections.</summary>
+    public void Count(int doc)
+    {
+        if (ordCounts.Length > 0)
+        {
+            var (starts, ords) = (ordinals!.Starts, ordinals.Ords);
+            for (var i = starts[doc]; i < starts[doc + 1]; i++)
             {
                 ordCounts[ords[i]]++;
             }

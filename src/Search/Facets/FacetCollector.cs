@@ -17,6 +17,7 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly ICollector? hits;
     private readonly DimensionState[] dimensions;
+    private readonly bool selecting;
 
     public FacetCollector(IEnumerable<string> counted, IReadOnlyList<DimensionSelection> selections, ICollector? hits)
     {
@@ -27,6 +28,7 @@ internal sealed class FacetCollector : ICollector
             .. countedSet.Union(selections.Select(s => s.Dimension)).Select(d =>
                 new DimensionState(d, countedSet.Contains(d), selections.FirstOrDefault(s => s.Dimension == d))),
         ];
+        selecting = dimensions.Any(d => d.Selects);
     }
 
     /// <summary>Documents that passed every selection.</summary>
@@ -54,6 +56,19 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (!selecting)
+        {
+            // Nothing selected: every document is a hit and counts in every dimension (most searches; a hot loop).
+            TotalHits++;
+            hits?.Collect(doc);
+            foreach (var dimension in dimensions)
+            {
+                dimension.Count(doc);
+            }
+
+            return;
+        }
+
         DimensionState? failed = null;
         var failures = 0;
         foreach (var dimension in dimensions)

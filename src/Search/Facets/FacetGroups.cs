@@ -13,6 +13,9 @@ internal static class FacetGroups
     /// <summary>The one stored field a label needs (not the entry's body).</summary>
     private static readonly HashSet<string> OwnerNameField = new(StringComparer.Ordinal) { SearchFields.OwnerName };
 
+    /// <summary>Owner names found per index reader (see <see cref="Label"/>): a page of results reads them once, not per search.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, string>> OwnerNames = [];
+
     public static IReadOnlyList<FacetGroup> Build(
         IndexSearcher searcher,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> counts,
@@ -30,7 +33,7 @@ internal static class FacetGroups
                 .Where(p => p.Value >= cutoff || chosen.Contains(p.Key))
                 .Select(p => (Value: p.Key, Count: p.Value))
                 .Concat(chosen.Where(v => !counted.ContainsKey(v)).Select(v => (Value: v, Count: 0)))
-                .Select(v => new FacetValue(v.Value, Label(searcher, visible, dimension, v.Value), v.Count, chosen.Contains(v.Value)))
+                .Select(v => new FacetValue(v.Value, Label(searcher, visible, dimension, v.Value, v.Count), v.Count, chosen.Contains(v.Value)))
                 .OrderByDescending(v => v.Count)
                 .ThenBy(v => v.Label ?? v.Value, StringComparer.Ordinal)
                 .ToList();
@@ -47,15 +50,34 @@ internal static class FacetGroups
 
     /// <summary>
     /// The owner's name for an owner principal, from the first entry of that owner that the caller may read (the owner's
-    /// postings walked against the cached access filter, no scoring); null for other dimensions.
+    /// postings walked against the cached access filter, no scoring); null for other dimensions. A value counted in the
+    /// caller's results (<paramref name="count"/> &gt; 0) has such an entry already, so its name may come from the names
+    /// this reader has given before; a value only selected (count 0) is always looked up against the caller's access.
     /// </summary>
-    private static string? Label(IndexSearcher searcher, Filter visible, string dimension, string value)
+    private static string? Label(IndexSearcher searcher, Filter visible, string dimension, string value, int count)
     {
         if (dimension != SearchFacets.Owner)
         {
             return null;
         }
 
+        var known = OwnerNames.GetValue(searcher.IndexReader.CoreCacheKey, _ => new(StringComparer.Ordinal));
+        if (count > 0 && known.TryGetValue(value, out var cached))
+        {
+            return cached;
+        }
+
+        var name = ReadableOwnerName(searcher, visible, value);
+        if (name is not null)
+        {
+            known[value] = name;
+        }
+
+        return name;
+    }
+
+    private static string? ReadableOwnerName(IndexSearcher searcher, Filter visible, string value)
+    {
         var term = new Term(SearchFields.Owner, value);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
