@@ -45,7 +45,15 @@ public static class RateLimitSetup
         return services;
     }
 
-    public static IApplicationBuilder UseKnowledgeHubRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
+    /// <summary>
+    /// The rate-limiting middleware, only when limits are on: ASP.NET Core's middleware always builds a partitioned
+    /// limiter for endpoint policies, whose 100 ms timer would wake an idle portal ten times a second for nothing.
+    /// </summary>
+    public static IApplicationBuilder UseKnowledgeHubRateLimits(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled ? app.UseRateLimiter() : app;
+    }
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions settings, bool byUser)
     {
