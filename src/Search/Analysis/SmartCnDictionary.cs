@@ -19,14 +19,14 @@ internal sealed class SmartCnDictionary
 
     private static readonly Lazy<SmartCnDictionary> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<long, int> children;
+    private readonly LongIntTable children;
     private readonly int[] frequencies;
     private readonly bool[] words;
-    private readonly Dictionary<long, int> bigrams;
+    private readonly LongIntTable bigrams;
 
     private SmartCnDictionary(Dictionary<long, int> children, int[] frequencies, bool[] words, Dictionary<long, int> bigrams)
     {
-        (this.children, this.frequencies, this.words, this.bigrams) = (children, frequencies, words, bigrams);
+        (this.children, this.frequencies, this.words, this.bigrams) = (new LongIntTable(children), frequencies, words, new LongIntTable(bigrams));
         StringFrequency = WordFrequency(Utility.STRING_CHAR_ARRAY);
         NumberFrequency = WordFrequency(Utility.NUMBER_CHAR_ARRAY);
         StartFrequency = WordFrequency(Utility.START_CHAR_ARRAY);
@@ -48,7 +48,7 @@ internal sealed class SmartCnDictionary
     public int EndFrequency { get; }
 
     /// <summary>The node of the prefix <paramref name="node"/> + <paramref name="c"/>, or -1 when no dictionary word starts with it.</summary>
-    public int Child(int node, char c) => children.TryGetValue(((long)node << 16) | c, out var child) ? child : -1;
+    public int Child(int node, char c) => children.Get(((long)node << 16) | c, -1);
 
     /// <summary>True when the prefix at <paramref name="node"/> is itself a dictionary word.</summary>
     public bool IsWord(int node) => words[node];
@@ -72,7 +72,7 @@ internal sealed class SmartCnDictionary
     }
 
     /// <summary>The frequency of the word pair whose "first@second" FNV-1 hash is <paramref name="hash"/> (<see cref="PairHash"/>), 0 when unknown.</summary>
-    public int BigramFrequency(long hash) => bigrams.TryGetValue(hash, out var frequency) ? frequency : 0;
+    public int BigramFrequency(long hash) => bigrams.Get(hash, 0);
 
     /// <summary>SmartCn's FNV-1 hash of a pair ("first@second"), continued character by character from <paramref name="hash"/> (start with <see cref="PairHashSeed"/>).</summary>
     public static long PairHash(long hash, ReadOnlySpan<char> chars)
