@@ -3,7 +3,6 @@ using KnowledgeHub.Documents;
 using KnowledgeHub.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace KnowledgeHub.Search.Tests.Analysis;
 
@@ -106,19 +105,7 @@ public sealed class SegmenterTests
     {
         using (tokenizer)
         {
-            var term = tokenizer.AddAttribute<ICharTermAttribute>();
-            var offset = tokenizer.AddAttribute<IOffsetAttribute>();
-            var type = tokenizer.AddAttribute<ITypeAttribute>();
-            tokenizer.Reset();
-            var tokens = new List<string>();
-            while (tokenizer.IncrementToken())
-            {
-                tokens.Add($"{term}@{offset.StartOffset}-{offset.EndOffset}:{type.Type}");
-            }
-
-            tokenizer.End();
-            tokens.Add($"end@{offset.EndOffset}");
-            return tokens;
+            return AnalysisTokens.Detailed(tokenizer);
         }
     }
 }
