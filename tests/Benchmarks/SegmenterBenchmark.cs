@@ -19,7 +19,7 @@ public sealed record SegmenterResult(
 
 /// <summary>
 /// The "segmenters" benchmark (issue 9 item 7): SmartCn (the chain the index uses) beside jieba.NET on the Chinese help
-/// pages. Speed = thread CPU seconds to analyse every title and plain-text body (median of 3), as MB of page text per
+/// pages, after checking that the index's own segmentation gives SmartCn's tokens on every page (<see cref="SegmenterVerification"/>). Speed = thread CPU seconds to analyse every title and plain-text body (median of 3), as MB of page text per
 /// CPU-second. Relevance = the same known-item title queries as the search benchmark over a plain two-field index
 /// (title ×3, body; BM25; every query word optional) built with each analyzer — the segmenters compared on equal terms,
 /// without the portal's bigram shadows, which would hide the difference — for whole titles and for the search
@@ -40,6 +40,14 @@ public static class SegmenterBenchmark
         var megabytes = pages.Sum(p => p.TextBytes) / 1e6;
         var sample = RelevanceBenchmark.Sample(pages, options.RelevanceQueries, options.Seed);
         Console.WriteLine($"zh-CN: {pages.Count} pages, {megabytes:0.00} MB of text, {sample.Count} known-item queries");
+        var check = SegmenterVerification.Run([.. texts.SelectMany(t => new[] { t.Page.Title, t.Body })]);
+        Console.WriteLine(
+            $"the index's segmenter against SmartCn's own, token for token: {check.Mismatched} of {check.Texts} texts differ ({check.Tokens} tokens); " +
+            $"thread CPU {check.Seconds:0.000} s against {check.SmartCnSeconds:0.000} s");
+        if (check.FirstMismatch is { } mismatch)
+        {
+            Console.WriteLine($"first difference in: {mismatch}");
+        }
 
         ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "jieba");
         using var smart = new SearchAnalyzer();
@@ -64,7 +72,7 @@ public static class SegmenterBenchmark
 
         var path = Path.GetFullPath(Path.Combine("artifacts", "bench", "segmenters.json"), root);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { pages = pages.Count, text_mb = megabytes, machine_load_1m = Machine.LoadAverage(), results }, Indented), cancellationToken);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { pages = pages.Count, text_mb = megabytes, machine_load_1m = Machine.LoadAverage(), segmenter_check = check, results }, Indented), cancellationToken);
         Console.WriteLine($"Report: {Path.GetRelativePath(root, path)}");
         return 0;
     }

@@ -26,6 +26,9 @@ public sealed class AnalyzerTests : IDisposable
     [InlineData(SearchFields.BodyCjk, "Campaigns ＧＭＶ", "campaigns gmv")]
     [InlineData(SearchFields.BodyCjk, "618 复盘 GMV", "618 复盘 gmv")]
     [InlineData(SearchFields.BodyCjk, "2026 年", "2026 年")]
+    // The two copies of a text differ from the tokenizer on, so neither can be derived from the other's tokens
+    [InlineData(SearchFields.Body, "Don't 3.5 foo_bar", "don t 3 5 foo bar")]
+    [InlineData(SearchFields.BodyCjk, "Don't 3.5 foo_bar", "don't 3.5 foo_bar")]
     public void Field_analysis_produces_the_expected_tokens(string field, string text, string expected)
     {
         Assert.Equal(expected, string.Join(' ', Tokens(field, text)));

@@ -1,3 +1,4 @@
+using KnowledgeHub.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
@@ -55,7 +56,7 @@ internal sealed class LanguageRoutingTokenizer : Tokenizer
         increment = AddAttribute<IPositionIncrementAttribute>();
         type = AddAttribute<ITypeAttribute>();
         keyword = AddAttribute<IKeywordAttribute>();
-        smartTokenizer = new HMMChineseTokenizer(smartInput);
+        smartTokenizer = new FastHmmChineseTokenizer(smartInput);
         smart = new StopFilter(SearchAnalyzer.Version, smartTokenizer, SmartChineseAnalyzer.DefaultStopSet);
     }
 

@@ -26,10 +26,18 @@ public static class AnalysisTokens
 
     public static string Terms(Analyzer analyzer, string field, string text) => string.Join(' ', Of(analyzer, field, text).Select(t => t.Term));
 
-    /// <summary>Every token as "term+increment@start-end", then "end@offset": what a chain gives, positions and offsets included.</summary>
+    /// <summary>Every token as "term+increment@start-end:type", then "end@offset": what a chain gives, positions, offsets and types included.</summary>
     public static List<string> Detailed(Analyzer analyzer, string field, string text)
     {
         using var stream = analyzer.GetTokenStream(field, text);
+        return Detailed(stream);
+    }
+
+    /// <summary>As <see cref="Detailed(Analyzer, string, string)"/>, for a stream not yet reset (a tokenizer on its reader, say).</summary>
+    public static List<string> Detailed(TokenStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var type = stream.AddAttribute<ITypeAttribute>();
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -37,7 +45,7 @@ public static class AnalysisTokens
         var tokens = new List<string>();
         while (stream.IncrementToken())
         {
-            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}");
+            tokens.Add($"{term}+{increment.PositionIncrement}@{offset.StartOffset}-{offset.EndOffset}:{type.Type}");
         }
 
         stream.End();
