@@ -29,6 +29,14 @@ public sealed class FollowingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "The setting Following:WaitForChange must be between 00:00:00 and 00:01:00.")]
     public TimeSpan WaitForChange { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a write request waits, at most, for storage to commit its write (a save, a create). Past it the request
+    /// answers 503 with Retry-After and the write goes on by itself (see UseCases.BoundedWrite): slow storage never makes a
+    /// save hang until the browser gives up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "The setting Following:WriteTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>At most this many changes are read and applied in one round (a node far behind catches up in steps).</summary>
     [Range(1, 1_000_000, ErrorMessage = "The setting Following:MaxBatch must be between 1 and 1000000.")]
     public int MaxBatch { get; set; } = 1_000;

@@ -17,20 +17,52 @@ public static class ClusterBenchmark
     {
         ArgumentNullException.ThrowIfNull(options);
         var report = new ClusterReport { Documents = options.Documents, LoadBefore = Machine.LoadAverage() };
-        var ids = new List<string>();
+        var runFolder = options.Seed is null ? null : Path.Combine(Path.GetTempPath(), "kh-cluster", Guid.NewGuid().ToString("N"));
+        var seeded = options.Seed is null ? null : await SeededStore.TryCopyAsync(options.Seed, options.Documents, runFolder!, cancellationToken);
+        Console.WriteLine(seeded is null
+            ? $"cluster: importing {options.Documents} documents into Azurite, then starting node1"
+            : $"cluster: {options.Documents} documents from the seed in {options.Seed}; starting node1");
+        try
+        {
+            await RunAsync(options, report, runFolder, seeded, cancellationToken);
+        }
+        finally
+        {
+            if (runFolder is not null && Directory.Exists(runFolder))
+            {
+                Directory.Delete(runFolder, recursive: true);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(report.ToTable());
+        return 0;
+    }
+
+    private static async Task RunAsync(ClusterBenchOptions options, ClusterReport report, string? runFolder, List<string>? seeded, CancellationToken cancellationToken)
+    {
+        var ids = seeded ?? [];
         var clock = Stopwatch.StartNew();
         TimeSpan imported = default;
-        Console.WriteLine($"cluster: importing {options.Documents} documents into Azurite, then starting node1");
         await using var cluster = await LocalCluster.StartAsync(
             new ClusterOptions
             {
                 Nodes = 1,
+                DataFolder = runFolder,
                 PortalAssembly = options.Portal ?? RepositoryLayout.PortalAssembly,
                 ReadyTimeout = TimeSpan.FromMinutes(30),
                 Settings = new Dictionary<string, string> { ["Search:Snapshots:Interval"] = "00:00:10" },
                 BeforeNodesStart = async (azurite, token) =>
                 {
-                    (ids, report.ImportDocsPerSecond) = await ClusterSeed.ImportAsync(azurite, options.Documents, token);
+                    if (seeded is null)
+                    {
+                        (ids, report.ImportDocsPerSecond) = await ClusterSeed.ImportAsync(azurite, options.Documents, token);
+                        if (options.Seed is not null)
+                        {
+                            await SeededStore.SaveAsync(options.Seed, options.Documents, Path.Combine(runFolder!, "azurite"), ids, token);
+                        }
+                    }
+
                     imported = clock.Elapsed;
                 },
             },
@@ -73,10 +105,6 @@ public static class ClusterBenchmark
         {
             await SaveNodeLogsAsync(cluster, options, cancellationToken);
         }
-
-        Console.WriteLine();
-        Console.WriteLine(report.ToTable());
-        return 0;
     }
 
     /// <summary>Writes the report so far (each phase adds to it, so a run stopped early still leaves its figures).</summary>
