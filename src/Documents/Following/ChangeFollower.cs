@@ -25,6 +25,8 @@ public sealed partial class ChangeFollower : BackgroundService
     private readonly TimeProvider time;
     private readonly ILogger<ChangeFollower> logger;
     private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly Dictionary<IChangeConsumer, Task> loads = [];
+    private readonly JoinTimeline timeline = new();
     private readonly System.Threading.Lock roundGate = new();
     private TaskCompletionSource roundDone = NewRound();
     private volatile FollowerState state;
@@ -46,7 +48,10 @@ public sealed partial class ChangeFollower : BackgroundService
     /// <summary>The consumers fed by this follower, in registration order.</summary>
     public IReadOnlyList<IChangeConsumer> Consumers => consumers;
 
-    /// <summary>When the last round ended well, the last failure (null after a good round) and the consumer being loaded, if any.</summary>
+    /// <summary>How this node came into step: start-up, each consumer's load, the changes caught up (null until it was in step once).</summary>
+    public string? Timeline => timeline.Summary;
+
+    /// <summary>When the last round ended well, the last failure (null after a good round) and the consumers being loaded, if any.</summary>
     public FollowerState State => state;
 
     /// <summary>
@@ -115,6 +120,7 @@ public sealed partial class ChangeFollower : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        timeline.Started();
         var failures = 0;
         var quietRounds = 0;
         try
@@ -147,45 +153,105 @@ public sealed partial class ChangeFollower : BackgroundService
     private TimeSpan RetryPause(int failures) =>
         TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks << Math.Min(failures - 1, 10), settings.RetryDelay.Ticks * 10));
 
-    /// <summary>One round: load whatever needs loading, then read once and feed everyone.</summary>
+    /// <summary>
+    /// One round: start loading whatever needs loading (in the background, each consumer on its own), then read once and
+    /// feed every consumer that is loaded. A node that joins is in step for search as soon as its index is restored, not
+    /// after the slowest other view has read every manifest.
+    /// </summary>
     private async Task<RoundOutcome> RoundAsync(CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
         try
         {
-            var loaded = false;
-            foreach (var consumer in consumers)
-            {
-                if (consumer.Position is not null)
-                {
-                    continue;
-                }
-
-                state = state with { Loading = consumer.Name };
-                LogLoading(consumer.Name);
-                await consumer.LoadAsync(stoppingToken);
-                LogLoaded(consumer.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-                loaded = true;
-            }
-
-            if (loaded)
-            {
-                state = state with { Loading = null };
-            }
-
+            var (loaded, failedLoad) = StartLoads(stoppingToken);
             var applied = await FeedAsync(stoppingToken);
-            state = new FollowerState(time.GetUtcNow(), null, null, null);
+            var loadingNow = LoadingNames();
+            if (failedLoad is not null)
+            {
+                // The loaded consumers were fed all the same; the failed load starts again after the back-off.
+                throw failedLoad;
+            }
+
+            state = new FollowerState(time.GetUtcNow(), null, null, loadingNow);
+            if (loadingNow is null && quietEnd is not null)
+            {
+                timeline.InStep(logger);
+            }
+
             return applied || loaded ? RoundOutcome.Applied : RoundOutcome.Quiet;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            state = state with { Loading = null, LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
+            state = state with { Loading = LoadingNames(), LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
             LogRoundFailed(exception);
             return RoundOutcome.Failed;
         }
         finally
         {
             Progressed();
+        }
+    }
+
+    /// <summary>
+    /// Starts a background load for every consumer without a checkpoint that is not loading yet; reports loads that
+    /// ended (a failed one is reported, and started again on the round after the back-off). Whether a load ended well
+    /// since the last round, and the failure of one that did not.
+    /// </summary>
+    private (bool Ended, Exception? Failed) StartLoads(CancellationToken stoppingToken)
+    {
+        var ended = false;
+        Exception? failed = null;
+        lock (loads)
+        {
+            foreach (var (consumer, load) in loads.Where(l => l.Value.IsCompleted).ToList())
+            {
+                loads.Remove(consumer);
+                if (load.Exception?.GetBaseException() is { } error && error is not OperationCanceledException)
+                {
+                    failed = new InvalidOperationException($"Loading {consumer.Name} failed: {error.Message}", error);
+                    continue;
+                }
+
+                ended |= load.IsCompletedSuccessfully;
+            }
+
+            if (failed is null)
+            {
+                foreach (var consumer in consumers.Where(c => c.Position is null && !loads.ContainsKey(c)))
+                {
+                    loads[consumer] = LoadAsync(consumer, stoppingToken);
+                }
+            }
+        }
+
+        return (ended, failed);
+    }
+
+    private async Task LoadAsync(IChangeConsumer consumer, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var started = Stopwatch.GetTimestamp();
+        LogLoading(consumer.Name);
+        await consumer.LoadAsync(stoppingToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogLoaded(consumer.Name, seconds);
+        timeline.Loaded(consumer.Name, seconds);
+        Wake();
+    }
+
+    /// <summary>The consumers being loaded, comma-separated; null when none is.</summary>
+    private string? LoadingNames()
+    {
+        lock (loads)
+        {
+            return loads.Count == 0 ? null : string.Join(", ", loads.Keys.Select(c => c.Name));
+        }
+    }
+
+    private bool IsLoading(IChangeConsumer consumer)
+    {
+        lock (loads)
+        {
+            return loads.ContainsKey(consumer);
         }
     }
 
@@ -205,7 +271,7 @@ public sealed partial class ChangeFollower : BackgroundService
             {
                 // A checkpoint that is no position of this log (storage replaced, log format changed): load again.
                 LogUnknownPosition(from.Value, exception);
-                foreach (var consumer in consumers.Where(c => c.Position == from))
+                foreach (var consumer in consumers.Where(c => !IsLoading(c) && c.Position == from))
                 {
                     await consumer.LoadAsync(stoppingToken);
                 }
@@ -222,7 +288,8 @@ public sealed partial class ChangeFollower : BackgroundService
             // The consumers are independent views: they take the batch at the same time (a round costs the slowest, not
             // the sum; a failure of one fails the round, and the others' checkpoints keep what they applied).
             applied = true;
-            var behind = consumers.Where(c => c.Position < batch.Position).ToList();
+            timeline.Applied(batch.Changes.Count);
+            var behind = consumers.Where(c => !IsLoading(c) && c.Position < batch.Position).ToList();
             await Task.WhenAll(behind.Select(c => ApplyAsync(c, batch, stoppingToken)));
 
             LogApplied(batch.Changes.Count, batch.Position.Value);
@@ -231,15 +298,15 @@ public sealed partial class ChangeFollower : BackgroundService
         return applied;
     }
 
-    /// <summary>The lowest checkpoint of the consumers; null when there are none or one still has to be loaded.</summary>
+    /// <summary>The lowest checkpoint of the loaded consumers; null when none is loaded.</summary>
     private ChangeLogPosition? LowestPosition()
     {
         ChangeLogPosition? lowest = null;
         foreach (var consumer in consumers)
         {
-            if (consumer.Position is not { } position)
+            if (IsLoading(consumer) || consumer.Position is not { } position)
             {
-                return null;
+                continue;
             }
 
             if (lowest is null || position < lowest.Value)

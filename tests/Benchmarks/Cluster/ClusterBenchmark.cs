@@ -88,7 +88,9 @@ public static class ClusterBenchmark
                 var ready = join.Elapsed.TotalSeconds;
                 var restored = await RestoredAsync(node, cancellationToken);
                 var progress = node.Output.Split('\n').Count(l => l.Contains("MB downloaded", StringComparison.Ordinal));
-                report.Joins.Add(new JoinResult(node.Name, ready, restored, progress));
+                var timeline = await LoggedAsync(node, "Change log followed: ", cancellationToken);
+                report.Joins.Add(new JoinResult(node.Name, ready, restored, progress, LoggedNow(node, "Restored the search index from snapshot "), timeline));
+                Console.WriteLine($"cluster: {node.Name}: {timeline}");
                 Console.WriteLine($"cluster: {node.Name} joined in {ready:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
             }
 
@@ -139,6 +141,27 @@ public static class ClusterBenchmark
 
         return false;
     }
+
+    /// <summary>The rest of the first log line of <paramref name="node"/> after <paramref name="marker"/>, waited for up to 60 s (the follower logs it once the node is in step).</summary>
+    private static async Task<string> LoggedAsync(PortalNode node, string marker, CancellationToken cancellationToken)
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (LoggedNow(node, marker) is { Length: > 0 } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return "";
+    }
+
+    private static string LoggedNow(PortalNode node, string marker) =>
+        node.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal)) is { } line
+            ? line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]
+            : "";
 
     /// <summary>Each node's output beside the report (<c>cluster-node1.log</c>...), for what the table cannot say (why a join rebuilt).</summary>
     private static async Task SaveNodeLogsAsync(LocalCluster cluster, ClusterBenchOptions options, CancellationToken cancellationToken)

@@ -6,7 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace KnowledgeHub.Benchmarks.Cluster;
 
-public sealed record JoinResult(string Node, double ReadySeconds, bool RestoredFromSnapshot, int ProgressLines);
+/// <summary>
+/// One node's join: ready time (process start to <c>/health/ready</c> = 200), and from its log the restore (download,
+/// restore) and the follower's timeline (start-up, each view's load, changes caught up), empty when not logged.
+/// </summary>
+public sealed record JoinResult(string Node, double ReadySeconds, bool RestoredFromSnapshot, int ProgressLines, string Restore = "", string Timeline = "");
 
 public sealed record KillResult(int Acknowledged, int Lost, int FailedRequests, double LastFailureAfterKillSeconds);
 
@@ -58,6 +62,10 @@ public sealed class ClusterReport
         foreach (var join in Joins)
         {
             table.AppendLine(c, $"| {join.Node} joins: ready (s), restored from snapshot | {join.ReadySeconds:0.0}, {(join.RestoredFromSnapshot ? "yes" : "no")} | ≤ 60 |");
+            if (join.Restore.Length > 0 || join.Timeline.Length > 0)
+            {
+                table.AppendLine(c, $"| {join.Node} phases: {join.Restore}; {join.Timeline} | | |");
+            }
         }
 
         table.AppendLine(c, $"| the save itself (POST on the writing node, its own index wait included), p50 / p95 (ms) | {SaveOnWriter.P50:0} / {SaveOnWriter.P95:0} | |");
