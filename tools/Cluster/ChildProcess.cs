@@ -7,14 +7,14 @@ namespace KnowledgeHub.Cluster;
 
 /// <summary>
 /// A child process whose output is kept and echoed with a prefix when asked. Kept: the first lines (start-up, the join's
-/// phases), every warning and failure with the line after it (the message), and the last lines; a busy node's
+/// phases), every warning, failure and debug entry with the line after it (the message), and the last lines; a busy node's
 /// per-request lines cannot push its start-up out.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private const int KeptLines = 400;
     private const int KeptFirstLines = 1000;
-    private const int KeptNotableLines = 2000;
+    private const int KeptNotableLines = 6000;
     private readonly Queue<string> lines = new();
     private readonly List<string> first = [];
     private readonly List<string> notable = [];
@@ -113,7 +113,9 @@ public sealed class ChildProcess : IAsyncDisposable
             }
             else
             {
-                var isNotable = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+                // Debug lines too: a node logs at Debug only what it was asked to (the benchmark's measurements).
+                var isNotable = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                    || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("dbug:", StringComparison.Ordinal);
                 if ((isNotable || notableNext) && notable.Count < KeptNotableLines)
                 {
                     notable.Add(line);

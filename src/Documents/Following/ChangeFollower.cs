@@ -263,6 +263,7 @@ public sealed partial class ChangeFollower : BackgroundService
         while (LowestPosition() is { } from)
         {
             ChangeBatch batch;
+            var reading = Stopwatch.GetTimestamp();
             try
             {
                 batch = await changeLog.ReadSinceAsync(from, settings.MaxBatch, stoppingToken);
@@ -289,6 +290,11 @@ public sealed partial class ChangeFollower : BackgroundService
             // the sum; a failure of one fails the round, and the others' checkpoints keep what they applied).
             applied = true;
             timeline.Applied(batch.Changes.Count);
+            if (batch.Changes.Count > 0)
+            {
+                LogRead(batch.Changes.Count, Stopwatch.GetElapsedTime(reading).TotalMilliseconds, (time.GetUtcNow() - batch.Changes.Max(c => c.Utc)).TotalMilliseconds);
+            }
+
             var behind = consumers.Where(c => !IsLoading(c) && c.Position < batch.Position).ToList();
             await Task.WhenAll(behind.Select(c => ApplyAsync(c, batch, stoppingToken)));
 
@@ -348,6 +354,9 @@ public sealed partial class ChangeFollower : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Consumer} in {ElapsedSeconds:0.0} s")]
     private partial void LogLoaded(string consumer, double elapsedSeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Change log read: {ChangeCount} changes in {ReadMs:0} ms, the newest appended {NewestMs:0} ms before")]
+    private partial void LogRead(int changeCount, double readMs, double newestMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {ChangeCount} changes; position {Position}")]
     private partial void LogApplied(int changeCount, string position);

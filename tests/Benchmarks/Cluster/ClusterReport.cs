@@ -37,6 +37,9 @@ public sealed class ClusterReport
 
     public int SaveFailures { get; set; }
 
+    /// <summary>The reading nodes' side of save → searchable (see <see cref="SearchLagSplit"/>); null before the saves.</summary>
+    public SearchLagSplit? ReaderSide { get; set; }
+
     public KillResult Kill { get; set; } = new(0, 0, 0, 0);
 
     public List<double> IdleCpuPct { get; set; } = [];
@@ -72,6 +75,13 @@ public sealed class ClusterReport
         table.AppendLine(c, $"| save → searchable on another node, p50 / p95 (ms) | {SaveToSearchableOtherNode.P50:0} / {SaveToSearchableOtherNode.P95:0} | p95 ≤ 2000 |");
         table.AppendLine(c, $"| save → searchable on both other nodes, p50 / p95 (ms) | {SaveToSearchableAllNodes.P50:0} / {SaveToSearchableAllNodes.P95:0} | |");
         table.AppendLine(c, $"| saves measured / failed | {SaveToSearchableAllNodes.Count} / {SaveFailures} | |");
+        if (ReaderSide is { } side)
+        {
+            table.AppendLine(c, $"| on the reading nodes, p50 / p95 (ms): change newest when read (poll delay + read) | {side.NewestAtReadMs.P50:0} / {side.NewestAtReadMs.P95:0} | |");
+            table.AppendLine(c, $"| … the change-log read / the index's reads and indexing / its commit and refresh | {side.ReadMs.P50:0} / {side.ReadMs.P95:0}; {side.ApplyMs.P50:0} / {side.ApplyMs.P95:0}; {side.CommitMs.P50:0} / {side.CommitMs.P95:0} | |");
+            table.AppendLine(c, $"| … a batch's oldest change, append → searchable there | {side.SearchableMs.P50:0} / {side.SearchableMs.P95:0} | |");
+        }
+
         table.AppendLine(c, $"| kill -9 under load: acknowledged writes / lost | {Kill.Acknowledged} / {Kill.Lost} | lost = 0 |");
         table.AppendLine(c, $"| kill -9 under load: failed requests, last failure after the kill (s) | {Kill.FailedRequests}, {Kill.LastFailureAfterKillSeconds:0.0} | |");
         table.AppendLine(c, $"| idle CPU per node (% of one core) | {string.Join(" / ", IdleCpuPct.Select(p => p.ToString("0.00", c)))} | ≤ 0.5 |");
