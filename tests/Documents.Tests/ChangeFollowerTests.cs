@@ -146,7 +146,22 @@ public sealed class ChangeFollowerTests : IDisposable
     [InlineData(16, 1000)]
     public void The_poll_is_quick_right_after_changes_and_slows_down_to_the_poll_interval_while_quiet(int quietRounds, int expectedMilliseconds)
     {
-        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromSeconds(1) };
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), ActiveFor = TimeSpan.Zero, PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(30, 100)]
+    [InlineData(31, 100)]
+    [InlineData(32, 200)]
+    [InlineData(33, 400)]
+    [InlineData(35, 1000)]
+    [InlineData(1100, 1000)]
+    public void The_poll_stays_quick_for_a_while_after_changes_then_slows_down(int quietRounds, int expectedMilliseconds)
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(100), ActiveFor = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromSeconds(1) };
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
     }

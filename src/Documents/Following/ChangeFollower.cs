@@ -129,7 +129,7 @@ public sealed partial class ChangeFollower : BackgroundService
             {
                 var outcome = await RoundAsync(stoppingToken);
                 failures = outcome == RoundOutcome.Failed ? failures + 1 : 0;
-                quietRounds = outcome == RoundOutcome.Applied ? 0 : Math.Min(quietRounds + 1, 16);
+                quietRounds = outcome == RoundOutcome.Applied ? 0 : Math.Min(quietRounds + 1, 1_100);
                 var pause = outcome == RoundOutcome.Failed ? RetryPause(failures) : PollPause(settings, quietRounds);
                 await wake.WaitAsync(pause, stoppingToken);
             }
@@ -142,12 +142,15 @@ public sealed partial class ChangeFollower : BackgroundService
 
     /// <summary>
     /// The pause before the next poll: <see cref="FollowingOptions.ActivePollInterval"/> after a round that applied
-    /// changes, doubling with each quiet round after it, never longer than <see cref="FollowingOptions.PollInterval"/>.
+    /// changes and for <see cref="FollowingOptions.ActiveFor"/> of quiet rounds after it (saves come in bursts: one that
+    /// follows within seconds is seen at once), then doubling with each quiet round, never longer than
+    /// <see cref="FollowingOptions.PollInterval"/>.
     /// </summary>
     internal static TimeSpan PollPause(FollowingOptions settings, int quietRounds)
     {
-        var active = Math.Min(settings.ActivePollInterval.Ticks, settings.PollInterval.Ticks);
-        return TimeSpan.FromTicks(Math.Min(active << Math.Clamp(quietRounds - 1, 0, 16), settings.PollInterval.Ticks));
+        var active = Math.Max(1, Math.Min(settings.ActivePollInterval.Ticks, settings.PollInterval.Ticks));
+        var held = (int)Math.Min(settings.ActiveFor.Ticks / active, 1_000);
+        return TimeSpan.FromTicks(Math.Min(active << Math.Clamp(quietRounds - held - 1, 0, 16), settings.PollInterval.Ticks));
     }
 
     private TimeSpan RetryPause(int failures) =>

@@ -21,6 +21,9 @@ public sealed class ClusterReport
 
     public int Documents { get; init; }
 
+    /// <summary>Whether Azurite kept its metadata in memory (no seed) or on disk (a seeded run).</summary>
+    public bool AzuriteInMemory { get; init; }
+
     public double ImportDocsPerSecond { get; set; }
 
     public double FirstNodeReadySeconds { get; set; }
@@ -58,7 +61,7 @@ public sealed class ClusterReport
     {
         var c = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
-        table.AppendLine(c, $"| cluster, {Documents} documents, 3 nodes on one Azurite behind YARP | measured | goal |");
+        table.AppendLine(c, $"| cluster, {Documents} documents, 3 nodes on one Azurite ({(AzuriteInMemory ? "in memory" : "on disk")}) behind YARP | measured | goal |");
         table.AppendLine("|---|---|---|");
         table.AppendLine(c, $"| import into Azurite through the repository (docs/s) | {ImportDocsPerSecond:0} | |");
         table.AppendLine(c, $"| first node: index built from storage, ready (s) | {FirstNodeReadySeconds:0.0} | |");
