@@ -17,11 +17,17 @@ public sealed partial class BoundedWrite(IOptions<FollowingOptions> options, ILo
     public async Task<T> RunAsync<T>(string action, string? documentId, Func<CancellationToken, Task<T>> write, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var limit = options.Value.WriteTimeout;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // Task.Run: the write's synchronous start (validation, serialization) must not run on the waiting request's time unbounded either.
-        var work = Task.Run(() => write(CancellationToken.None), CancellationToken.None);
+        return await WaitAsync(action, documentId, Task.Run(() => write(CancellationToken.None), CancellationToken.None), requestAborted);
+    }
+
+    /// <summary>Waits for a write already started (a workflow step) at most the write timeout; past it, as <see cref="RunAsync"/>.</summary>
+    public async Task<T> WaitAsync<T>(string action, string? documentId, Task<T> work, CancellationToken requestAborted)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var limit = options.Value.WriteTimeout;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             return await work.WaitAsync(limit, requestAborted);
