@@ -86,8 +86,7 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
             }
 
             LogCreated(id, document.Type);
-            await AppendChangeAsync(id, 1, ChangeKinds.Created);
-            await WriteStructureAfterCommitAsync(version);
+            await Task.WhenAll(AppendChangeAsync(id, 1, ChangeKinds.Created), WriteStructureAfterCommitAsync(version));
             return manifest;
         }
     }
