@@ -112,8 +112,8 @@ public sealed partial class DocumentRepository
         }
 
         LogSaved(edit.Id, number);
-        await AppendChangeAsync(edit.Id, number, ChangeKinds.Updated);
-        await WriteStructureAfterCommitAsync(version);
+        // The change-log entry and the stored structure are independent after the commit: one round trip, not two.
+        await Task.WhenAll(AppendChangeAsync(edit.Id, number, ChangeKinds.Updated), WriteStructureAfterCommitAsync(version));
         return new SaveResult.Saved(updated);
     }
 

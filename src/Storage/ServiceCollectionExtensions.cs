@@ -35,9 +35,10 @@ public static class ServiceCollectionExtensions
             clients.AddClient<BlobServiceClient, BlobClientOptions>((_, credential, provider) =>
             {
                 var azure = provider.GetRequiredService<IOptions<StorageOptions>>().Value.AzureBlob;
+                var clientOptions = StorageClientOptions.Create(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>());
                 return string.IsNullOrWhiteSpace(azure.ConnectionString)
-                    ? new BlobServiceClient(new Uri(azure.ServiceUri!), credential, StorageClientOptions.Create())
-                    : new BlobServiceClient(azure.ConnectionString, StorageClientOptions.Create());
+                    ? new BlobServiceClient(new Uri(azure.ServiceUri!), credential, clientOptions)
+                    : new BlobServiceClient(azure.ConnectionString, clientOptions);
             });
         });
 

@@ -57,6 +57,36 @@ public sealed class ChangeFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_view_that_loads_slowly_does_not_hold_back_the_others_and_is_fed_once_loaded()
+    {
+        // A joining node: its index restores a snapshot quickly while another view reads every manifest.
+        var slow = new RecordingConsumer("glossary", changeLog) { WritesWaitForIt = false };
+        var index = new RecordingConsumer("index", changeLog);
+        slow.HoldLoad();
+        using var follower = Follower([slow, index]);
+        await follower.StartAsync(None);
+        await WaitUntilAsync(() => index.Loads == 1);
+
+        var first = await changeLog.AppendAsync(Change("while-loading"), None);
+        var indexReached = await follower.WaitForAsync(first, TimeSpan.FromSeconds(10), None);
+        var loading = follower.State.Loading;
+        var slowLoads = slow.Loads;
+        slow.ReleaseLoad();
+        await WaitUntilAsync(() => slow.Loads == 1);
+        var second = await changeLog.AppendAsync(Change("after-both"), None);
+        await follower.WaitForAsync(second, TimeSpan.FromSeconds(10), None);
+        await WaitUntilAsync(() => slow.Applied.Contains("after-both") && follower.Timeline is not null);
+
+        Assert.True(indexReached);
+        Assert.Equal("glossary", loading);
+        Assert.Equal(0, slowLoads);
+        Assert.Equal(["while-loading", "after-both"], index.Applied);
+        Assert.Contains("glossary", follower.Timeline);
+        Assert.Contains("index", follower.Timeline);
+        await follower.StopAsync(None);
+    }
+
+    [Fact]
     public async Task A_failed_round_is_retried_and_the_change_applied_once_the_consumer_can_take_it()
     {
         var index = new RecordingConsumer("index") { FailuresLeft = 2 };
@@ -116,7 +146,22 @@ public sealed class ChangeFollowerTests : IDisposable
     [InlineData(16, 1000)]
     public void The_poll_is_quick_right_after_changes_and_slows_down_to_the_poll_interval_while_quiet(int quietRounds, int expectedMilliseconds)
     {
-        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromSeconds(1) };
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(200), ActiveFor = TimeSpan.Zero, PollInterval = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(30, 100)]
+    [InlineData(31, 100)]
+    [InlineData(32, 200)]
+    [InlineData(33, 400)]
+    [InlineData(35, 1000)]
+    [InlineData(1100, 1000)]
+    public void The_poll_stays_quick_for_a_while_after_changes_then_slows_down(int quietRounds, int expectedMilliseconds)
+    {
+        var settings = new FollowingOptions { ActivePollInterval = TimeSpan.FromMilliseconds(100), ActiveFor = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromSeconds(1) };
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), ChangeFollower.PollPause(settings, quietRounds));
     }
@@ -221,6 +266,7 @@ public sealed class ChangeFollowerTests : IDisposable
     {
         private readonly List<string> applied = [];
         private TaskCompletionSource released = Released();
+        private TaskCompletionSource loadReleased = Released();
         private ChangeLogPosition? position = log is null ? ChangeLogPosition.Start : null;
 
         public string Name => name;
@@ -257,10 +303,15 @@ public sealed class ChangeFollowerTests : IDisposable
 
         public void Release() => released.TrySetResult();
 
+        public void HoldLoad() => loadReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void ReleaseLoad() => loadReleased.TrySetResult();
+
         /// <summary>As the index's rebuild: the view is built whole as of the log's end, read first.</summary>
         public async Task LoadAsync(CancellationToken cancellationToken)
         {
             var end = await (log ?? throw new InvalidOperationException("This consumer starts loaded.")).EndAsync(cancellationToken);
+            await loadReleased.Task.WaitAsync(cancellationToken);
             lock (applied)
             {
                 position = end;

@@ -25,7 +25,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static async Task<AzuriteProcess> StartAsync(string dataFolder, int port, TextWriter? echo, CancellationToken cancellationToken)
+    public static Task<AzuriteProcess> StartAsync(string dataFolder, int port, TextWriter? echo, CancellationToken cancellationToken) =>
+        StartAsync(dataFolder, port, inMemory: false, echo, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite; with <paramref name="inMemory"/> it keeps everything in memory (nothing survives it) and never
+    /// writes its metadata file — at 20k documents that file is ~60 MB, serialized every 5 s while anything changes,
+    /// which stalls every request for a second or more on a shared machine (real Azure Storage has no such pause).
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(string dataFolder, int port, bool inMemory, TextWriter? echo, CancellationToken cancellationToken)
     {
         var bin = RepositoryLayout.AzuriteBlob;
         if (!File.Exists(bin))
@@ -38,8 +46,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", dataFolder, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in inMemory ? ["--inMemoryPersistence"] : new[] { "--location", dataFolder })
         {
             start.ArgumentList.Add(argument);
         }

@@ -5,11 +5,20 @@ using System.Text;
 
 namespace KnowledgeHub.Cluster;
 
-/// <summary>A child process whose output is kept (the last lines) and echoed with a prefix when asked.</summary>
+/// <summary>
+/// A child process whose output is kept and echoed with a prefix when asked. Kept: the first lines (start-up, the join's
+/// phases), every warning, failure and debug entry with the line after it (the message), and the last lines; a busy node's
+/// per-request lines cannot push its start-up out.
+/// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private const int KeptLines = 400;
+    private const int KeptFirstLines = 1000;
+    private const int KeptNotableLines = 6000;
     private readonly Queue<string> lines = new();
+    private readonly List<string> first = [];
+    private readonly List<string> notable = [];
+    private bool notableNext;
     private readonly string prefix;
     private readonly TextWriter? echo;
 
@@ -24,14 +33,19 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => Process.HasExited;
 
-    /// <summary>The last lines the process wrote (stdout and stderr).</summary>
+    /// <summary>What was kept of the process's output (stdout and stderr): the first lines, then warnings and failures, then the last lines.</summary>
     public string Output
     {
         get
         {
             lock (lines)
             {
-                return string.Join(Environment.NewLine, lines);
+                if (notable.Count == 0)
+                {
+                    return string.Join(Environment.NewLine, first.Concat(lines));
+                }
+
+                return string.Join(Environment.NewLine, first.Append("… warnings and failures since:").Concat(notable).Append("… the last lines:").Concat(lines));
             }
         }
     }
@@ -93,10 +107,26 @@ public sealed class ChildProcess : IAsyncDisposable
 
         lock (lines)
         {
-            lines.Enqueue(line);
-            while (lines.Count > KeptLines)
+            if (first.Count < KeptFirstLines)
             {
-                lines.Dequeue();
+                first.Add(line);
+            }
+            else
+            {
+                // Debug lines too: a node logs at Debug only what it was asked to (the benchmark's measurements).
+                var isNotable = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                    || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("dbug:", StringComparison.Ordinal);
+                if ((isNotable || notableNext) && notable.Count < KeptNotableLines)
+                {
+                    notable.Add(line);
+                }
+
+                notableNext = isNotable;
+                lines.Enqueue(line);
+                while (lines.Count > KeptLines)
+                {
+                    lines.Dequeue();
+                }
             }
         }
 

@@ -33,6 +33,9 @@ public sealed record ClusterOptions
     /// <summary>Runs once Azurite listens and before any node starts (e.g. to import documents into the empty store).</summary>
     public Func<AzuriteProcess, CancellationToken, Task>? BeforeNodesStart { get; init; }
 
+    /// <summary>Azurite keeps everything in memory (see <see cref="AzuriteProcess.StartAsync(string, int, bool, TextWriter?, CancellationToken)"/>); not with a kept data folder.</summary>
+    public bool AzuriteInMemory { get; init; }
+
     /// <summary>How long a node may take to be ready.</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

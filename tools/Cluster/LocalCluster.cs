@@ -101,7 +101,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        Storage = await AzuriteProcess.StartAsync(Path.Combine(DataFolder, "azurite"), ChildProcess.FreePort(), options.Echo, cancellationToken);
+        Storage = await AzuriteProcess.StartAsync(Path.Combine(DataFolder, "azurite"), ChildProcess.FreePort(), options.AzuriteInMemory, options.Echo, cancellationToken);
         if (options.BeforeNodesStart is { } before)
         {
             await before(Storage, cancellationToken);

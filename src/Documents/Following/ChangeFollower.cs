@@ -46,7 +46,10 @@ public sealed partial class ChangeFollower : BackgroundService
     /// <summary>The consumers fed by this follower, in registration order.</summary>
     public IReadOnlyList<IChangeConsumer> Consumers => consumers;
 
-    /// <summary>When the last round ended well, the last failure (null after a good round) and the consumer being loaded, if any.</summary>
+    /// <summary>How this node came into step: start-up, each consumer's load, the changes caught up (null until it was in step once).</summary>
+    public string? Timeline => timeline.Summary;
+
+    /// <summary>When the last round ended well, the last failure (null after a good round) and the consumers being loaded, if any.</summary>
     public FollowerState State => state;
 
     /// <summary>
@@ -115,6 +118,7 @@ public sealed partial class ChangeFollower : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        timeline.Started();
         var failures = 0;
         var quietRounds = 0;
         try
@@ -123,7 +127,7 @@ public sealed partial class ChangeFollower : BackgroundService
             {
                 var outcome = await RoundAsync(stoppingToken);
                 failures = outcome == RoundOutcome.Failed ? failures + 1 : 0;
-                quietRounds = outcome == RoundOutcome.Applied ? 0 : Math.Min(quietRounds + 1, 16);
+                quietRounds = outcome == RoundOutcome.Applied ? 0 : Math.Min(quietRounds + 1, 1_100);
                 var pause = outcome == RoundOutcome.Failed ? RetryPause(failures) : PollPause(settings, quietRounds);
                 await wake.WaitAsync(pause, stoppingToken);
             }
@@ -136,50 +140,49 @@ public sealed partial class ChangeFollower : BackgroundService
 
     /// <summary>
     /// The pause before the next poll: <see cref="FollowingOptions.ActivePollInterval"/> after a round that applied
-    /// changes, doubling with each quiet round after it, never longer than <see cref="FollowingOptions.PollInterval"/>.
+    /// changes and for <see cref="FollowingOptions.ActiveFor"/> of quiet rounds after it (saves come in bursts: one that
+    /// follows within seconds is seen at once), then doubling with each quiet round, never longer than
+    /// <see cref="FollowingOptions.PollInterval"/>.
     /// </summary>
     internal static TimeSpan PollPause(FollowingOptions settings, int quietRounds)
     {
-        var active = Math.Min(settings.ActivePollInterval.Ticks, settings.PollInterval.Ticks);
-        return TimeSpan.FromTicks(Math.Min(active << Math.Clamp(quietRounds - 1, 0, 16), settings.PollInterval.Ticks));
+        var active = Math.Max(1, Math.Min(settings.ActivePollInterval.Ticks, settings.PollInterval.Ticks));
+        var held = (int)Math.Min(settings.ActiveFor.Ticks / active, 1_000);
+        return TimeSpan.FromTicks(Math.Min(active << Math.Clamp(quietRounds - held - 1, 0, 16), settings.PollInterval.Ticks));
     }
 
     private TimeSpan RetryPause(int failures) =>
         TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks << Math.Min(failures - 1, 10), settings.RetryDelay.Ticks * 10));
 
-    /// <summary>One round: load whatever needs loading, then read once and feed everyone.</summary>
+    /// <summary>
+    /// One round: start loading whatever needs loading (in the background, each consumer on its own), then read once and
+    /// feed every consumer that is loaded. A node that joins is in step for search as soon as its index is restored, not
+    /// after the slowest other view has read every manifest.
+    /// </summary>
     private async Task<RoundOutcome> RoundAsync(CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
         try
         {
-            var loaded = false;
-            foreach (var consumer in consumers)
-            {
-                if (consumer.Position is not null)
-                {
-                    continue;
-                }
-
-                state = state with { Loading = consumer.Name };
-                LogLoading(consumer.Name);
-                await consumer.LoadAsync(stoppingToken);
-                LogLoaded(consumer.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-                loaded = true;
-            }
-
-            if (loaded)
-            {
-                state = state with { Loading = null };
-            }
-
+            var (loaded, failedLoad) = StartLoads(stoppingToken);
             var applied = await FeedAsync(stoppingToken);
-            state = new FollowerState(time.GetUtcNow(), null, null, null);
+            var loadingNow = LoadingNames();
+            if (failedLoad is not null)
+            {
+                // The loaded consumers were fed all the same; the failed load starts again after the back-off.
+                throw failedLoad;
+            }
+
+            state = new FollowerState(time.GetUtcNow(), null, null, loadingNow);
+            if (loadingNow is null && quietEnd is not null)
+            {
+                timeline.InStep(logger);
+            }
+
             return applied || loaded ? RoundOutcome.Applied : RoundOutcome.Quiet;
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            state = state with { Loading = null, LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
+            state = state with { Loading = LoadingNames(), LastFailure = exception.Message, LastFailureUtc = time.GetUtcNow() };
             LogRoundFailed(exception);
             return RoundOutcome.Failed;
         }
@@ -197,6 +200,7 @@ public sealed partial class ChangeFollower : BackgroundService
         while (LowestPosition() is { } from)
         {
             ChangeBatch batch;
+            var reading = Stopwatch.GetTimestamp();
             try
             {
                 batch = await changeLog.ReadSinceAsync(from, settings.MaxBatch, stoppingToken);
@@ -205,7 +209,7 @@ public sealed partial class ChangeFollower : BackgroundService
             {
                 // A checkpoint that is no position of this log (storage replaced, log format changed): load again.
                 LogUnknownPosition(from.Value, exception);
-                foreach (var consumer in consumers.Where(c => c.Position == from))
+                foreach (var consumer in consumers.Where(c => !IsLoading(c) && c.Position == from))
                 {
                     await consumer.LoadAsync(stoppingToken);
                 }
@@ -222,7 +226,13 @@ public sealed partial class ChangeFollower : BackgroundService
             // The consumers are independent views: they take the batch at the same time (a round costs the slowest, not
             // the sum; a failure of one fails the round, and the others' checkpoints keep what they applied).
             applied = true;
-            var behind = consumers.Where(c => c.Position < batch.Position).ToList();
+            timeline.Applied(batch.Changes.Count);
+            if (batch.Changes.Count > 0)
+            {
+                LogRead(batch.Changes.Count, Stopwatch.GetElapsedTime(reading).TotalMilliseconds, (time.GetUtcNow() - batch.Changes.Max(c => c.Utc)).TotalMilliseconds);
+            }
+
+            var behind = consumers.Where(c => !IsLoading(c) && c.Position < batch.Position).ToList();
             await Task.WhenAll(behind.Select(c => ApplyAsync(c, batch, stoppingToken)));
 
             LogApplied(batch.Changes.Count, batch.Position.Value);
@@ -231,15 +241,15 @@ public sealed partial class ChangeFollower : BackgroundService
         return applied;
     }
 
-    /// <summary>The lowest checkpoint of the consumers; null when there are none or one still has to be loaded.</summary>
+    /// <summary>The lowest checkpoint of the loaded consumers; null when none is loaded.</summary>
     private ChangeLogPosition? LowestPosition()
     {
         ChangeLogPosition? lowest = null;
         foreach (var consumer in consumers)
         {
-            if (consumer.Position is not { } position)
+            if (IsLoading(consumer) || consumer.Position is not { } position)
             {
-                return null;
+                continue;
             }
 
             if (lowest is null || position < lowest.Value)
@@ -281,6 +291,9 @@ public sealed partial class ChangeFollower : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Consumer} in {ElapsedSeconds:0.0} s")]
     private partial void LogLoaded(string consumer, double elapsedSeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Change log read: {ChangeCount} changes in {ReadMs:0} ms, the newest appended {NewestMs:0} ms before")]
+    private partial void LogRead(int changeCount, double readMs, double newestMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {ChangeCount} changes; position {Position}")]
     private partial void LogApplied(int changeCount, string position);

@@ -9,12 +9,33 @@ namespace KnowledgeHub.Documents.Following;
 /// </summary>
 public sealed partial class CommitFollowUp(AuditLog audit, ReadYourWrites freshness, ILogger<CommitFollowUp> logger)
 {
-    /// <summary>Audits the allowed <paramref name="action"/> and waits for the views; true when search already shows the change.</summary>
+    /// <summary>How long, at most, a request waits for its audit record once its views are waited for (it is written all the same).</summary>
+    public static readonly TimeSpan AuditWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Audits the allowed <paramref name="action"/> while it waits for the views; true when search already shows the change.
+    /// Bounded: the views' wait by <see cref="FollowingOptions.WaitForChange"/>, the audit by <see cref="AuditWait"/> more
+    /// (a slow audit append goes on by itself, and a lost one is logged as an error).
+    /// </summary>
     public async Task<bool> CompleteAsync(Caller caller, string action, string documentId, int? version, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        await AuditAsync(caller, action, documentId, version, AuditActions.Allowed);
-        return await freshness.WaitAsync(requestAborted);
+        var audited = AuditAsync(caller, action, documentId, version, AuditActions.Allowed);
+        var visible = await freshness.WaitAsync(requestAborted);
+        try
+        {
+            await audited.WaitAsync(AuditWait, requestAborted);
+        }
+        catch (TimeoutException)
+        {
+            LogAuditLate(action, documentId, AuditWait.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            // The caller has gone; the audit record is written all the same.
+        }
+
+        return visible;
     }
 
     /// <summary>Only the wait, for steps that audited themselves (the workflow's).</summary>
@@ -33,6 +54,9 @@ public sealed partial class CommitFollowUp(AuditLog audit, ReadYourWrites freshn
             LogAuditLost(exception, action, documentId, outcome);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit record of a committed {Action} on document {DocumentId} was not written within {WaitSeconds:0.#} s; the request answered, the record is still being written")]
+    private partial void LogAuditLate(string action, string? documentId, double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The audit record of a committed {Action} on document {DocumentId} ({Outcome}) could not be written")]
     private partial void LogAuditLost(Exception exception, string action, string? documentId, string outcome);

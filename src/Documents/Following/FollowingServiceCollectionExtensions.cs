@@ -32,6 +32,7 @@ public static class FollowingServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ChangeFollower>());
         services.TryAddSingleton<ReadYourWrites>();
         services.TryAddSingleton<CommitFollowUp>();
+        services.TryAddSingleton<UseCases.BoundedWrite>();
         return services;
     }
 }

@@ -64,15 +64,21 @@ internal sealed partial class SegmentedLog
         }
     }
 
-    /// <summary>The point at the end of the whole lines of the log's newest segment (null when the log is empty).</summary>
+    /// <summary>
+    /// The point at the end of the whole lines of the log's newest segment (null when the log is empty). Reads only the
+    /// segment's tail (its length comes with the listing), growing the tail only while it holds no line end: a whole
+    /// segment is thousands of appended blocks, which Azurite serves one file read at a time — tens of seconds under load,
+    /// past the storage client's timeout, so a rebuild that began with it never began.
+    /// </summary>
     public async Task<LogPoint?> EndAsync(CancellationToken cancellationToken)
     {
         SegmentName? last = null;
+        long length = 0;
         await foreach (var item in store.ListAsync(Prefix, cancellationToken))
         {
             if (SegmentName.TryParse(Prefix, item.Name, out var segment) && (last is null || segment > last.Value))
             {
-                last = segment;
+                (last, length) = (segment, item.Size);
             }
         }
 
@@ -81,9 +87,26 @@ internal sealed partial class SegmentedLog
             return null;
         }
 
-        var blob = await store.ReadAsync(NameOf(newest), cancellationToken);
-        return new LogPoint(newest, blob is null ? 0 : JsonLines.WholeEnd(blob.Content.Span));
+        for (var tail = EndTailBytes; ; tail *= 8)
+        {
+            // The segment may have grown since the listing: the read goes to its current end, and the point with it.
+            var from = Math.Max(0, length - tail);
+            var blob = await store.ReadAsync(NameOf(newest), from, cancellationToken);
+            if (blob is null)
+            {
+                return new LogPoint(newest, 0);
+            }
+
+            var end = JsonLines.WholeEnd(blob.Content.Span);
+            if (end > 0 || from == 0)
+            {
+                return new LogPoint(newest, from + end);
+            }
+        }
     }
+
+    /// <summary>How much of the newest segment's end <see cref="EndAsync"/> reads first (lines are a few hundred bytes).</summary>
+    private const long EndTailBytes = 4096;
 
     /// <summary>
     /// The names of the blobs holding the UTC days <paramref name="fromDay"/> to <paramref name="toDay"/>, in log order:

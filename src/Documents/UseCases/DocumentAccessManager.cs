@@ -23,7 +23,7 @@ public sealed record AccessChange(Confidentiality Confidentiality, IReadOnlyList
 /// Changes who may read and edit a document: manifest-only write with If-Match, then an audit record "share" and a
 /// bounded wait for this node's index (so search reflects the change at once). The owner stays the owner.
 /// </summary>
-public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, IWriteNotice notice, AuditLog audit)
+public sealed class DocumentAccessManager(DocumentRepository documents, CommitFollowUp followUp, IWriteNotice notice, AuditLog audit, BoundedWrite bounded)
 {
     public async Task<AccessTarget> OpenAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class DocumentAccessManager(DocumentRepository documents, CommitFo
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(caller);
         var outcome = AccessOutcome.NotFound;
-        var stored = await documents.UpdateManifestAsync(id, fresh =>
+        var stored = await bounded.RunAsync(AuditActions.Share, id, token => documents.UpdateManifestAsync(id, fresh =>
         {
             outcome = Decide(fresh, caller);
             return outcome != AccessOutcome.Allowed ? fresh : fresh with
@@ -55,7 +55,7 @@ public sealed class DocumentAccessManager(DocumentRepository documents, CommitFo
                 Readers = change.Readers,
                 Editors = change.Editors,
             };
-        }, caller, cancellationToken);
+        }, caller, token), cancellationToken);
         if (stored is null)
         {
             return new AccessTarget(AccessOutcome.NotFound, null);

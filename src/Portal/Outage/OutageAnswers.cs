@@ -22,6 +22,10 @@ public sealed partial class OutageAnswers(RequestDelegate next, ILogger<OutageAn
         {
             await next(context);
         }
+        catch (KnowledgeHub.Documents.UseCases.WriteNotConfirmedException exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            await SlowWriteAnswer.AnswerAsync(context, exception.Limit);
+        }
         catch (Exception exception) when (StorageFaults.IsStorageOutage(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             LogOutage(logger, context.Request.Method, StorageFaults.Kind(exception));

@@ -94,14 +94,23 @@ public sealed partial class IndexSynchronizer(
                 return;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var ids = batch.Changes.Select(change => change.DocumentId).Distinct(StringComparer.Ordinal).ToList();
             foreach (var id in ids)
             {
                 await ApplyOneAsync(id, cancellationToken);
             }
 
+            var applied = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             index.Commit(batch.Position);
+            var committed = System.Diagnostics.Stopwatch.GetElapsedTime(started) - applied;
             LogApplied(logger, batch.Changes.Count, ids.Count, batch.Position.Value);
+            if (batch.Changes.Count > 0 && logger.IsEnabled(LogLevel.Debug))
+            {
+                // From each change's append (its writer's clock) to searchable here: the lag of the oldest and newest change of the batch.
+                var now = DateTimeOffset.UtcNow;
+                LogLag(logger, batch.Changes.Count, (now - batch.Changes.Min(c => c.Utc)).TotalMilliseconds, (now - batch.Changes.Max(c => c.Utc)).TotalMilliseconds, applied.TotalMilliseconds, committed.TotalMilliseconds);
+            }
         }
         finally
         {
@@ -270,6 +279,9 @@ public sealed partial class IndexSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {ChangeCount} changes to {DocumentCount} documents; checkpoint {Checkpoint}")]
     private static partial void LogApplied(ILogger logger, int changeCount, int documentCount, string checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Search lag: {ChangeCount} changes searchable {OldestMs:0} ms (oldest) / {NewestMs:0} ms (newest) after their append; read and indexed in {ApplyMs:0} ms, committed in {CommitMs:0} ms")]
+    private static partial void LogLag(ILogger logger, int changeCount, double oldestMs, double newestMs, double applyMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} names version {Version}, which cannot be read; its index entry is left as it was")]
     private static partial void LogMissingVersion(ILogger logger, string documentId, int version);

@@ -32,6 +32,16 @@ public sealed class SearchIndexHealthCheck(
             data["secondsSinceLastRound"] = Math.Round((time.GetUtcNow() - last).TotalSeconds, 1);
         }
 
+        if (follower.Timeline is { } timeline)
+        {
+            data["inStep"] = timeline;
+        }
+
+        if (state.Loading is { } loading)
+        {
+            data["loading"] = loading;
+        }
+
         if (synchronizer.Rebuild is { } progress)
         {
             data["rebuildDone"] = progress.Done;

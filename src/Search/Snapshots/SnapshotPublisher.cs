@@ -18,6 +18,7 @@ public sealed partial class SnapshotPublisher(
     LuceneIndex index, IBlobStore store, IOptions<IndexSnapshotOptions> options, ILogger<SnapshotPublisher> logger, TimeProvider? time = null) : BackgroundService
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private volatile bool usableSnapshotSeen;
 
     /// <summary>The last snapshot this node published, if any.</summary>
     public SnapshotManifest? LastPublished { get; private set; }
@@ -32,6 +33,7 @@ public sealed partial class SnapshotPublisher(
 
         var latestBlob = await store.ReadAsync(SnapshotManifest.LatestBlob, cancellationToken);
         var latest = latestBlob is null ? null : SnapshotManifest.Parse(latestBlob.Content);
+        usableSnapshotSeen |= latest is not null && latest.Schema == SearchFields.SchemaVersion;
         if (latest is not null && latest.Schema == SearchFields.SchemaVersion && clock.GetUtcNow() - latest.CreatedUtc < options.Value.Interval)
         {
             return null;
@@ -80,6 +82,7 @@ public sealed partial class SnapshotPublisher(
             }
 
             LastPublished = manifest;
+            usableSnapshotSeen = true;
             LogPublished(logger, id, manifest.Documents, manifest.TotalBytes / 1e6, position.Value, Stopwatch.GetElapsedTime(started).TotalSeconds);
             await DeleteSnapshotsAsync(keep: other => other == id || other == latest?.Id, cancellationToken);
             return manifest;
@@ -90,6 +93,12 @@ public sealed partial class SnapshotPublisher(
         }
     }
 
+    /// <summary>
+    /// While no snapshot of this schema is published, how often a node looks (so the first one follows the first built
+    /// index within seconds, whatever the interval); after that, every <see cref="IndexSnapshotOptions.Interval"/>.
+    /// </summary>
+    public static readonly TimeSpan FirstSnapshotPoll = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -99,9 +108,9 @@ public sealed partial class SnapshotPublisher(
 
         // A little jitter, so nodes started together do not all look at the same moment.
         var interval = options.Value.Interval;
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next((int)Math.Min(interval.TotalMilliseconds / 5, 30_000))), clock, stoppingToken);
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        var first = interval < FirstSnapshotPoll ? interval : FirstSnapshotPoll;
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next((int)Math.Min(first.TotalMilliseconds / 5, 30_000))), clock, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -111,8 +120,11 @@ public sealed partial class SnapshotPublisher(
             {
                 LogFailed(logger, exception);
             }
+
+            // A snapshot of every node every few seconds would keep storage busy uploading the whole index (tens of MB at
+            // 20k documents): only the first one is looked for often.
+            await Task.Delay(usableSnapshotSeen ? interval : first, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Deletes the files of every snapshot whose id <paramref name="keep"/> refuses (latest.json stays).</summary>

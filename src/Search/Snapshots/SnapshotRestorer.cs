@@ -66,13 +66,15 @@ public sealed partial class SnapshotRestorer(
             DeleteFolder(folder);
             System.IO.Directory.CreateDirectory(folder);
             await DownloadAsync(manifest, folder, cancellationToken);
+            var downloaded = Stopwatch.GetElapsedTime(started).TotalSeconds;
             using (var directory = FSDirectory.Open(folder))
             {
                 index.RestoreFrom(directory, new ChangeLogPosition(manifest.Checkpoint));
             }
 
             Restored = manifest;
-            LogRestored(logger, manifest.Id, index.DocumentCount, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            LogRestored(logger, manifest.Id, index.DocumentCount, total, downloaded, total - downloaded);
             return true;
         }
         catch (FileNotFoundException exception)
@@ -167,8 +169,8 @@ public sealed partial class SnapshotRestorer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Restoring the search index from snapshot {SnapshotId}: {DoneMegabytes:0.0} of {TotalMegabytes:0.0} MB downloaded")]
     private static partial void LogProgress(ILogger logger, string snapshotId, double doneMegabytes, double totalMegabytes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Restored the search index from snapshot {SnapshotId}: {Documents} documents in {ElapsedSeconds:0.0} s; following the change log from its checkpoint")]
-    private static partial void LogRestored(ILogger logger, string snapshotId, int documents, double elapsedSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restored the search index from snapshot {SnapshotId}: {Documents} documents in {ElapsedSeconds:0.0} s (download {DownloadSeconds:0.0} s, restore {RestoreSeconds:0.0} s); following the change log from its checkpoint")]
+    private static partial void LogRestored(ILogger logger, string snapshotId, int documents, double elapsedSeconds, double downloadSeconds, double restoreSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The index snapshot {SnapshotId} was replaced while it downloaded ({Reason}); taking the newest")]
     private static partial void LogReplaced(ILogger logger, string snapshotId, string reason);

@@ -165,8 +165,22 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    /// <summary>Proves the account and container answer, reading at most one blob's name; a missing container is reachable.</summary>
-    internal async Task CheckReachableAsync(CancellationToken cancellationToken) => await PageAsync("", null, 1, cancellationToken);
+    /// <summary>
+    /// Proves the account answers and the credentials hold: the container's properties (one small answer whatever the
+    /// container holds — a listing, even of one name, makes Azurite scan and sort every blob, and the ready check runs
+    /// every second on every node); a missing container is reachable.
+    /// </summary>
+    internal async Task CheckReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Container.GetPropertiesAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No container yet: the account answered.
+        }
+    }
 
     private async Task<Page<global::Azure.Storage.Blobs.Models.BlobItem>?> PageAsync(string prefix, string? continuation, int size, CancellationToken cancellationToken)
     {

@@ -6,11 +6,13 @@ namespace KnowledgeHub.Benchmarks.Cluster;
 public sealed record ClusterBenchOptions(int Documents, int Saves, int Writers, string Output)
 {
     public const string Usage = """
-        dotnet run -c Release --project tests/Benchmarks -- cluster [--docs 20000] [--saves 200] [--writers 4] [--out artifacts/bench/cluster.json] [--portal PATH/KnowledgeHub.Portal.dll] [--idle 20]
+        dotnet run -c Release --project tests/Benchmarks -- cluster [--docs 20000] [--saves 200] [--writers 4] [--out artifacts/bench/cluster.json] [--portal PATH/KnowledgeHub.Portal.dll] [--idle 20] [--seed FOLDER]
           Imports --docs documents into one Azurite, starts a portal node (it builds the index and publishes a snapshot),
           joins two more (they restore the snapshot), puts YARP in front, then measures save → searchable on the other
           nodes over --saves saves, measures the idle nodes' CPU over --idle seconds and kills a node under --writers
           concurrent writers. --portal runs another build of the portal (e.g. a copy, so a rebuild cannot disturb a run).
+          --seed keeps the imported store in FOLDER (Azurite's files and the ids): the first run imports and fills it, later
+          runs with the same --docs start from a copy of it and skip the import.
         """;
 
     /// <summary>The portal the nodes run (default: src/Portal's Release build); a copy keeps a run safe from rebuilds.</summary>
@@ -18,6 +20,9 @@ public sealed record ClusterBenchOptions(int Documents, int Saves, int Writers, 
 
     /// <summary>Seconds over which the idle nodes' CPU is measured at the end.</summary>
     public int IdleSeconds { get; init; } = 20;
+
+    /// <summary>A folder that keeps an imported store between runs (null: import every run).</summary>
+    public string? Seed { get; init; }
 
     public static ClusterBenchOptions? Parse(ReadOnlySpan<string> args)
     {
@@ -44,6 +49,9 @@ public sealed record ClusterBenchOptions(int Documents, int Saves, int Writers, 
                     break;
                 case "--idle" when int.TryParse(value, CultureInfo.InvariantCulture, out var idle) && idle >= 1:
                     options = options with { IdleSeconds = idle };
+                    break;
+                case "--seed" when value is not null:
+                    options = options with { Seed = Path.GetFullPath(value) };
                     break;
                 default:
                     return null;

@@ -16,21 +16,62 @@ public static class ClusterBenchmark
     public static async Task<int> RunAsync(ClusterBenchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var report = new ClusterReport { Documents = options.Documents, LoadBefore = Machine.LoadAverage() };
-        var ids = new List<string>();
+        var report = new ClusterReport { Documents = options.Documents, AzuriteInMemory = options.Seed is null, LoadBefore = Machine.LoadAverage() };
+        var runFolder = options.Seed is null ? null : Path.Combine(Path.GetTempPath(), "kh-cluster", Guid.NewGuid().ToString("N"));
+        var seeded = options.Seed is null ? null : await SeededStore.TryCopyAsync(options.Seed, options.Documents, runFolder!, cancellationToken);
+        Console.WriteLine(seeded is null
+            ? $"cluster: importing {options.Documents} documents into Azurite, then starting node1"
+            : $"cluster: {options.Documents} documents from the seed in {options.Seed}; starting node1");
+        try
+        {
+            await RunAsync(options, report, runFolder, seeded, cancellationToken);
+        }
+        finally
+        {
+            if (runFolder is not null && Directory.Exists(runFolder))
+            {
+                Directory.Delete(runFolder, recursive: true);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(report.ToTable());
+        return 0;
+    }
+
+    private static async Task RunAsync(ClusterBenchOptions options, ClusterReport report, string? runFolder, List<string>? seeded, CancellationToken cancellationToken)
+    {
+        var ids = seeded ?? [];
         var clock = Stopwatch.StartNew();
         TimeSpan imported = default;
-        Console.WriteLine($"cluster: importing {options.Documents} documents into Azurite, then starting node1");
         await using var cluster = await LocalCluster.StartAsync(
             new ClusterOptions
             {
                 Nodes = 1,
+                DataFolder = runFolder,
+
+                // Without a seed to keep, Azurite runs in memory: its metadata file (~60 MB at 20k) is not rewritten every 5 s.
+                AzuriteInMemory = options.Seed is null,
                 PortalAssembly = options.Portal ?? RepositoryLayout.PortalAssembly,
                 ReadyTimeout = TimeSpan.FromMinutes(30),
-                Settings = new Dictionary<string, string> { ["Search:Snapshots:Interval"] = "00:00:10" },
+
+                // The reading nodes' debug lines split save → searchable (SearchLagSplit).
+                Settings = new Dictionary<string, string>
+                {
+                    ["Logging:LogLevel:KnowledgeHub.Search.IndexSynchronizer"] = "Debug",
+                    ["Logging:LogLevel:KnowledgeHub.Documents.Following.ChangeFollower"] = "Debug",
+                },
                 BeforeNodesStart = async (azurite, token) =>
                 {
-                    (ids, report.ImportDocsPerSecond) = await ClusterSeed.ImportAsync(azurite, options.Documents, token);
+                    if (seeded is null)
+                    {
+                        (ids, report.ImportDocsPerSecond) = await ClusterSeed.ImportAsync(azurite, options.Documents, token);
+                        if (options.Seed is not null)
+                        {
+                            await SeededStore.SaveAsync(options.Seed, options.Documents, Path.Combine(runFolder!, "azurite"), ids, token);
+                        }
+                    }
+
                     imported = clock.Elapsed;
                 },
             },
@@ -56,7 +97,9 @@ public static class ClusterBenchmark
                 var ready = join.Elapsed.TotalSeconds;
                 var restored = await RestoredAsync(node, cancellationToken);
                 var progress = node.Output.Split('\n').Count(l => l.Contains("MB downloaded", StringComparison.Ordinal));
-                report.Joins.Add(new JoinResult(node.Name, ready, restored, progress));
+                var timeline = await LoggedAsync(node, "Change log followed: ", cancellationToken);
+                report.Joins.Add(new JoinResult(node.Name, ready, restored, progress, LoggedNow(node, "Restored the search index from snapshot "), timeline));
+                Console.WriteLine($"cluster: {node.Name}: {timeline}");
                 Console.WriteLine($"cluster: {node.Name} joined in {ready:0.0} s (restored from snapshot: {restored}, {progress} progress lines)");
             }
 
@@ -73,10 +116,6 @@ public static class ClusterBenchmark
         {
             await SaveNodeLogsAsync(cluster, options, cancellationToken);
         }
-
-        Console.WriteLine();
-        Console.WriteLine(report.ToTable());
-        return 0;
     }
 
     /// <summary>Writes the report so far (each phase adds to it, so a run stopped early still leaves its figures).</summary>
@@ -111,6 +150,27 @@ public static class ClusterBenchmark
 
         return false;
     }
+
+    /// <summary>The rest of the first log line of <paramref name="node"/> after <paramref name="marker"/>, waited for up to 60 s (the follower logs it once the node is in step).</summary>
+    private static async Task<string> LoggedAsync(PortalNode node, string marker, CancellationToken cancellationToken)
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (LoggedNow(node, marker) is { Length: > 0 } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return "";
+    }
+
+    private static string LoggedNow(PortalNode node, string marker) =>
+        node.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal)) is { } line
+            ? line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]
+            : "";
 
     /// <summary>Each node's output beside the report (<c>cluster-node1.log</c>...), for what the table cannot say (why a join rebuilt).</summary>
     private static async Task SaveNodeLogsAsync(LocalCluster cluster, ClusterBenchOptions options, CancellationToken cancellationToken)
@@ -170,7 +230,7 @@ public static class ClusterBenchmark
                 foreach (var reader in clients.Where((_, n) => n != writer))
                 {
                     var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
-                    while (!await reader.SearchFindsAsync(word, ids[i], token))
+                    while (!await FindsAsync(reader, word, ids[i], token))
                     {
                         if (Stopwatch.GetTimestamp() > deadline)
                         {
@@ -198,6 +258,21 @@ public static class ClusterBenchmark
         report.SaveToSearchableOtherNode = Percentiles.Of(perNode);
         report.SaveToSearchableAllNodes = Percentiles.Of(allNodes);
         report.SaveFailures = failures;
+        report.ReaderSide = SearchLagSplit.Of(cluster.Nodes.Select(n => n.Output));
+    }
+
+    /// <summary>A search that does not answer within the client's 30 s counts as "not found yet", not as a crashed run.</summary>
+    private static async Task<bool> FindsAsync(PortalClient reader, string word, string id, CancellationToken token)
+    {
+        try
+        {
+            return await reader.SearchFindsAsync(word, id, token);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)
+        {
+            Console.WriteLine($"cluster: a search failed: {e.GetType().Name}: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>CPU of each node (user + system, /proc) over a window without requests, after the saves have settled; -1 for a node not running.</summary>
