@@ -86,17 +86,19 @@ internal static partial class IndexFiles
     /// <summary>
     /// A 64 MB buffer (Lucene's default is 16), so a rebuild flushes few, large segments and merges less; merged
     /// segments over 16 MB or a tenth of the index are not packed into compound files (a copy that saves only file
-    /// handles); small flushes from single changes stay compound. Two segments per tier (Lucene's default is ten): every
-    /// search looks each of its terms up once per segment, so the small segment each saved change commits is folded in
-    /// soon (merging a few small segments costs milliseconds); with ten per tier 100 saves at 20k documents left eleven
-    /// segments, and a search used 12 % more CPU and twice the memory it used on one (scale benchmark, in-process).
+    /// handles); small flushes from single changes stay compound. Small merges, few segments: every search looks each
+    /// of its terms up once per segment, and each saved change commits a one-document segment. Lucene's defaults (ten per
+    /// tier, ten at once) only merge once ten small segments pile up: 100 saves at 20k documents left 20 segments, and a
+    /// search used ~15 % more CPU and four times the memory it used on one (scale benchmark, in-process). Two per tier,
+    /// three at once keeps four (a merge of three one-document segments costs milliseconds); a rebuild is merged into
+    /// one segment at its end either way.
     /// </summary>
     private static IndexWriterConfig Config(SearchAnalyzer analyzer, OpenMode mode) =>
         new(SearchAnalyzer.Version, analyzer)
         {
             OpenMode = mode,
             RAMBufferSizeMB = 64,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16, SegmentsPerTier = 2 },
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16, SegmentsPerTier = 2, MaxMergeAtOnce = 3 },
 
             // Keeps a commit's files while a snapshot of it uploads (Snapshots/SnapshotPublisher); otherwise only the last.
             IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
