@@ -66,6 +66,26 @@ public sealed class IndexSegmentTests : IDisposable
         Assert.InRange(committed.Count, 1, Handful);
     }
 
+    [Fact]
+    public void A_commit_hands_out_a_searcher_whose_facet_ordinals_are_decoded_before_any_search()
+    {
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance);
+        for (var i = 0; i < 50; i++)
+        {
+            index.Upsert($"doc-{i}", Entry($"正文 {i}"));
+        }
+
+        index.Commit(new ChangeLogPosition("first"));
+        index.Upsert("doc-new", Entry("一篇新的文档"));
+        index.Commit(new ChangeLogPosition("second"));
+
+        // No search has run: whatever decoded the new segment's ordinals was the refresh.
+        var leaves = index.Search(searcher => searcher.IndexReader.Leaves.Select(leaf => leaf.AtomicReader).ToList());
+        Assert.NotEmpty(leaves);
+        Assert.All(leaves, leaf => Assert.True(SegmentOrdinals.IsDecoded(leaf, SearchFacets.Type)));
+    }
+
     private const int Handful = 6;
 
     private static int Segments(LuceneIndex index) => index.Search(searcher => searcher.IndexReader.Leaves.Count);
@@ -74,5 +94,6 @@ public sealed class IndexSegmentTests : IDisposable
     [
         new StringField(SearchFields.Kind, EntryKinds.Document, Field.Store.YES),
         new TextField(SearchFields.Body, body, Field.Store.YES),
+        new SortedSetDocValuesField(SearchFacets.Type, new Lucene.Net.Util.BytesRef("weekly-report")),
     ];
 }

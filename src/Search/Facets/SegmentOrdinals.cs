@@ -27,6 +27,21 @@ internal sealed class SegmentOrdinals
 
     public long ValueCount { get; }
 
+    /// <summary>Whether <see cref="Of"/> has decoded <paramref name="field"/> of this segment already (for tests).</summary>
+    internal static bool IsDecoded(AtomicReader reader, string field)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!Cache.TryGetValue(reader.CoreCacheKey, out var byField))
+        {
+            return false;
+        }
+
+        lock (byField)
+        {
+            return byField.ContainsKey(field);
+        }
+    }
+
     /// <summary>The segment's ordinals of <paramref name="field"/>, or null when the segment has no such doc values.</summary>
     public static SegmentOrdinals? Of(AtomicReader reader, string field)
     {

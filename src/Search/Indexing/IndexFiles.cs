@@ -34,7 +34,7 @@ internal static partial class IndexFiles
             }
 
             writer = new IndexWriter(directory, Config(analyzer, OpenMode.CREATE_OR_APPEND));
-            var searchers = new SearcherManager(writer, true, null);
+            var searchers = new SearcherManager(writer, true, new FacetWarmingSearcherFactory());
             ChangeLogPosition? checkpoint = commit.UserData.TryGetValue(checkpointKey, out var position) ? new ChangeLogPosition(position) : null;
             return (writer, searchers, IndexOpenState.Opened, checkpoint);
         }
@@ -80,7 +80,7 @@ internal static partial class IndexFiles
         LuceneDirectory directory, SearchAnalyzer analyzer, IndexOpenState state)
     {
         var writer = new IndexWriter(directory, Config(analyzer, OpenMode.CREATE));
-        return (writer, new SearcherManager(writer, true, null), state, null);
+        return (writer, new SearcherManager(writer, true, new FacetWarmingSearcherFactory()), state, null);
     }
 
     /// <summary>
