@@ -49,10 +49,10 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     }
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        Expand(field, f => base.GetFieldQuery(f, queryText, quoted));
+        Expand(field, queryText, f => base.GetFieldQuery(f, queryText, quoted));
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        Expand(field, f => base.GetFieldQuery(f, queryText, slop));
+        Expand(field, queryText, f => base.GetFieldQuery(f, queryText, slop));
 
     protected override Query GetPrefixQuery(string field, string termStr)
     {
@@ -61,7 +61,7 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
             throw new UnsupportedSyntaxException($"Use at least {MinPrefixLength} characters before *, so we searched for the words instead.");
         }
 
-        return Expand(field, f => base.GetPrefixQuery(f, termStr));
+        return Expand(field, termStr, f => base.GetPrefixQuery(f, termStr));
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
@@ -81,41 +81,41 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
         new("Your search used syntax we do not support, so we searched for the words instead.");
 
     /// <summary>
-    /// No field: every default field (the base class loops over them and calls back in, which passes
-    /// through). <c>title:</c>/<c>body:</c>: that field and its CJK bigram shadow. Any other field is refused.
+    /// No field: every default field, with its boost. <c>title:</c>/<c>body:</c>: that field and its CJK bigram shadow. Any
+    /// other field is refused. The body's and attachments' bigram shadows are left out for text without CJK characters,
+    /// their field counting for both (<see cref="SearchFields.IsCjkOnlyShadow"/>).
+    /// The base class may call back in with a field while making a clause: that passes through.
     /// </summary>
-    private Query Expand(string? field, Func<string?, Query?> make)
+    private Query Expand(string? field, string text, Func<string, Query?> make)
     {
         if (passThrough)
         {
-            return make(field)!;
+            return make(field!)!;
         }
 
-        var (smart, bigram) = field switch
+        string[] fields = field switch
         {
-            null => (null, null),
-            SearchFields.Title => (SearchFields.Title, SearchFields.TitleCjk),
-            SearchFields.Body => (SearchFields.Body, SearchFields.BodyCjk),
+            null => DefaultFields,
+            SearchFields.Title => [SearchFields.Title, SearchFields.TitleCjk],
+            SearchFields.Body => [SearchFields.Body, SearchFields.BodyCjk],
             _ => throw new UnsupportedSyntaxException($"We cannot search in \"{field}:\" (use title: or body:), so we searched for the words instead."),
         };
+        var cjk = SearchFields.MayHoldCjk(text);
         passThrough = true;
         try
         {
-            if (smart is null)
+            var clauses = new List<BooleanClause>(fields.Length);
+            foreach (var each in fields)
             {
-                return make(null)!;
-            }
-
-            var either = new BooleanQuery(disableCoord: true);
-            foreach (var query in new[] { make(smart), make(bigram) })
-            {
-                if (query is not null)
+                if ((cjk || !SearchFields.IsCjkOnlyShadow(each)) && make(each) is { } query)
                 {
-                    either.Add(query, Occur.SHOULD);
+                    query.Boost = (field is null ? Boosts[each] : 1f) * (!cjk && SearchFields.HasCjkOnlyShadow(each) ? SearchFields.ShadowWeight : 1f);
+
+                    clauses.Add(new BooleanClause(query, Occur.SHOULD));
                 }
             }
 
-            return either.Clauses.Count == 0 ? null! : either;
+            return clauses.Count == 0 ? null! : GetBooleanQuery(clauses, disableCoord: true);
         }
         finally
         {

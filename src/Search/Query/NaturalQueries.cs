@@ -112,7 +112,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     {
         var builder = new LuceneQueryBuilder(analyzer);
         var anyField = new BooleanQuery(disableCoord: true);
-        foreach (var (field, boost) in SearchQueryBuilder.WordFields)
+        foreach (var (field, boost) in SearchQueryBuilder.WordFieldsFor(word))
         {
             if (builder.CreatePhraseQuery(field, word) is { } query)
             {

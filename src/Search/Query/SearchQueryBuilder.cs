@@ -41,9 +41,21 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         (SearchFields.AttachmentText, GuardedQueryParser.AttachmentBoost), (SearchFields.AttachmentTextCjk, GuardedQueryParser.AttachmentBoost),
     ];
 
+    /// <summary><see cref="WordFields"/> for a word without CJK text: no bigram shadow, its field counting for both.</summary>
+    private static readonly (string Field, float Boost)[] WordFieldsWithoutShadows =
+    [
+        .. WordFields
+            .Where(f => !SearchFields.IsCjkOnlyShadow(f.Field))
+            .Select(f => (f.Field, SearchFields.HasCjkOnlyShadow(f.Field) ? f.Boost * SearchFields.ShadowWeight : f.Boost)),
+    ];
+
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT", "&&", "||" };
 
     internal SearchAnalyzer Analyzer => analyzer;
+
+    /// <summary>The fields a plain word is searched in, with their boosts: all of <see cref="WordFields"/> when it may hold CJK text.</summary>
+    internal static IReadOnlyList<(string Field, float Boost)> WordFieldsFor(string word) =>
+        SearchFields.MayHoldCjk(word) ? WordFields : WordFieldsWithoutShadows;
 
     /// <summary>
     /// Search-box text: typed filters (<see cref="FilterSyntax"/>) are taken out first, the rest is parsed as
@@ -116,7 +128,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         foreach (var word in QueryText.Words(Cut(text).Text).Where(w => !Operators.Contains(w)))
         {
             var anyField = new BooleanQuery(disableCoord: true);
-            foreach (var (field, boost) in WordFields)
+            foreach (var (field, boost) in WordFieldsFor(word))
             {
                 if (builder.CreatePhraseQuery(field, word) is { } query)
                 {
