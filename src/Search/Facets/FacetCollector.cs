@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -18,6 +19,11 @@ internal sealed class FacetCollector : ICollector
     private readonly ICollector? hits;
     private readonly DimensionState[] dimensions;
     private readonly bool selecting;
+    private readonly bool counting;
+
+    /// <summary>Without selections: the current segment's hits, counted per dimension when the segment ends (from <see cref="ArrayPool{T}"/>).</summary>
+    private int[] batch = [];
+    private int batched;
 
     public FacetCollector(IEnumerable<string> counted, IReadOnlyList<DimensionSelection> selections, ICollector? hits)
     {
@@ -29,6 +35,7 @@ internal sealed class FacetCollector : ICollector
                 new DimensionState(d, countedSet.Contains(d), selections.FirstOrDefault(s => s.Dimension == d))),
         ];
         selecting = dimensions.Any(d => d.Selects);
+        counting = dimensions.Any(d => d.Counted);
     }
 
     /// <summary>Documents that passed every selection.</summary>
@@ -45,7 +52,12 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Finish();
+        CountBatch();
+        foreach (var dimension in dimensions)
+        {
+            dimension.Flush();
+        }
+
         foreach (var dimension in dimensions)
         {
             dimension.Start(context.AtomicReader);
@@ -61,9 +73,14 @@ internal sealed class FacetCollector : ICollector
             // Nothing selected: every document is a hit and counts in every dimension (most searches; a hot loop).
             TotalHits++;
             hits?.Collect(doc);
-            foreach (var dimension in dimensions)
+            if (counting)
             {
-                dimension.Count(doc);
+                if (batched == batch.Length)
+                {
+                    Grow();
+                }
+
+                batch[batched++] = doc;
             }
 
             return;
@@ -95,12 +112,44 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    /// <summary>Adds the last segment's counts; call once after the search.</summary>
+    /// <summary>Adds the last segment's counts and returns the batch to the pool; call once after the search.</summary>
     public void Finish()
     {
+        CountBatch();
         foreach (var dimension in dimensions)
         {
             dimension.Flush();
         }
+
+        if (batch.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(batch);
+            batch = [];
+        }
+    }
+
+    private void CountBatch()
+    {
+        if (batched > 0)
+        {
+            foreach (var dimension in dimensions)
+            {
+                dimension.Count(batch.AsSpan(0, batched));
+            }
+
+            batched = 0;
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<int>.Shared.Rent(Math.Max(1024, batch.Length * 2));
+        batch.AsSpan().CopyTo(larger);
+        if (batch.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(batch);
+        }
+
+        batch = larger;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace KnowledgeHub.Search;
 
@@ -14,18 +15,28 @@ internal sealed class SegmentOrdinals
 {
     private static readonly ConditionalWeakTable<object, Dictionary<string, SegmentOrdinals>> Cache = [];
 
-    private SegmentOrdinals(int[] starts, int[] ords, long valueCount)
+    private SegmentOrdinals(int[] starts, int[] ords, int[]? single, string[] labels)
     {
         Starts = starts;
         Ords = ords;
-        ValueCount = valueCount;
+        Single = single;
+        Labels = labels;
     }
 
     public int[] Starts { get; }
 
     public int[] Ords { get; }
 
-    public long ValueCount { get; }
+    /// <summary>
+    /// When no document of the segment has more than one value (type, owner, year, status): each document's ordinal,
+    /// -1 for none — one array read per hit instead of two and a loop. Null for a field with several values per document.
+    /// </summary>
+    public int[]? Single { get; }
+
+    /// <summary>Each ordinal's value as text, so counts are labelled without decoding a term per search.</summary>
+    public string[] Labels { get; }
+
+    public long ValueCount => Labels.Length;
 
     /// <summary>Whether <see cref="Of"/> has decoded <paramref name="field"/> of this segment already (for tests).</summary>
     internal static bool IsDecoded(AtomicReader reader, string field)
@@ -84,6 +95,24 @@ internal sealed class SegmentOrdinals
         }
 
         starts[maxDoc] = ords.Count;
-        return new SegmentOrdinals(starts, [.. ords], values.ValueCount);
+        int[]? single = null;
+        if (ords.Count <= maxDoc && Enumerable.Range(0, maxDoc).All(doc => starts[doc + 1] - starts[doc] <= 1))
+        {
+            single = new int[maxDoc];
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                single[doc] = starts[doc + 1] > starts[doc] ? ords[starts[doc]] : -1;
+            }
+        }
+
+        var labels = new string[values.ValueCount];
+        var scratch = new BytesRef();
+        for (var ord = 0; ord < labels.Length; ord++)
+        {
+            values.LookupOrd(ord, scratch);
+            labels[ord] = scratch.Utf8ToString();
+        }
+
+        return new SegmentOrdinals(starts, [.. ords], single, labels);
     }
 }
