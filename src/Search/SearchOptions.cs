@@ -41,6 +41,13 @@ public sealed class SearchOptions
     [Range(0, 100_000, ErrorMessage = "The setting Search:ResultCacheEntries must be between 0 and 100000.")]
     public int ResultCacheEntries { get; set; } = 256;
 
+    /// <summary>
+    /// When this long has passed since the index last changed, its small segments (each save adds one) are merged into
+    /// one, so a search looks its terms up in two or three segments instead of up to seven; 00:00:00 turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "The setting Search:CompactAfterIdle must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan CompactAfterIdle { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The absolute index folder: <see cref="IndexPath"/> resolved against <paramref name="contentRoot"/>.</summary>
     public string ResolveIndexPath(string contentRoot)
     {

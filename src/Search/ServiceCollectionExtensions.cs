@@ -33,7 +33,8 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SearchOptions>>().Value.ResolveIndexPath(
                 provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory),
             provider.GetRequiredService<SearchAnalyzer>(),
-            provider.GetRequiredService<ILogger<LuceneIndex>>()));
+            provider.GetRequiredService<ILogger<LuceneIndex>>(),
+            provider.GetRequiredService<IOptions<SearchOptions>>().Value.CompactAfterIdle));
         services.AddSingleton<DocumentMapper>();
         services.TryAddSingleton<IAttachmentTextProvider>(NoAttachmentTexts.Instance);
         Querying.QueryServiceCollectionExtensions.AddKnowledgeHubQueryReading(services);

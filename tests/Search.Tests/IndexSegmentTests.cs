@@ -86,9 +86,95 @@ public sealed class IndexSegmentTests : IDisposable
         Assert.All(leaves, leaf => Assert.True(SegmentOrdinals.IsDecoded(leaf, SearchFacets.Type)));
     }
 
+    [Fact]
+    public void Compacting_merges_the_small_segments_of_saves_into_one_and_commits_it_with_the_same_checkpoint()
+    {
+        using var analyzer = new SearchAnalyzer();
+        var last = new ChangeLogPosition("save-5");
+        using (var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance))
+        {
+            RebuildThenSave(index, saves: 6);
+            Assert.True(index.SegmentCount >= 3, $"{index.SegmentCount} segments before the compaction");
+
+            var (segments, bytes) = index.CompactSmallSegments();
+
+            Assert.InRange(segments, 2, 6);
+            Assert.True(bytes > 0);
+            Assert.InRange(index.SegmentCount, 1, 2);
+            Assert.Equal(last, index.Checkpoint);
+            Assert.Equal(2006, index.DocumentCount);
+            Assert.Equal((0, 0L), index.CompactSmallSegments()); // nothing small is left to merge
+        }
+
+        // It was committed: a restart opens the compacted index at the same checkpoint.
+        using var reopened = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance);
+        Assert.InRange(reopened.SegmentCount, 1, 2);
+        Assert.Equal(last, reopened.Checkpoint);
+        Assert.Equal(2006, reopened.DocumentCount);
+    }
+
+    [Fact]
+    public void An_index_left_idle_compacts_by_itself_and_a_busy_one_waits()
+    {
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance, compactAfterIdle: TimeSpan.FromMilliseconds(300));
+        RebuildThenSave(index, saves: 6);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (index.SegmentCount > 2 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.InRange(index.SegmentCount, 1, 2);
+        Assert.Equal(new ChangeLogPosition("save-5"), index.Checkpoint);
+        Assert.Equal(2006, index.DocumentCount);
+    }
+
+    [Fact]
+    public void Nothing_is_compacted_while_a_rebuild_is_pending_or_with_one_segment()
+    {
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance);
+        RebuildThenSave(index, saves: 0);
+        Assert.Equal((0, 0L), index.CompactSmallSegments());
+
+        for (var save = 0; save < 4; save++)
+        {
+            index.Upsert($"extra-{save}", Entry("又一篇"));
+            index.Commit(new ChangeLogPosition($"extra-{save}"));
+        }
+
+        index.DeleteAll(); // a rebuild starts: no checkpoint until its commit
+        Assert.Equal((0, 0L), index.CompactSmallSegments());
+        Assert.Null(index.Checkpoint);
+    }
+
+    /// <summary>
+    /// 2,000 documents of a few hundred words committed as one segment (several MB: above the merge policy's floor, so it
+    /// is not merged with the saves'), then <paramref name="saves"/> commits of one new document each.
+    /// </summary>
+    private static void RebuildThenSave(LuceneIndex index, int saves)
+    {
+        index.DeleteAll();
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            index.Upsert($"doc-{i}", Entry($"文档 {i} 的正文 " + string.Join(' ', Enumerable.Range(0, 200).Select(_ => "w" + random.Next(20_000)))));
+        }
+
+        index.MergeIntoOneSegment();
+        index.Commit(new ChangeLogPosition("rebuilt"));
+        for (var save = 0; save < saves; save++)
+        {
+            index.Upsert($"new-{save}", Entry($"新的文档 {save}"));
+            index.Commit(new ChangeLogPosition($"save-{save}"));
+        }
+    }
+
     private const int Handful = 6;
 
-    private static int Segments(LuceneIndex index) => index.Search(searcher => searcher.IndexReader.Leaves.Count);
+    private static int Segments(LuceneIndex index) => index.SegmentCount;
 
     private static Document Entry(string body) =>
     [

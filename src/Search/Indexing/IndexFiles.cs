@@ -90,15 +90,15 @@ internal static partial class IndexFiles
     /// of its terms up once per segment, and each saved change commits a one-document segment. Lucene's defaults (ten per
     /// tier, ten at once) only merge once ten small segments pile up: 100 saves at 20k documents left 20 segments, and a
     /// search used ~15 % more CPU and four times the memory it used on one (scale benchmark, in-process). Two per tier,
-    /// three at once keeps four (a merge of three one-document segments costs milliseconds); a rebuild is merged into
-    /// one segment at its end either way.
+    /// three at once keeps four to seven (a merge of three one-document segments costs milliseconds); a rebuild is merged
+    /// into one segment at its end either way, and an idle index merges its small segments (<see cref="CompactingMergePolicy"/>).
     /// </summary>
     private static IndexWriterConfig Config(SearchAnalyzer analyzer, OpenMode mode) =>
         new(SearchAnalyzer.Version, analyzer)
         {
             OpenMode = mode,
             RAMBufferSizeMB = 64,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16, SegmentsPerTier = 2, MaxMergeAtOnce = 3 },
+            MergePolicy = new CompactingMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16, SegmentsPerTier = 2, MaxMergeAtOnce = 3 },
 
             // Keeps a commit's files while a snapshot of it uploads (Snapshots/SnapshotPublisher); otherwise only the last.
             IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),

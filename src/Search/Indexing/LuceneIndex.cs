@@ -41,10 +41,20 @@ public sealed partial class LuceneIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock commitGate = new();
+    private readonly CompactingMergePolicy mergePolicy;
+    private readonly TimeSpan compactAfterIdle;
+    private readonly ITimer? compactionTimer;
+    private readonly ILogger<LuceneIndex> logger;
     private ChangeLogPosition? checkpoint;
+    private int compacting;
     private int disposed;
 
-    public LuceneIndex(string indexPath, SearchAnalyzer analyzer, ILogger<LuceneIndex> logger)
+    /// <summary>
+    /// Opens (or creates) the index at <paramref name="indexPath"/>. With <paramref name="compactAfterIdle"/>, the small
+    /// segments are merged into one when that long has passed since the last commit (and once after opening): see
+    /// <see cref="CompactSmallSegments"/>.
+    /// </summary>
+    public LuceneIndex(string indexPath, SearchAnalyzer analyzer, ILogger<LuceneIndex> logger, TimeSpan? compactAfterIdle = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(indexPath);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -63,6 +73,14 @@ public sealed partial class LuceneIndex : IDisposable
             // E.g. another process holds the write lock: release the directory before failing.
             directory.Dispose();
             throw;
+        }
+
+        this.logger = logger;
+        mergePolicy = (CompactingMergePolicy)writer.Config.MergePolicy;
+        this.compactAfterIdle = compactAfterIdle ?? TimeSpan.Zero;
+        if (this.compactAfterIdle > TimeSpan.Zero)
+        {
+            compactionTimer = TimeProvider.System.CreateTimer(_ => CompactWhenIdle(), null, this.compactAfterIdle, Timeout.InfiniteTimeSpan);
         }
 
         LogOpened(logger, Path, OpenState, checkpoint?.Value);
@@ -175,17 +193,98 @@ public sealed partial class LuceneIndex : IDisposable
     {
         lock (commitGate)
         {
-            writer.SetCommitData(new Dictionary<string, string>
-            {
-                [SchemaKey] = Schema,
-                [CheckpointKey] = position.Value ?? "",
-            });
-            writer.Commit();
-            checkpoint = position;
-            writer.Config.UseCompoundFile = true; // small flushes from single changes stay compound (see DeleteAll)
+            CommitLocked(position);
         }
 
         searchers.MaybeRefreshBlocking();
+        compactionTimer?.Change(compactAfterIdle, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Merges the index's small segments (see <see cref="CompactingMergePolicy"/>) into one, commits it with the current
+    /// checkpoint and refreshes the searchers; returns how many segments and bytes were merged (none: fewer than two small
+    /// segments, a rebuild pending, or a compaction already running). Changes applied but not yet committed are committed
+    /// with the checkpoint before them, which the change log replays on a restart as it replays any uncommitted change.
+    /// </summary>
+    public (int Segments, long Bytes) CompactSmallSegments()
+    {
+        if (Interlocked.Exchange(ref compacting, 1) != 0)
+        {
+            return (0, 0);
+        }
+
+        try
+        {
+            if (Checkpoint is null)
+            {
+                return (0, 0);
+            }
+
+            // The tiered merges under way first, so the compaction sees the segments they leave.
+            writer.WaitForMerges();
+            mergePolicy.RequestCompaction();
+            writer.MaybeMerge();
+            writer.WaitForMerges();
+            var merged = mergePolicy.LastCompaction;
+            if (merged.Segments == 0)
+            {
+                return merged;
+            }
+
+            lock (commitGate)
+            {
+                if (checkpoint is not { } position)
+                {
+                    return (0, 0); // a rebuild began meanwhile: its commit comes later
+                }
+
+                CommitLocked(position);
+            }
+
+            searchers.MaybeRefreshBlocking();
+            return merged;
+        }
+        finally
+        {
+            Volatile.Write(ref compacting, 0);
+        }
+    }
+
+    /// <summary>The segments the current searcher reads (for tests and diagnostics).</summary>
+    public int SegmentCount => Search(searcher => searcher.IndexReader.Leaves.Count);
+
+    private void CommitLocked(ChangeLogPosition position)
+    {
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = Schema,
+            [CheckpointKey] = position.Value ?? "",
+        });
+        writer.Commit();
+        checkpoint = position;
+        writer.Config.UseCompoundFile = true; // small flushes from single changes stay compound (see DeleteAll)
+    }
+
+    private void CompactWhenIdle()
+    {
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (CompactSmallSegments() is { Segments: > 0 } merged)
+            {
+                LogCompacted(logger, merged.Segments, merged.Bytes / 1024, compactAfterIdle.TotalSeconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        catch (Exception exception) when (Volatile.Read(ref disposed) != 0 && exception is ObjectDisposedException or MergePolicy.MergeAbortedException)
+        {
+            // Closing: the writer rolled the merge back.
+        }
+#pragma warning disable CA1031 // a timer callback: a failed compaction is logged, the index stays as it was
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogCompactionFailed(logger, exception);
+        }
     }
 
     /// <summary>Runs <paramref name="search"/> on the current searcher (acquired and released around it).</summary>
@@ -210,10 +309,17 @@ public sealed partial class LuceneIndex : IDisposable
             return;
         }
 
+        compactionTimer?.Dispose();
         searchers.Dispose();
         writer.Rollback();
         directory.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: merged {Segments} small segments ({Kilobytes} KB) into one after {IdleSeconds} s without changes, in {Milliseconds:F0} ms")]
+    private static partial void LogCompacted(ILogger logger, int segments, long kilobytes, double idleSeconds, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: merging the small segments failed; the index stays as it was")]
+    private static partial void LogCompactionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {IndexPath}: {OpenState}, checkpoint {Checkpoint}")]
     private static partial void LogOpened(ILogger logger, string indexPath, IndexOpenState openState, string? checkpoint);

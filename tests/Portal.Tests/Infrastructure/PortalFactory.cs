@@ -45,6 +45,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             // portal has nobody to hand it to, and its upload would land in the middle of the tests that check a page
             // or a thousand health calls write nothing. The cluster tests publish and restore snapshots for real.
             ["Search:Snapshots:Enabled"] = "false",
+
+            // Likewise an idle index merges the small segments of saves 10 s after the last one (LuceneIndex): those files
+            // would land in the tests that count what a page writes. The search tests compact for real, and the cluster
+            // tests' nodes (portal processes) and the scale benchmark's portal run with it on.
+            ["Search:CompactAfterIdle"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
