@@ -22,12 +22,52 @@ public static class TextNormalizer
 
     private static readonly char[] Fold = CjkFolding.Table;
 
+    /// <summary>A thread's buffer for <see cref="Normalize(string)"/> is kept up to this many characters.</summary>
+    private const int MaxKeptScratch = 64 * 1024;
+
+    [ThreadStatic]
+    private static NormalizedText? scratch;
+
     /// <summary><paramref name="text"/> normalized; the same instance when nothing changes.</summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = new NormalizedText();
-        return Run(text, output, corrections: null) ? new string(output.Chars, 0, output.Length) : text;
+        if (IsNormal(text))
+        {
+            return text;
+        }
+
+        // The highlighter normalizes each hit's whole body: a buffer per call was as much garbage again as the result.
+        var output = scratch ??= new NormalizedText();
+        try
+        {
+            return Run(text, output, corrections: null) ? new string(output.Chars, 0, output.Length) : text;
+        }
+        finally
+        {
+            if (output.Chars.Length > MaxKeptScratch)
+            {
+                scratch = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when <see cref="Run"/> would leave every character as it is: each one NFKC-stable at a segment start and its own
+    /// fold (plain ASCII, simplified Chinese). Checked first so normal text — most of it — is not copied: the highlighter
+    /// probes each hit's whole body, and the copy was ~16 KB of garbage per hit of a few thousand characters.
+    /// </summary>
+    internal static bool IsNormal(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (Kind[c] != 1 || Fold[c] != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

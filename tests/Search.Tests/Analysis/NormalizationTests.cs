@@ -68,6 +68,33 @@ public sealed class NormalizationTests : IDisposable
         Assert.Same(text, TextNormalizer.Normalize(text));
     }
 
+    /// <summary>The shortcut for normal text gives what the full pass gives, over every line of content/ and odd text.</summary>
+    [Fact]
+    public void The_shortcut_for_normal_text_agrees_with_the_full_normalization()
+    {
+        var content = Documents.ContentRootLocator.Locate(null, AppContext.BaseDirectory)!;
+        var texts = Directory.EnumerateFiles(content, "*.md", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines)
+            .Concat(["鯨魚", "ＡＢＣ１２３", "⽇本⻥", "cafe\u0301", "ﬁle", "\u3000", "\uD840\uDC00", "\uD840", "\uDC00x", "㈠", "①", "Å", "e\u0308", ""])
+            .ToList();
+        var shortcuts = 0;
+        foreach (var text in texts)
+        {
+            var full = new NormalizedText();
+            var changed = TextNormalizer.Run(text, full, corrections: null);
+            var expected = changed ? new string(full.Chars, 0, full.Length) : text;
+
+            Assert.Equal(expected, TextNormalizer.Normalize(text));
+            if (TextNormalizer.IsNormal(text))
+            {
+                shortcuts++;
+                Assert.False(changed, text);
+            }
+        }
+
+        Assert.True(shortcuts > texts.Count / 2, $"{shortcuts} of {texts.Count} lines took the shortcut");
+    }
+
     [Theory]
     [InlineData(SearchFields.Body, "前言：鯨魚與ＡＢＣ１２３，⽇本⻥市場 cafe\u0301 ﬁle 後記")]
     [InlineData(SearchFields.BodyCjk, "前言：鯨魚與ＡＢＣ１２３，⽇本⻥市場 cafe\u0301 ﬁle 後記")]
