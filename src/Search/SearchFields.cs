@@ -82,8 +82,11 @@ public static class SearchFields
     /// </summary>
     public static bool IsCjkOnlyShadow(string field) => field is BodyCjk or AttachmentTextCjk;
 
-    /// <summary>True for the SmartCn fields whose bigram shadow <see cref="IsCjkOnlyShadow"/> leaves out for words without CJK text.</summary>
-    public static bool HasCjkOnlyShadow(string field) => field is Body or AttachmentText;
+    /// <summary>
+    /// The boost factor of <paramref name="field"/> for a word without CJK text: <see cref="ShadowWeight"/> for the SmartCn
+    /// fields whose shadow <see cref="IsCjkOnlyShadow"/> leaves out, 1 for the others.
+    /// </summary>
+    public static float WeightWithoutShadow(string field) => field is Body or AttachmentText ? ShadowWeight : 1f;
 
     /// <summary>
     /// The boost factor of a SmartCn field searched without its shadow: a word matched both, with about the same score

@@ -52,12 +52,7 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        CountBatch();
-        foreach (var dimension in dimensions)
-        {
-            dimension.Flush();
-        }
-
+        EndSegment();
         foreach (var dimension in dimensions)
         {
             dimension.Start(context.AtomicReader);
@@ -115,12 +110,7 @@ internal sealed class FacetCollector : ICollector
     /// <summary>Adds the last segment's counts and returns the batch to the pool; call once after the search.</summary>
     public void Finish()
     {
-        CountBatch();
-        foreach (var dimension in dimensions)
-        {
-            dimension.Flush();
-        }
-
+        EndSegment();
         if (batch.Length > 0)
         {
             ArrayPool<int>.Shared.Return(batch);
@@ -128,17 +118,20 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    private void CountBatch()
+    /// <summary>Counts the segment's batch of hits and adds its counts up by label.</summary>
+    private void EndSegment()
     {
-        if (batched > 0)
+        foreach (var dimension in dimensions)
         {
-            foreach (var dimension in dimensions)
+            if (batched > 0)
             {
                 dimension.Count(batch.AsSpan(0, batched));
             }
 
-            batched = 0;
+            dimension.Flush();
         }
+
+        batched = 0;
     }
 
     private void Grow()

@@ -84,6 +84,7 @@ internal sealed class SegmentOrdinals
     {
         var starts = new int[maxDoc + 1];
         var ords = new List<int>(maxDoc * 2);
+        var severalInOne = false;
         for (var doc = 0; doc < maxDoc; doc++)
         {
             starts[doc] = ords.Count;
@@ -92,11 +93,13 @@ internal sealed class SegmentOrdinals
             {
                 ords.Add((int)ord);
             }
+
+            severalInOne |= ords.Count - starts[doc] > 1;
         }
 
         starts[maxDoc] = ords.Count;
         int[]? single = null;
-        if (ords.Count <= maxDoc && Enumerable.Range(0, maxDoc).All(doc => starts[doc + 1] - starts[doc] <= 1))
+        if (!severalInOne)
         {
             single = new int[maxDoc];
             for (var doc = 0; doc < maxDoc; doc++)

@@ -19,22 +19,10 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     /// <summary>A match in an attachment counts less than one in the document's own text.</summary>
     public const float AttachmentBoost = 0.5f;
 
-    private static readonly string[] DefaultFields =
-    [
-        SearchFields.Title, SearchFields.TitleCjk, SearchFields.Body, SearchFields.BodyCjk, SearchFields.TagsText,
-        SearchFields.AttachmentText, SearchFields.AttachmentTextCjk,
-    ];
+    /// <summary>The fields a word without <c>title:</c>/<c>body:</c> is searched in, and their boosts: <see cref="SearchQueryBuilder.WordFields"/>.</summary>
+    private static readonly string[] DefaultFields = [.. SearchQueryBuilder.WordFields.Select(f => f.Field)];
 
-    private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal)
-    {
-        [SearchFields.Title] = 3f,
-        [SearchFields.TitleCjk] = 3f,
-        [SearchFields.Body] = 1f,
-        [SearchFields.BodyCjk] = 1f,
-        [SearchFields.TagsText] = TagsBoost,
-        [SearchFields.AttachmentText] = AttachmentBoost,
-        [SearchFields.AttachmentTextCjk] = AttachmentBoost,
-    };
+    private static readonly Dictionary<string, float> Boosts = SearchQueryBuilder.WordFields.ToDictionary(f => f.Field, f => f.Boost, StringComparer.Ordinal);
 
     private bool passThrough;
 
@@ -109,7 +97,7 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
             {
                 if ((cjk || !SearchFields.IsCjkOnlyShadow(each)) && make(each) is { } query)
                 {
-                    query.Boost = (field is null ? Boosts[each] : 1f) * (!cjk && SearchFields.HasCjkOnlyShadow(each) ? SearchFields.ShadowWeight : 1f);
+                    query.Boost = (field is null ? Boosts[each] : 1f) * (cjk ? 1f : SearchFields.WeightWithoutShadow(each));
 
                     clauses.Add(new BooleanClause(query, Occur.SHOULD));
                 }

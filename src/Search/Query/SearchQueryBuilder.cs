@@ -4,7 +4,6 @@ using KnowledgeHub.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
 
 namespace KnowledgeHub.Search;
 
@@ -46,7 +45,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     [
         .. WordFields
             .Where(f => !SearchFields.IsCjkOnlyShadow(f.Field))
-            .Select(f => (f.Field, SearchFields.HasCjkOnlyShadow(f.Field) ? f.Boost * SearchFields.ShadowWeight : f.Boost)),
+            .Select(f => (f.Field, f.Boost * SearchFields.WeightWithoutShadow(f.Field))),
     ];
 
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT", "&&", "||" };
@@ -123,21 +122,10 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     public Query? Words(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new LuceneQueryBuilder(analyzer);
         var all = new BooleanQuery();
         foreach (var word in QueryText.Words(Cut(text).Text).Where(w => !Operators.Contains(w)))
         {
-            var anyField = new BooleanQuery(disableCoord: true);
-            foreach (var (field, boost) in WordFieldsFor(word))
-            {
-                if (builder.CreatePhraseQuery(field, word) is { } query)
-                {
-                    query.Boost = boost;
-                    anyField.Add(query, Occur.SHOULD);
-                }
-            }
-
-            if (anyField.Clauses.Count > 0 && all.Clauses.Count < BooleanQuery.MaxClauseCount)
+            if (natural.AnyField(word) is { } anyField && all.Clauses.Count < BooleanQuery.MaxClauseCount)
             {
                 all.Add(anyField, Occur.MUST);
             }
