@@ -132,6 +132,51 @@ public sealed class IndexSegmentTests : IDisposable
     }
 
     [Fact]
+    public void Saves_after_an_idle_spell_with_nothing_to_compact_are_compacted_when_the_index_is_idle_again()
+    {
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance, compactAfterIdle: TimeSpan.FromMilliseconds(300));
+        RebuildThenSave(index, saves: 0);
+        Thread.Sleep(1000); // the timer fires with one segment: nothing to do
+        for (var save = 0; save < 6; save++)
+        {
+            index.Upsert($"late-{save}", Entry($"后来的文档 {save}"));
+            index.Commit(new ChangeLogPosition($"late-{save}"));
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (index.SegmentCount > 2 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.InRange(index.SegmentCount, 1, 2);
+    }
+
+    [Fact]
+    public void A_store_of_a_few_hundred_KB_is_compacted_into_one_segment_that_its_searchers_read()
+    {
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance);
+        for (var i = 0; i < 300; i++)
+        {
+            index.Upsert($"doc-{i}", Entry($"样例文档 {i} 的正文 sample content {i % 20}"));
+        }
+
+        index.Commit(new ChangeLogPosition("imported"));
+        for (var save = 0; save < 4; save++)
+        {
+            index.Upsert($"doc-{save}", Entry($"修改后的正文 {save} edited"));
+            index.Commit(new ChangeLogPosition($"save-{save}"));
+        }
+
+        index.CompactSmallSegments();
+
+        Assert.Equal(1, index.SegmentCount);
+        Assert.Equal(300, index.DocumentCount);
+    }
+
+    [Fact]
     public void Nothing_is_compacted_while_a_rebuild_is_pending_or_with_one_segment()
     {
         using var analyzer = new SearchAnalyzer();

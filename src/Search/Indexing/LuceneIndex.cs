@@ -201,9 +201,9 @@ public sealed partial class LuceneIndex : IDisposable
     }
 
     /// <summary>
-    /// Merges the index's small segments (see <see cref="CompactingMergePolicy"/>) into one, commits it with the current
-    /// checkpoint and refreshes the searchers; returns how many segments and bytes were merged (none: fewer than two small
-    /// segments, a rebuild pending, or a compaction already running). Changes applied but not yet committed are committed
+    /// Merges the index's small segments (see <see cref="CompactingMergePolicy"/>) into one, commits it — and any merge
+    /// finished since the last commit — with the current checkpoint and refreshes the searchers; returns how many segments
+    /// and bytes the compaction merged (none: fewer than two small segments, a rebuild pending, or a compaction running). Changes applied but not yet committed are committed
     /// with the checkpoint before them, which the change log replays on a restart as it replays any uncommitted change.
     /// </summary>
     public (int Segments, long Bytes) CompactSmallSegments()
@@ -226,11 +226,6 @@ public sealed partial class LuceneIndex : IDisposable
             writer.MaybeMerge();
             writer.WaitForMerges();
             var merged = mergePolicy.LastCompaction;
-            if (merged.Segments == 0)
-            {
-                return merged;
-            }
-
             lock (commitGate)
             {
                 if (checkpoint is not { } position)
@@ -238,7 +233,12 @@ public sealed partial class LuceneIndex : IDisposable
                     return (0, 0); // a rebuild began meanwhile: its commit comes later
                 }
 
-                CommitLocked(position);
+                // Also what the tiered merges did after the last commit: its searchers still read the merged-away segments
+                // (the sample content's searcher read four segments after four saves while the writer held one).
+                if (merged.Segments > 0 || writer.HasUncommittedChanges())
+                {
+                    CommitLocked(position);
+                }
             }
 
             searchers.MaybeRefreshBlocking();
