@@ -87,4 +87,10 @@ public sealed record SearchHit(
 
     /// <summary>Query words this document matched only through the glossary (复盘 → retrospective); empty for direct matches.</summary>
     public IReadOnlyList<GlossaryMatch> MatchedVia { get; init; } = [];
+
+    /// <summary>
+    /// The hit's document number in the index searcher that found it (-1 when unknown): meaningful only inside that
+    /// search, where the glossary check reads it instead of looking the document up by id.
+    /// </summary>
+    internal int IndexDoc { get; init; } = -1;
 }

@@ -34,6 +34,35 @@ public sealed class HighlightCorpus : HostFixture
 /// <summary>Snippets and titles are HTML-encoded text with &lt;mark&gt; around whole matched words.</summary>
 public sealed class HighlightingTests(HighlightCorpus corpus) : IClassFixture<HighlightCorpus>
 {
+    [Theory]
+    [InlineData("复盘", true)]
+    [InlineData("會議", true)]
+    [InlineData("カード", true)]
+    [InlineData("618", false)]
+    [InlineData("gmv", false)]
+    [InlineData("复盘a", false)]
+    [InlineData("", false)]
+    public void A_key_of_CJK_characters_only_is_searched_ordinally(string key, bool caseless) =>
+        Assert.Equal(caseless, SnippetHighlighter.Caseless(key));
+
+    [Fact]
+    public void No_character_changes_case_into_or_out_of_the_range_searched_ordinally()
+    {
+        // The ordinal search of a caseless key finds what the case-insensitive one finds only while no character of the
+        // range has another case, and no character outside it has one inside it: checked over every UTF-16 unit.
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            foreach (var other in new[] { char.ToUpperInvariant(ch), char.ToLowerInvariant(ch) })
+            {
+                if (other != ch && (SnippetHighlighter.Caseless(ch.ToString()) || SnippetHighlighter.Caseless(other.ToString())))
+                {
+                    Assert.Fail($"U+{c:X4} and U+{(int)other:X4} differ in case only, and one is in the range searched ordinally.");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void A_Chinese_match_is_one_mark_in_the_snippet_and_the_title()
     {

@@ -10,7 +10,8 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal sealed class DimensionState(string dimension, bool counted, DimensionSelection? selection)
 {
-    private readonly HashSet<int> selectedOrds = [];
+    /// <summary>The current segment's selected ordinals, by ordinal (an array read per hit, not a hash lookup).</summary>
+    private bool[] selectedOrds = [];
     private SortedSetDocValues? values;
     private SegmentOrdinals? ordinals;
     private int[] ordCounts = [];
@@ -31,13 +32,13 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         ordinals = SegmentOrdinals.Of(reader, dimension);
         values = ordinals is null ? null : reader.GetSortedSetDocValues(dimension);
         ordCounts = counted && ordinals is not null ? new int[ordinals.ValueCount] : [];
-        selectedOrds.Clear();
-        foreach (var value in selection?.Values ?? [])
+        selectedOrds = selection is null || ordinals is null ? [] : new bool[ordinals.ValueCount];
+        foreach (var value in selectedOrds.Length == 0 ? [] : selection!.Values)
         {
-            var ord = values?.LookupTerm(new BytesRef(value)) ?? -1;
+            var ord = values!.LookupTerm(new BytesRef(value));
             if (ord >= 0)
             {
-                selectedOrds.Add((int)ord);
+                selectedOrds[ord] = true;
             }
         }
     }
@@ -64,7 +65,7 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         var ords = ordinals?.Ords;
         for (var i = from; i < to && !any; i++)
         {
-            any = selectedOrds.Contains(ords![i]);
+            any = selectedOrds[ords![i]];
         }
 
         return any != selection.Exclude;

@@ -90,10 +90,24 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         var from = 0;
         var keys = wanted.Keys;
         var segment = true;
-        var probe = Probe(text);
+        // The raw text first: most texts hold the query's keys as they are, and normalizing a whole body (a Chinese one
+        // is rarely normal: its fullwidth commas) cost more than the search for the keys. Only when the raw text has no
+        // (more) candidates is it searched again from the start in its normalized form, if that differs.
+        var probe = text;
+        var normalized = false;
         for (var window = 0; window < MaxWindows; window++)
         {
             var candidate = NextCandidate(probe, from, keys);
+            if (candidate < 0 && !normalized)
+            {
+                normalized = true;
+                if (Probe(text) is var other && !ReferenceEquals(other, text) && !other.Equals(text, StringComparison.Ordinal))
+                {
+                    (probe, from) = (other, 0);
+                    candidate = NextCandidate(probe, from, keys);
+                }
+            }
+
             if (candidate < 0)
             {
                 return null;
@@ -209,7 +223,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         foreach (var key in keys)
         {
             var limit = first < 0 ? span : span[..Math.Min(span.Length, first - from + key.Length)];
-            var found = limit.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            var found = limit.IndexOf(key, Caseless(key) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
             if (found >= 0 && (first < 0 || from + found < first))
             {
                 first = from + found;
@@ -218,6 +232,13 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
 
         return first;
     }
+
+    /// <summary>
+    /// A key of CJK characters only (radicals to Yi: ideographs, kana, CJK punctuation; none has a case): an ordinal search
+    /// finds what an ordinal case-insensitive one does, vectorized, where the case-insensitive one compares character by
+    /// character as soon as the text has a non-ASCII character.
+    /// </summary>
+    internal static bool Caseless(string key) => key.Length > 0 && key.AsSpan().IndexOfAnyExceptInRange('\u2E80', '\uA4CF') < 0;
 
     /// <summary>What the query looks for in a field and its bigram shadow.</summary>
     private sealed record Wanted(string Field, string CjkField, FieldTerms? Smart, FieldTerms? Cjk)

@@ -13,8 +13,6 @@ namespace KnowledgeHub.Search.Querying;
 /// </summary>
 internal static class NaturalSearch
 {
-    private static readonly HashSet<string> IdField = new(StringComparer.Ordinal) { SearchFields.Id };
-
     public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count)
     {
         var results = page(query);
@@ -65,8 +63,9 @@ internal static class NaturalSearch
     }
 
     /// <summary>
-    /// For each expanded word a hit does not hold itself, the first synonym it holds. One pass per query over the page's
-    /// entries (restricted by their ids), not one search per hit and query: a query's weight is built once per page.
+    /// For each expanded word a hit does not hold itself, the first synonym it holds. Each query is checked on the page's
+    /// documents only, by their document numbers in this searcher (<see cref="SearchHit.IndexDoc"/>): a query's weight is
+    /// built once per page and its scorer advanced to each hit, no search, no stored field read.
     /// </summary>
     private static IReadOnlyList<SearchHit> WithMatchedVia(IndexSearcher searcher, IReadOnlyList<SearchHit> hits, IReadOnlyList<GlossaryExpansion> expansions)
     {
@@ -75,12 +74,17 @@ internal static class NaturalSearch
             return hits;
         }
 
-        var page = new TermsFilter([.. hits.Select(hit => new Term(SearchFields.Id, hit.DocumentId)).DistinctBy(term => term.Text)]);
-        var matches = new Dictionary<string, List<GlossaryMatch>>(StringComparer.Ordinal);
+        if (hits.Any(hit => hit.IndexDoc < 0))
+        {
+            throw new InvalidOperationException("A page of hits for the glossary check lacks the hits' document numbers.");
+        }
+
+        int[] page = [.. hits.Select(hit => hit.IndexDoc).Distinct().Order()];
+        var matches = new Dictionary<int, List<GlossaryMatch>>();
         foreach (var expansion in expansions)
         {
-            var held = Holding(searcher, page, expansion.Direct, hits.Count);
-            var without = hits.Select(hit => hit.DocumentId).Where(id => !held.Contains(id)).ToHashSet(StringComparer.Ordinal);
+            var held = Holding(searcher, page, expansion.Direct);
+            var without = page.Where(doc => !held.Contains(doc)).ToHashSet();
             foreach (var (via, query) in expansion.Synonyms)
             {
                 if (without.Count == 0)
@@ -88,25 +92,34 @@ internal static class NaturalSearch
                     break;
                 }
 
-                foreach (var id in Holding(searcher, page, query, hits.Count).Where(without.Remove))
+                foreach (var doc in Holding(searcher, page, query).Where(without.Remove))
                 {
-                    (matches.TryGetValue(id, out var list) ? list : matches[id] = []).Add(new GlossaryMatch(expansion.Term, via));
+                    (matches.TryGetValue(doc, out var list) ? list : matches[doc] = []).Add(new GlossaryMatch(expansion.Term, via));
                 }
             }
         }
 
-        return matches.Count == 0 ? hits : [.. hits.Select(hit => matches.TryGetValue(hit.DocumentId, out var found) ? hit with { MatchedVia = found } : hit)];
+        return matches.Count == 0 ? hits : [.. hits.Select(hit => matches.TryGetValue(hit.IndexDoc, out var found) ? hit with { MatchedVia = found } : hit)];
     }
 
-    /// <summary>The ids of the page's entries that <paramref name="query"/> matches.</summary>
-    private static HashSet<string> Holding(IndexSearcher searcher, Filter page, Lucene.Net.Search.Query query, int pageSize)
+    /// <summary>Which of <paramref name="docs"/> (document numbers of the searcher, ascending) <paramref name="query"/> matches.</summary>
+    private static HashSet<int> Holding(IndexSearcher searcher, int[] docs, Lucene.Net.Search.Query query)
     {
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scoreDoc in searcher.Search(query, page, pageSize).ScoreDocs)
+        var held = new HashSet<int>();
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        for (var i = 0; i < docs.Length;)
         {
-            if (searcher.Doc(scoreDoc.Doc, IdField).Get(SearchFields.Id, System.Globalization.CultureInfo.InvariantCulture) is { } id)
+            var leaf = leaves[ReaderUtil.SubIndex(docs[i], leaves)];
+            var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            for (; i < docs.Length && docs[i] < end; i++)
             {
-                held.Add(id);
+                var local = docs[i] - leaf.DocBase;
+                if (scorer is not null && (scorer.DocID >= local || scorer.Advance(local) != DocIdSetIterator.NO_MORE_DOCS) && scorer.DocID == local)
+                {
+                    held.Add(docs[i]);
+                }
             }
         }
 

@@ -38,6 +38,7 @@ internal sealed class SearchHitReader(SnippetHighlighter highlighter)
             Score: scoreDoc.Score)
         {
             MatchedAttachment = attachment,
+            IndexDoc = scoreDoc.Doc,
         };
     }
 

@@ -66,6 +66,26 @@ public sealed class GlossaryTests
     }
 
     [Fact]
+    public async Task Each_hit_of_a_page_names_the_synonym_it_was_found_by_and_a_direct_hit_names_none()
+    {
+        await using var host = SearchHost.Create();
+        // One document at a time: each is its own segment, so the page's hits lie in several.
+        await host.AddAsync(new TestDoc("via-english", "Field notes", "The kangaroo population grew.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("direct", "袋鼠观察", "袋鼠的数量增加了。") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("unrelated", "Koala notes", "A koala slept all day.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("via-nickname", "Zoo diary", "A roo jumped the fence.") { Type = "sop", Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" });
+        await host.LoadGlossaryAsync();
+
+        var hits = host.Search("袋鼠").Hits.ToDictionary(h => h.DocumentId);
+
+        Assert.Empty(hits["direct"].MatchedVia);
+        Assert.Equal([new GlossaryMatch("袋鼠", "kangaroo")], hits["via-english"].MatchedVia);
+        Assert.Equal([new GlossaryMatch("袋鼠", "roo")], hits["via-nickname"].MatchedVia);
+        Assert.DoesNotContain("unrelated", hits.Keys);
+    }
+
+    [Fact]
     public async Task A_confidential_glossary_does_not_expand_anyones_queries()
     {
         await using var host = SearchHost.Create();
