@@ -41,7 +41,8 @@ internal sealed class FacetCollector : ICollector
     /// <summary>Documents that passed every selection.</summary>
     public int TotalHits { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => false;
+    /// <summary>Counting needs no order; the hits collector decides.</summary>
+    public bool AcceptsDocsOutOfOrder => hits?.AcceptsDocsOutOfOrder ?? true;
 
     /// <summary>Counts by dimension and value label, after <see cref="Finish"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts =>

@@ -13,12 +13,21 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
 {
-    /// <summary><paramref name="text"/> restricted by the filter: a required clause with no effect on scores.</summary>
-    public static Query Restrict(Query text, Query filter) => new BooleanQuery(disableCoord: true)
-    {
-        { text, Occur.MUST },
-        { new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST },
-    };
+    /// <summary>
+    /// <paramref name="text"/> restricted by the filter, with no effect on scores. When the filter is the access filter
+    /// alone (most searches: no dates, exclusions or owner names), a <see cref="FilteredQuery"/>: its cached bit set is
+    /// handed to the text's scorers as the documents they may accept, so postings skip what the caller may not read and
+    /// a query of optional clauses can be scored in bulk, out of order; otherwise a required non-scoring clause, which
+    /// the text's scorer leapfrogs with.
+    /// </summary>
+    public static Query Restrict(Query text, Query filter) =>
+        filter is BooleanQuery { Clauses.Count: 1 } only && only.Clauses[0] is { Occur: Occur.MUST, Query: ConstantScoreQuery { Filter: AccessFilters.BitSetFilter access } }
+            ? new FilteredQuery(text, access)
+            : new BooleanQuery(disableCoord: true)
+            {
+                { text, Occur.MUST },
+                { new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST },
+            };
 
     /// <summary>The filter; with <paramref name="withSelections"/> the dimension selections are part of it.</summary>
     public Query Filter(SearchConstraints constraints, string kind, Caller caller, bool withSelections)

@@ -36,18 +36,21 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
         return new EntryPage(hits, collector.TotalHits, facets);
     }
 
-    /// <summary>A top-N collector by score or by a sort, scoring documents in order (the facet collector needs that).</summary>
+    /// <summary>
+    /// A top-N collector by score or by a sort that accepts documents out of order (ties still go to the lower document
+    /// number), so a query of optional clauses can be scored in bulk; the facet collector counts in any order.
+    /// </summary>
     private sealed record TopHits(ICollector Collector, Func<int, int, TopDocs> TopDocs)
     {
         public static TopHits Create(Sort? order, int size)
         {
             if (order is null)
             {
-                var byScore = TopScoreDocCollector.Create(size, true);
+                var byScore = TopScoreDocCollector.Create(size, false);
                 return new TopHits(byScore, byScore.GetTopDocs);
             }
 
-            var bySort = TopFieldCollector.Create(order, size, false, true, false, true);
+            var bySort = TopFieldCollector.Create(order, size, false, true, false, false);
             return new TopHits(bySort, bySort.GetTopDocs);
         }
 
