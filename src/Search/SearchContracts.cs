@@ -67,7 +67,10 @@ public sealed record SearchResults(string Query, int Total, int Page, int PageSi
     /// <summary>How the query was read, for the user: most words, common words left out, exclusions, time filter (see <see cref="QueryNoteKind"/>).</summary>
     public IReadOnlyList<QueryNote> Notes { get; init; } = [];
 
-    /// <summary>The time expression of the query applied as a filter on the documents' period or date, if any.</summary>
+    /// <summary>
+    /// The time expression of the query read as a filter on the documents' period or date, if any; not applied when a
+    /// <see cref="QueryNoteKind.TimeFilterEmptied"/> note says it left nothing (the hits are then from any time).
+    /// </summary>
     public AppliedTimeFilter? TimeFilter { get; init; }
 }
 

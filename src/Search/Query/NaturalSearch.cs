@@ -6,8 +6,8 @@ namespace KnowledgeHub.Search.Querying;
 
 /// <summary>
 /// Runs a <see cref="QueryPlan"/> for one page: all words first; when nothing has them all, the documents with most of
-/// them (with a note naming the words no document has); when a time filter leaves nothing that the words alone find, a
-/// note offering the search without it; how many hits <c>-word</c> exclusions removed; and for each hit found only
+/// them (with a note naming the words no document has); when a time filter leaves nothing, what the words find at any
+/// time, with a note; how many hits <c>-word</c> exclusions removed; and for each hit found only
 /// through the glossary, which term matched. <paramref name="page"/> runs a query for the page (same caller and
 /// constraints), <paramref name="count"/> counts one.
 /// </summary>
@@ -32,18 +32,34 @@ internal static class NaturalSearch
             {
                 results = wider with { Notice = results.Notice, DidYouMean = results.DidYouMean ?? wider.DidYouMean };
                 relaxed = true;
-                var unmatched = plan.WordTexts.Where((_, i) => count(plan.Words[i]) == 0).ToList();
-                notes.Add(new QueryNote(QueryNoteKind.MostWords, unmatched));
+                notes.Add(MostWordsNote(plan, count));
             }
         }
 
-        if (results.Total == 0 && plan.Time is not null && plan.Make(relaxed: false, time: false) is { } untimed && count(untimed) is > 0 and var found)
+        // The time filter left nothing (a title such as "Minutes: TODAY", or no report yet this week): the words' hits at
+        // any time, all words first, else most of them, with a note naming the time phrase, rather than an empty page.
+        var anyTime = false;
+        if (results.Total == 0 && plan.Time is not null)
         {
-            notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], found));
+            foreach (var relax in plan.CanRelax ? new[] { false, true } : [false])
+            {
+                if (plan.Make(relaxed: relax, time: false) is { } untimed && page(untimed) is { Total: > 0 } wider)
+                {
+                    results = wider with { Notice = results.Notice, DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                    (anyTime, relaxed) = (true, relax);
+                    if (relax)
+                    {
+                        notes.Add(MostWordsNote(plan, count));
+                    }
+
+                    notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], wider.Total));
+                    break;
+                }
+            }
         }
 
         var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
-        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false) is { } all && count(all) - results.Total is > 0 and var removed)
+        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false, time: !anyTime) is { } all && count(all) - results.Total is > 0 and var removed)
         {
             notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, excludedWords, removed));
         }
@@ -61,6 +77,10 @@ internal static class NaturalSearch
         var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
         return results with { Hits = hits, Notes = notes, TimeFilter = plan.Time };
     }
+
+    /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>
+    private static QueryNote MostWordsNote(QueryPlan plan, Func<Lucene.Net.Search.Query, int> count) =>
+        new(QueryNoteKind.MostWords, [.. plan.WordTexts.Where((_, i) => count(plan.Words[i]) == 0)]);
 
     /// <summary>
     /// For each expanded word a hit does not hold itself, the first synonym it holds. Each query is checked on the page's

@@ -15,7 +15,10 @@ public enum QueryNoteKind
     /// <summary>Hyphens that do not read as exclusions (-o in a pasted passage) were searched as words. <see cref="QueryNote.Words"/>: them.</summary>
     HyphensKept,
 
-    /// <summary>The time filter left no hits, though the words alone find some (<see cref="QueryNote.Count"/>); see <see cref="AppliedTimeFilter.QueryAsWords"/>.</summary>
+    /// <summary>
+    /// The time filter left no hits, so it was not applied: the hits are the words' at any time (<see cref="QueryNote.Count"/>
+    /// of them). <see cref="QueryNote.Words"/>: the time phrase; <see cref="AppliedTimeFilter.QueryAsWords"/> searches it as words.
+    /// </summary>
     TimeFilterEmptied,
 }
 

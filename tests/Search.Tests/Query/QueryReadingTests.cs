@@ -47,15 +47,43 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     }
 
     [Fact]
-    public void A_time_filter_that_leaves_nothing_says_so_and_offers_the_words()
+    public void A_time_filter_that_leaves_nothing_is_not_applied_and_says_so()
     {
         corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
-        var results = corpus.Host.Search("今天 StarSelect Plus membership launch");
+        var timed = corpus.Host.Search("今天 StarSelect Plus membership launch");
+        var words = corpus.Host.Search("StarSelect Plus membership launch");
 
-        Assert.Equal(0, results.Total);
-        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
-        Assert.True(note.Count > 0);
-        Assert.Contains("\"今天\"", results.TimeFilter!.QueryAsWords, StringComparison.Ordinal);
+        // Nothing was written today: the hits are the words' at any time, in the same order, and a note says so.
+        Assert.True(words.Total > 0);
+        Assert.Equal(words.Total, timed.Total);
+        Assert.Equal(words.Hits.Select(h => h.DocumentId), timed.Hits.Select(h => h.DocumentId));
+        var note = Assert.Single(timed.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
+        Assert.Equal(["今天"], note.Words);
+        Assert.Equal(words.Total, note.Count);
+        Assert.Contains("\"今天\"", timed.TimeFilter!.QueryAsWords, StringComparison.Ordinal);
+        Assert.DoesNotContain(timed.Notes, n => n.Kind == QueryNoteKind.MostWords);
+    }
+
+    [Fact]
+    public void A_time_filter_that_leaves_nothing_falls_back_to_most_words_at_any_time()
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+        var results = corpus.Host.Search("今天 StarSelect Plus membership launch qwertyuiopzx");
+
+        Assert.True(results.Total > 0);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
+        var most = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.Contains("qwertyuiopzx", most.Words);
+    }
+
+    [Fact]
+    public void A_time_filter_that_keeps_hits_is_applied_without_the_note()
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+        var results = corpus.Host.Search("今年 StarSelect Plus membership launch");
+
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
+        Assert.Equal("今年", results.TimeFilter?.Phrase);
     }
 
     [Fact]
