@@ -5,8 +5,8 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// One dimension inside a <see cref="FacetCollector"/>: the current segment's ordinals (decoded once per segment,
-/// <see cref="SegmentOrdinals"/>), the ordinals of the current document, whether they pass the dimension's
-/// selection, and the per-segment counts by ordinal, added up by label (decoded with the ordinals) when the segment ends.
+/// <see cref="SegmentOrdinals"/>), whether a document passes the dimension's selection, and the per-segment counts by
+/// ordinal, added up by label (decoded with the ordinals) when the segment ends.
 /// </summary>
 internal sealed class DimensionState(string dimension, bool counted, DimensionSelection? selection)
 {
@@ -15,8 +15,6 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
     private SortedSetDocValues? values;
     private SegmentOrdinals? ordinals;
     private int[] ordCounts = [];
-    private int from;
-    private int to;
 
     public string Dimension => dimension;
 
@@ -43,18 +41,8 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         }
     }
 
-    public void Read(int doc)
-    {
-        if (ordinals is null)
-        {
-            (from, to) = (0, 0);
-            return;
-        }
-
-        (from, to) = (ordinals.Starts[doc], ordinals.Starts[doc + 1]);
-    }
-
-    public bool Passes()
+    /// <summary>Whether <paramref name="doc"/> (of the current segment) passes the dimension's selection.</summary>
+    public bool Passes(int doc)
     {
         if (selection is null)
         {
@@ -62,21 +50,30 @@ internal sealed class DimensionState(string dimension, bool counted, DimensionSe
         }
 
         var any = false;
-        var ords = ordinals?.Ords;
-        for (var i = from; i < to && !any; i++)
+        if (ordinals is { Single: { } single })
         {
-            any = selectedOrds[ords![i]];
+            var ord = single[doc];
+            any = ord >= 0 && selectedOrds[ord];
+        }
+        else if (ordinals is not null)
+        {
+            var (starts, ords) = (ordinals.Starts, ordinals.Ords);
+            for (var i = starts[doc]; i < starts[doc + 1] && !any; i++)
+            {
+                any = selectedOrds[ords[i]];
+            }
         }
 
         return any != selection.Exclude;
     }
 
-    public void Count()
+    /// <summary>Counts the values of one document of the current segment.</summary>
+    public void Count(int doc)
     {
         if (ordCounts.Length > 0)
         {
-            var ords = ordinals!.Ords;
-            for (var i = from; i < to; i++)
+            var (starts, ords) = (ordinals!.Starts, ordinals.Ords);
+            for (var i = starts[doc]; i < starts[doc + 1]; i++)
             {
                 ordCounts[ords[i]]++;
             }

@@ -18,10 +18,11 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly ICollector? hits;
     private readonly DimensionState[] dimensions;
+    private readonly DimensionState[] selectors;
     private readonly bool selecting;
     private readonly bool counting;
 
-    /// <summary>Without selections: the current segment's hits, counted per dimension when the segment ends (from <see cref="ArrayPool{T}"/>).</summary>
+    /// <summary>The current segment's hits (documents passing every selection), counted per dimension when the segment ends (from <see cref="ArrayPool{T}"/>).</summary>
     private int[] batch = [];
     private int batched;
 
@@ -34,7 +35,8 @@ internal sealed class FacetCollector : ICollector
             .. countedSet.Union(selections.Select(s => s.Dimension)).Select(d =>
                 new DimensionState(d, countedSet.Contains(d), selections.FirstOrDefault(s => s.Dimension == d))),
         ];
-        selecting = dimensions.Any(d => d.Selects);
+        selectors = [.. dimensions.Where(d => d.Selects)];
+        selecting = selectors.Length > 0;
         counting = dimensions.Any(d => d.Counted);
     }
 
@@ -64,47 +66,43 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (!selecting)
+        if (selecting)
         {
-            // Nothing selected: every document is a hit and counts in every dimension (most searches; a hot loop).
-            TotalHits++;
-            hits?.Collect(doc);
-            if (counting)
+            // Only the dimensions with a selection are read per hit (most searches have one: archived documents left
+            // out by status). A hit failing exactly one selection counts in that dimension alone; one failing none is
+            // a hit and joins the batch, counted in every dimension when the segment ends.
+            DimensionState? failed = null;
+            foreach (var dimension in selectors)
             {
-                if (batched == batch.Length)
+                if (!dimension.Passes(doc))
                 {
-                    Grow();
+                    if (failed is not null)
+                    {
+                        return;
+                    }
+
+                    failed = dimension;
                 }
-
-                batch[batched++] = doc;
             }
 
-            return;
-        }
-
-        DimensionState? failed = null;
-        var failures = 0;
-        foreach (var dimension in dimensions)
-        {
-            dimension.Read(doc);
-            if (!dimension.Passes() && ++failures == 1)
+            if (failed is not null)
             {
-                failed = dimension;
+                failed.Count(doc);
+                return;
             }
         }
 
-        if (failures == 0)
+        // Every dimension's counts take the hit, at the segment's end, in one tight loop per dimension.
+        TotalHits++;
+        hits?.Collect(doc);
+        if (counting)
         {
-            TotalHits++;
-            hits?.Collect(doc);
-            foreach (var dimension in dimensions)
+            if (batched == batch.Length)
             {
-                dimension.Count();
+                Grow();
             }
-        }
-        else if (failures == 1)
-        {
-            failed!.Count();
+
+            batch[batched++] = doc;
         }
     }
 
