@@ -37,21 +37,6 @@ internal static class AccessFilters
             { new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST },
             { ConstraintQueries.AnyPrincipal(SearchFields.Acl, normalized), Occur.MUST },
         };
-        return Cache.GetOrAdd(key, _ => new BitSetFilter(new QueryWrapperFilter(query)));
-    }
-
-    /// <summary>
-    /// Caches each segment's set as a plain bit set (one bit per document, 2.5 KB per 20k) rather than Lucene's default
-    /// compressed one: a bit set answers "is this document in" directly, so a <see cref="FilteredQuery"/> passes it to the
-    /// scorers as accepted documents instead of iterating it beside them.
-    /// </summary>
-    internal sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
-    {
-        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
-        {
-            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
-            bits.Or(iterator);
-            return bits;
-        }
+        return Cache.GetOrAdd(key, _ => new BitSetFilter(query));
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ConstraintQueries(SearchAnalyzer analyzer)
     /// the text's scorer leapfrogs with.
     /// </summary>
     public static Query Restrict(Query text, Query filter) =>
-        filter is BooleanQuery { Clauses.Count: 1 } only && only.Clauses[0] is { Occur: Occur.MUST, Query: ConstantScoreQuery { Filter: AccessFilters.BitSetFilter access } }
+        filter is BooleanQuery { Clauses.Count: 1 } only && only.Clauses[0] is { Occur: Occur.MUST, Query: ConstantScoreQuery { Filter: BitSetFilter access } }
             ? new FilteredQuery(text, access)
             : new BooleanQuery(disableCoord: true)
             {
