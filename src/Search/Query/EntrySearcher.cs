@@ -29,7 +29,7 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
             request.Facets ? SearchFacets.Dimensions : [],
             request.Facets ? ConstraintQueries.Selections(constraints) : [],
             top?.Collector);
-        searcher.Search(ConstraintQueries.Restrict(request.Text, filter), collector);
+        searcher.Search(TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)), collector);
         collector.Finish();
         var hits = top?.Page(request.Skip, request.Take) ?? [];
         var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, AccessFilters.For(request.Kind, request.Caller.Principals)) : [];

@@ -126,7 +126,7 @@ internal static class NaturalSearch
     private static HashSet<int> Holding(IndexSearcher searcher, int[] docs, Lucene.Net.Search.Query query)
     {
         var held = new HashSet<int>();
-        var weight = searcher.CreateNormalizedWeight(query);
+        var weight = searcher.CreateNormalizedWeight(TermContexts.Bind(searcher, query));
         var leaves = searcher.IndexReader.Leaves;
         for (var i = 0; i < docs.Length;)
         {

@@ -1,0 +1,138 @@
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>
+/// Term lookups kept per index version: a bound query finds the same documents with the same scores as the query it
+/// came from, and a newer version of the index is never read through an older version's lookups — over a real index on
+/// disk with several segments.
+/// </summary>
+public sealed class TermContextsTests : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), "kh-termcontexts-" + Guid.NewGuid().ToString("N"));
+    private readonly FSDirectory directory;
+    private readonly IndexWriter writer;
+
+    public TermContextsTests()
+    {
+        directory = FSDirectory.Open(path);
+        writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
+        {
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        });
+    }
+
+    [Fact]
+    public void A_bound_query_finds_the_same_documents_with_the_same_scores_in_every_segment()
+    {
+        Add("618 复盘 GMV", "plan");
+        Add("GMV 下滑 原因", "retro");
+        writer.Commit();
+        Add("618 预售 复盘 复盘", "retro");
+        Add("weekly report GMV", "weekly");
+        writer.Commit();
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count > 1);
+        var searcher = new IndexSearcher(reader);
+
+        foreach (var query in Queries())
+        {
+            var expected = searcher.Search(query, 10).ScoreDocs;
+            var bound = TermContexts.Bind(searcher, query);
+            var again = TermContexts.Bind(searcher, query); // the second time from the kept lookups
+            Assert.NotEmpty(expected);
+            Assert.Equal(Scored(expected), Scored(searcher.Search(bound, 10).ScoreDocs));
+            Assert.Equal(Scored(expected), Scored(searcher.Search(again, 10).ScoreDocs));
+        }
+    }
+
+    [Fact]
+    public void A_newer_index_version_is_searched_with_its_own_lookups()
+    {
+        Add("618 复盘", "retro");
+        writer.Commit();
+        using var before = DirectoryReader.Open(directory);
+        var query = new TermQuery(new Term("body", "复盘"));
+        Assert.Equal(1, new IndexSearcher(before).Search(TermContexts.Bind(new IndexSearcher(before), query), 10).TotalHits);
+
+        Add("复盘 GMV", "retro");
+        Add("双11 复盘", "plan");
+        writer.Commit();
+        using var after = DirectoryReader.OpenIfChanged(before)!;
+        var searcher = new IndexSearcher(after);
+
+        var bound = TermContexts.Bind(searcher, query);
+
+        Assert.Equal(3, searcher.Search(bound, 10).TotalHits);
+        Assert.Equal(Scored(searcher.Search(query, 10).ScoreDocs), Scored(searcher.Search(bound, 10).ScoreDocs));
+    }
+
+    [Fact]
+    public void A_query_of_another_kind_is_left_as_it_is()
+    {
+        Add("618 复盘", "retro");
+        writer.Commit();
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var phrase = new PhraseQuery { new Term("body", "618"), new Term("body", "复盘") };
+        var wildcard = new WildcardQuery(new Term("body", "复*"));
+
+        Assert.Same(phrase, TermContexts.Bind(searcher, phrase));
+        Assert.Same(wildcard, TermContexts.Bind(searcher, wildcard));
+        var boolean = Assert.IsType<BooleanQuery>(TermContexts.Bind(searcher, new BooleanQuery { { phrase, Occur.MUST } }));
+        Assert.Same(phrase, boolean.Clauses[0].Query);
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        directory.Dispose();
+        System.IO.Directory.Delete(path, recursive: true);
+    }
+
+    private static IEnumerable<Lucene.Net.Search.Query> Queries()
+    {
+        var retro = new TermQuery(new Term("type", "retro"));
+        yield return new TermQuery(new Term("body", "GMV"));
+        yield return new BooleanQuery
+        {
+            { new TermQuery(new Term("body", "618")) { Boost = 3 }, Occur.SHOULD },
+            { new TermQuery(new Term("body", "复盘")), Occur.SHOULD },
+            { new TermQuery(new Term("body", "absent")), Occur.SHOULD },
+        };
+        yield return new BooleanQuery(disableCoord: true)
+        {
+            { new BooleanQuery { { new TermQuery(new Term("body", "GMV")), Occur.SHOULD }, { new TermQuery(new Term("body", "复盘")), Occur.SHOULD } }, Occur.MUST },
+            { new ConstantScoreQuery(retro) { Boost = 0.5f }, Occur.SHOULD },
+        };
+        yield return new BooleanQuery
+        {
+            { new TermQuery(new Term("body", "GMV")), Occur.SHOULD },
+            { new TermQuery(new Term("body", "618")), Occur.SHOULD },
+            { new TermQuery(new Term("body", "复盘")), Occur.SHOULD },
+        }.With(minimumShouldMatch: 2);
+        yield return new FilteredQuery(new TermQuery(new Term("body", "复盘")), new QueryWrapperFilter(retro));
+    }
+
+    private static IEnumerable<(int Doc, float Score)> Scored(ScoreDoc[] docs) => docs.Select(d => (d.Doc, d.Score));
+
+    private void Add(string body, string type) => writer.AddDocument(
+    [
+        new TextField("body", body, Field.Store.NO),
+        new StringField("type", type, Field.Store.NO),
+    ]);
+}
+
+file static class BooleanQueryExtensions
+{
+    public static BooleanQuery With(this BooleanQuery query, int minimumShouldMatch)
+    {
+        query.MinimumNumberShouldMatch = minimumShouldMatch;
+        return query;
+    }
+}
