@@ -22,9 +22,14 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # The index is derived data (rebuilt or restored from a snapshot in the blob store when missing); keep it on a volume
 # or the container's own disk. Everything durable is in the blob store.
+# DOTNET_GCgen0size: a 64 MB young generation instead of the workstation GC's 6 MB. A computed search page allocates
+# ~0.4 MB in search alone, so the default collected every few requests; with 64 MB the search page served 31 % more
+# requests at 8 connections on a 20k store (498 against 381 req/s, alternating wrk runs, README "Scale") for
+# ~40 MB more resident memory. The runtime reads it only from the environment (not runtimeconfig.json).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_gcServer=0 \
+    DOTNET_GCgen0size=0x4000000 \
     Search__IndexPath=/var/lib/knowledgehub/index \
     Storage__Provider=AzureBlob
 COPY --from=build /app .
