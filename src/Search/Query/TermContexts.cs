@@ -9,7 +9,8 @@ namespace KnowledgeHub.Search;
 /// Each term's per-segment lookups (<see cref="TermContext"/>: where its postings start in every segment, its document
 /// frequency), kept for the life of one index version: a word is searched in up to seven fields, a glossary adds its
 /// synonyms, and the notes, the glossary check and the next user's search look the same terms up again — each lookup a
-/// seek in every segment's terms dictionary and a fresh terms enumerator (half of the bytes a search allocated).
+/// seek in every segment's terms dictionary and a fresh terms enumerator (a fifth of the bytes a search allocates on a
+/// compacted 20k index, more with more segments).
 /// <see cref="Bind"/> hands a query's term queries their looked-up contexts; Lucene then seeks no more. A context is read
 /// only once built, so searches share it. Bounded: past <see cref="MaxTerms"/> terms of one version it starts again.
 /// </summary>
