@@ -30,7 +30,7 @@ public static class PortalPhases
 
         Console.WriteLine($"First start of the portal on 127.0.0.1:{port} (builds the index of {report.Import!.Documents + report.Import.Samples:N0} documents)...");
         var started = Stopwatch.GetTimestamp();
-        await using (var first = PortalProcess.Start(root, storeRoot, indexPath, port, logPath))
+        await using (var first = PortalProcess.Start(root, storeRoot, indexPath, port, logPath, options.PortalEnvironment))
         {
             report.HealthPath = await first.WaitUntilReadyAsync(options.Health, options.StartTimeout, cancellationToken);
             report.FirstStartSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -43,7 +43,7 @@ public static class PortalPhases
 
         Console.WriteLine("Restarting...");
         started = Stopwatch.GetTimestamp();
-        PortalProcess? portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath);
+        PortalProcess? portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath, options.PortalEnvironment);
         try
         {
             await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
@@ -69,7 +69,8 @@ public static class PortalPhases
             await portal.StopAsync(StopGrace);
             await portal.DisposeAsync();
             portal = null;
-            portal = PortalProcess.Start(root, storeRoot, indexPath, port, logPath, new Dictionary<string, string> { ["Search:ResultCacheEntries"] = "0" });
+            portal = PortalProcess.Start(
+                root, storeRoot, indexPath, port, logPath, new Dictionary<string, string>(options.PortalEnvironment) { ["Search:ResultCacheEntries"] = "0" });
             await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
             using var uncached = new PortalClient(portal.BaseAddress);
             await uncached.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);

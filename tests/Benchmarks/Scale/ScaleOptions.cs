@@ -22,6 +22,8 @@ public sealed record ScaleOptions
           --corpus PATH       the help corpus folder (default .corpus/libreoffice-help)
           --data PATH         where the store and index go (default a new folder under the temp folder)
           --keep              keep the store and index afterwards (default: deleted)
+          --portal-env N=V    an environment variable for every portal start, repeatable (e.g. DOTNET_GCgen0size=0x4000000,
+                              as the Dockerfile sets it); the report names them
         """;
 
     public int Documents { get; init; } = 1000;
@@ -56,6 +58,9 @@ public sealed record ScaleOptions
 
     public bool Keep { get; init; }
 
+    /// <summary>Environment variables of every portal start (<c>--portal-env NAME=VALUE</c>), beside the run's own settings.</summary>
+    public IReadOnlyDictionary<string, string> PortalEnvironment { get; init; } = new Dictionary<string, string>();
+
     public TimeSpan StartTimeout => TimeSpan.FromSeconds(StartTimeoutSeconds ?? (600 + (Documents / 50)));
 
     /// <summary>The options, or null (with a message on standard error) when an argument is not understood.</summary>
@@ -88,6 +93,10 @@ public sealed record ScaleOptions
                 ("--out", { Length: > 0 } v) => options with { Out = v },
                 ("--corpus", { Length: > 0 } v) => options with { Corpus = v },
                 ("--data", { Length: > 0 } v) => options with { Data = v },
+                ("--portal-env", { } v) when EnvironmentEntry(v) is var (name, text) => options with
+                {
+                    PortalEnvironment = new Dictionary<string, string>(options.PortalEnvironment) { [name] = text },
+                },
                 _ => null,
             };
             if (next is null)
@@ -101,6 +110,16 @@ public sealed record ScaleOptions
         }
 
         return options;
+    }
+
+    /// <summary>NAME=VALUE with a name a shell would accept (letters, digits, underscores; not a digit first), else null.</summary>
+    private static (string Name, string Value)? EnvironmentEntry(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var name = equals > 0 ? text[..equals] : "";
+        return name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? (name, text[(equals + 1)..])
+            : null;
     }
 
     private static int? Positive(string text) =>

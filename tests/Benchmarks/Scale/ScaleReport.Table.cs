@@ -18,6 +18,12 @@ public sealed partial class ScaleReport
         text.AppendLine(Invariant($"## Scale benchmark: {Options.Documents:N0} documents"));
         text.AppendLine();
         text.AppendLine(Invariant($"Commit {Commit}, {Environment.ProcessorCount} cores, 1-minute load {LoadAtStart:0.0} → {LoadAtEnd:0.0}, run took {RunSeconds / 60:0.0} min. Text: {TextSource}."));
+        if (Options.PortalEnvironment.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("The portal ran with " + string.Join(", ", Options.PortalEnvironment.Select(e => $"`{e.Key}={e.Value}`")) + " in its environment.");
+        }
+
         if (Error is not null)
         {
             text.AppendLine().AppendLine($"**The run stopped early:** {Error}");

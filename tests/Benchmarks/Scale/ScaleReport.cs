@@ -170,6 +170,7 @@ public sealed partial class ScaleReport
             ["document_bytes"] = Import?.DocumentBytes,
             ["import_seconds"] = R(Import?.Seconds),
             ["import_threads"] = Options.ImportThreads,
+            ["portal_environment"] = new JsonObject(Options.PortalEnvironment.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
             ["store_bytes_after_import"] = Import?.StoreFolderBytes,
             ["store_files_after_import"] = Import?.StoreFiles,
             ["store_files_before_health"] = StoreFilesBeforeHealth,
