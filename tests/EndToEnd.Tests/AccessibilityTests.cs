@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,23 +15,11 @@ public sealed class AccessibilityTests(PortalFixture fixture)
     [Fact]
     public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations()
     {
-        var axe = Axe.Path();
         // The portal's Content-Security-Policy forbids injected script; only this test's context bypasses it.
         var page = await fixture.SignedInAsync("carol", Browsing.Options(fixture, bypassCsp: true));
+        await Axe.LoadIntoAsync(page.Context);
         var report = new StringBuilder();
-
-        async Task CheckAsync(string name)
-        {
-            await page.AddScriptTagAsync(new() { Path = axe });
-            var violations = await page.EvaluateAsync<JsonElement>(Axe.Run);
-            foreach (var v in violations.EnumerateArray())
-            {
-                report.Append(name).Append(": ").Append(v.GetProperty("id").GetString())
-                    .Append(" (").Append(v.GetProperty("impact").GetString()).Append(") ").Append(v.GetProperty("help").GetString())
-                    .Append(" — ").AppendJoin(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()))
-                    .AppendLine();
-            }
-        }
+        Task CheckAsync(string name) => Axe.CheckAsync(page, name, report);
 
         await page.GotoAsync("/");
         await CheckAsync("home");

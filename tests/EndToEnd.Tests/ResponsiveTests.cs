@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,6 +27,7 @@ public sealed class ResponsiveTests(PortalFixture fixture)
     {
         var review = await DocumentInReviewAsync();
         var page = await fixture.SignedInAsync("carol", Options(locale, width));
+        await Axe.LoadIntoAsync(page.Context);
         var report = new StringBuilder();
         string[] urls =
         [
@@ -123,14 +123,7 @@ public sealed class ResponsiveTests(PortalFixture fixture)
             report.AppendLine($"{url}: {overflow}");
         }
 
-        await page.AddScriptTagAsync(new() { Path = Axe.Path() });
-        var violations = await page.EvaluateAsync<JsonElement>(Axe.Run);
-        foreach (var v in violations.EnumerateArray())
-        {
-            report.Append(url).Append(": ").Append(v.GetProperty("id").GetString()).Append(" (").Append(v.GetProperty("impact").GetString())
-                .Append(") ").Append(v.GetProperty("help").GetString()).Append(" — ")
-                .AppendJoin(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString())).AppendLine();
-        }
+        await Axe.CheckAsync(page, url, report);
     }
 
     /// <summary>A sentence when the page is wider than the window (it would scroll sideways), naming the widest elements; null when it fits.</summary>
