@@ -16,8 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     command -v sudo >/dev/null 2>&1 || { echo "install-test-tools: need root (or sudo) to apt-get install ${need_apt[*]}" >&2; exit 1; }
     sudo_cmd=(sudo)
   fi
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 command -v npm >/dev/null 2>&1 || { echo "install-test-tools: npm (Node.js) is required for Azurite and oidc-provider" >&2; exit 1; }
