@@ -15,8 +15,6 @@ public sealed class PoisonDocumentTests : IDisposable
     private static readonly string Immense = new('x', 100_000);
 
     /// <summary>Markdown bodies the parser, the mapper or Lucene used to refuse (name → body).</summary>
-    public static TheoryData<string> Poisons => [.. PoisonBodies.Keys];
-
     private static readonly Dictionary<string, string> PoisonBodies = new()
     {
         ["immense-word"] = "正文 " + Immense + " 结尾",
@@ -32,25 +30,34 @@ public sealed class PoisonDocumentTests : IDisposable
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "kh-tests", "poison-" + Guid.NewGuid().ToString("N"));
 
-    [Theory]
-    [MemberData(nameof(Poisons))]
-    public async Task A_poison_document_leaves_every_other_write_working_and_searchable_before_and_after_a_restart(string poison)
+    /// <summary>
+    /// Every poison saved into one store, as a real store would hold them side by side: the index follows all of them
+    /// while the others write, and reopens over all of them after the restart. (One store per poison took two portal
+    /// starts each, a fifth of this project's run, for a weaker case.)
+    /// </summary>
+    [Fact]
+    public async Task Poison_documents_leave_every_other_write_working_and_searchable_before_and_after_a_restart()
     {
-        string poisonId;
+        var poisons = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var portal = Portal())
         {
             var alice = await SignedInAsync(portal, "alice");
-            poisonId = await WorkflowSteps.CreateFromTemplateAsync(alice, "毒文档 poison " + poison);
-            var saved = await WorkflowSteps.EditAsync(alice, poisonId, new Dictionary<string, string> { ["Form.Markdown"] = PoisonBodies[poison] });
-            Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"saving '{poison}' answered {(int)saved.StatusCode}");
+            foreach (var (poison, body) in PoisonBodies)
+            {
+                var id = await WorkflowSteps.CreateFromTemplateAsync(alice, "毒文档 poison " + poison);
+                var saved = await WorkflowSteps.EditAsync(alice, id, new Dictionary<string, string> { ["Form.Markdown"] = body });
+                Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"saving '{poison}' answered {(int)saved.StatusCode}");
+                poisons[poison] = id;
+            }
+
             await OthersStillWorkAsync(portal, "before");
-            await ReadableAsync(alice, poisonId);
+            await ReadableAsync(alice, poisons);
         }
 
         await using (var restarted = Portal())
         {
             await OthersStillWorkAsync(restarted, "after");
-            await ReadableAsync(await SignedInAsync(restarted, "alice"), poisonId);
+            await ReadableAsync(await SignedInAsync(restarted, "alice"), poisons);
         }
     }
 
@@ -152,6 +159,15 @@ public sealed class PoisonDocumentTests : IDisposable
     {
         var page = await client.GetDocumentAsync("/Documents/" + id);
         Assert.NotNull(page.QuerySelector("h1"));
+    }
+
+    private static async Task ReadableAsync(HttpClient client, IReadOnlyDictionary<string, string> poisons)
+    {
+        foreach (var (poison, id) in poisons)
+        {
+            var page = await client.GetDocumentAsync("/Documents/" + id);
+            Assert.True(page.QuerySelector("h1") is not null, $"the document holding '{poison}' ({id}) has no heading: not readable");
+        }
     }
 
     private static string HugeTable(int columns, int rows)
