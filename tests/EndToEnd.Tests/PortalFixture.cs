@@ -21,9 +21,16 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = PortalProcess.FreePort();
-        Portal = await PortalProcess.StartAsync(Settings(port), port);
-        (_playwright, Browser) = await Chromium.LaunchAsync();
+        var browser = Chromium.LaunchAsync(); // meanwhile: the portal takes seconds to import the samples
+        try
+        {
+            var port = PortalProcess.FreePort();
+            Portal = await PortalProcess.StartAsync(Settings(port), port);
+        }
+        finally
+        {
+            (_playwright, Browser) = await browser;
+        }
     }
 
     public async Task DisposeAsync()
