@@ -73,7 +73,10 @@ public sealed class ApiTokenRegistry(IBlobStore store, TimeProvider time) : IDis
     public Task AddAsync(string objectId, ApiTokenRecord token, CancellationToken cancellationToken) =>
         UpdateAsync(objectId, list => list with { Tokens = [.. list.Tokens.Append(token).TakeLast(MaxTokens)] }, cancellationToken);
 
-    /// <summary>Revokes one token; false when the user has no such token.</summary>
+    /// <summary>
+    /// Revokes one token; false when the user has no such token. An id the user has no token by, or a token already
+    /// revoked, writes nothing: a wrong id is not a reason to rewrite the list (and race other requests for it).
+    /// </summary>
     public async Task<bool> RevokeAsync(string objectId, string tokenId, CancellationToken cancellationToken)
     {
         var found = false;
@@ -83,7 +86,9 @@ public sealed class ApiTokenRegistry(IBlobStore store, TimeProvider time) : IDis
             list =>
             {
                 found = list.Tokens.Any(t => t.Id == tokenId);
-                return list with { Tokens = [.. list.Tokens.Select(t => t.Id == tokenId && t.RevokedUtc is null ? t with { RevokedUtc = now } : t)] };
+                return list.Tokens.Any(t => t.Id == tokenId && t.RevokedUtc is null)
+                    ? list with { Tokens = [.. list.Tokens.Select(t => t.Id == tokenId && t.RevokedUtc is null ? t with { RevokedUtc = now } : t)] }
+                    : null;
             },
             cancellationToken);
         return found;
@@ -109,13 +114,19 @@ public sealed class ApiTokenRegistry(IBlobStore store, TimeProvider time) : IDis
         return Prefix + (plain ? objectId.ToLowerInvariant() : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(objectId)))) + ".json";
     }
 
-    private async Task UpdateAsync(string objectId, Func<ApiTokenList, ApiTokenList> change, CancellationToken cancellationToken)
+    /// <summary>Reads the user's list, applies <paramref name="change"/> and writes it back if nothing changed it meanwhile; a change that returns null writes nothing.</summary>
+    private async Task UpdateAsync(string objectId, Func<ApiTokenList, ApiTokenList?> change, CancellationToken cancellationToken)
     {
         var name = BlobName(objectId);
         for (var attempt = 0; ; attempt++)
         {
             var blob = await store.ReadAsync(name, cancellationToken);
-            var next = Prune(change(Parse(blob)));
+            if (change(Parse(blob)) is not { } changed)
+            {
+                return;
+            }
+
+            var next = Prune(changed);
             var condition = blob is null ? WriteCondition.IfNotExists : WriteCondition.IfMatchETag(blob.ETag);
             try
             {

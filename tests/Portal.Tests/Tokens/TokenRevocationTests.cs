@@ -121,6 +121,49 @@ public sealed class TokenRevocationTests(PortalFactory portal) : IClassFixture<P
             .ReadAsync(ApiTokenRegistry.BlobName(TestUsers.Carol.ObjectId), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("no-such-token")]
+    [InlineData("")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task Revoking_an_id_that_is_none_of_the_users_tokens_answers_404_with_a_sentence_and_writes_nothing(string id)
+    {
+        var dave = await SignedInAsync("dave");
+        var token = await dave.CreateOnTokenPageAsync();
+        var store = portal.Services.GetRequiredService<KnowledgeHub.Storage.IBlobStore>();
+        var blob = ApiTokenRegistry.BlobName(TestUsers.Dave.ObjectId);
+        var before = await store.ReadAsync(blob, CancellationToken.None);
+        var page = await dave.GetDocumentAsync("/Account/Token");
+        var form = page.QuerySelector<IHtmlFormElement>("form.token-revoke")!;
+
+        var response = await dave.SubmitAsync(form, values: new Dictionary<string, string> { ["id"] = id });
+        var answer = await HtmlHelpers.GetDocumentAsync(response);
+        var after = await store.ReadAsync(blob, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(answer.QuerySelector(".notice, [role=status], .status-sentence")?.TextContent), "The 404 page says nothing about the token.");
+        Assert.Equal(before!.ETag, after!.ETag);
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreatePortalClient().GetWithTokenAsync(Search, token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoking_a_token_twice_writes_once_and_says_it_is_revoked_both_times()
+    {
+        var dave = await SignedInAsync("dave");
+        var token = await dave.CreateOnTokenPageAsync();
+        var jti = (string)BearerTokens.Payload(token)["jti"]!;
+        var registry = portal.Services.GetRequiredService<ApiTokenRegistry>();
+        var store = portal.Services.GetRequiredService<KnowledgeHub.Storage.IBlobStore>();
+        var blob = ApiTokenRegistry.BlobName(TestUsers.Dave.ObjectId);
+
+        Assert.True(await registry.RevokeAsync(TestUsers.Dave.ObjectId, jti, CancellationToken.None));
+        var once = await store.ReadAsync(blob, CancellationToken.None);
+        Assert.True(await registry.RevokeAsync(TestUsers.Dave.ObjectId, jti, CancellationToken.None));
+        var twice = await store.ReadAsync(blob, CancellationToken.None);
+
+        Assert.Equal(once!.ETag, twice!.ETag);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.CreatePortalClient().GetWithTokenAsync(Search, token)).StatusCode);
+    }
+
     private async Task<HttpClient> SignedInAsync(string user)
     {
         var client = await portal.CreateReadyClientAsync();
