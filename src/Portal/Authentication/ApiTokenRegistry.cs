@@ -121,8 +121,10 @@ public sealed class ApiTokenRegistry(IBlobStore store, TimeProvider time) : IDis
         for (var attempt = 0; ; attempt++)
         {
             var blob = await store.ReadAsync(name, cancellationToken);
-            if (change(Parse(blob)) is not { } changed)
+            var current = Parse(blob);
+            if (change(current) is not { } changed)
             {
+                Remember(objectId, current); // what the store holds now, as a write would have left it
                 return;
             }
 
