@@ -159,18 +159,17 @@ public sealed class PoisonDocumentTests : IDisposable
         }
     }
 
-    private static async Task ReadableAsync(HttpClient client, string id)
+    private static async Task ReadableAsync(HttpClient client, string id, string holding = "")
     {
         var page = await client.GetDocumentAsync("/Documents/" + id);
-        Assert.NotNull(page.QuerySelector("h1"));
+        Assert.True(page.QuerySelector("h1") is not null, $"the document {id}{holding} has no heading: not readable");
     }
 
     private static async Task ReadableAsync(HttpClient client, IReadOnlyDictionary<string, string> poisons)
     {
         foreach (var (poison, id) in poisons)
         {
-            var page = await client.GetDocumentAsync("/Documents/" + id);
-            Assert.True(page.QuerySelector("h1") is not null, $"the document holding '{poison}' ({id}) has no heading: not readable");
+            await ReadableAsync(client, id, $" holding '{poison}'");
         }
     }
 
