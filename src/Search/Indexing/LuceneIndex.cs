@@ -253,6 +253,13 @@ public sealed partial class LuceneIndex : IDisposable
     /// <summary>The segments the current searcher reads (for tests and diagnostics).</summary>
     public int SegmentCount => Search(searcher => searcher.IndexReader.Leaves.Count);
 
+    /// <summary>Waits for the tiered merges under way and shows their result to searches (tests: <see cref="SegmentCount"/> then counts what is left).</summary>
+    internal void SettleMerges()
+    {
+        writer.WaitForMerges();
+        searchers.MaybeRefreshBlocking();
+    }
+
     private void CommitLocked(ChangeLogPosition position)
     {
         writer.SetCommitData(new Dictionary<string, string>
