@@ -61,9 +61,9 @@ public sealed partial class LuceneIndex : IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         Path = System.IO.Path.GetFullPath(indexPath);
         System.IO.Directory.CreateDirectory(Path);
-        // Positional reads on a shared handle, not FSDirectory.Open's memory map (Lucene.Net 4.8's MMapDirectory reads byte
-        // by byte through a SafeBuffer, lucenenet #1151) nor NIOFSDirectory's FileStream (see PositionalFSDirectory).
-        directory = new PositionalFSDirectory(new System.IO.DirectoryInfo(Path));
+        // Memory maps read through a pointer, not FSDirectory.Open's MMapDirectory (Lucene.Net 4.8 reads it byte by byte
+        // through a SafeBuffer, lucenenet #1151) nor NIOFSDirectory's FileStream (see MappedFSDirectory).
+        directory = new MappedFSDirectory(new System.IO.DirectoryInfo(Path));
         try
         {
             (writer, searchers, OpenState, checkpoint) = IndexFiles.Open(directory, analyzer, Schema, SchemaKey, CheckpointKey, logger);
