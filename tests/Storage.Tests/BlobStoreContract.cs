@@ -39,6 +39,18 @@ public abstract partial class BlobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_whose_caller_gave_up_is_cancelled_small_blob_or_large()
+    {
+        await Store.WriteAsync("docs/a/manifest.json", Bytes("{}"), WriteCondition.None, None);
+        await Store.WriteAsync("files/big", new byte[256 * 1024], WriteCondition.None, None);
+        using var gaveUp = new CancellationTokenSource();
+        await gaveUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ReadAsync("docs/a/manifest.json", gaveUp.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ReadAsync("files/big", gaveUp.Token));
+    }
+
+    [Fact]
     public async Task An_empty_blob_is_a_blob()
     {
         await Store.WriteAsync("empty", ReadOnlyMemory<byte>.Empty, WriteCondition.None, None);

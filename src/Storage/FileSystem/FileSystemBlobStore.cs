@@ -32,6 +32,9 @@ public sealed class FileSystemBlobStore : IBlobStore
         RootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
     }
 
+    /// <summary>Reads of at most this many bytes run on the calling thread (<see cref="ReadAsync(string, long, CancellationToken)"/>).</summary>
+    internal const int SmallRead = 64 * 1024;
+
     /// <summary>The absolute root folder, created by the first write.</summary>
     public string RootPath { get; }
 
@@ -40,11 +43,12 @@ public sealed class FileSystemBlobStore : IBlobStore
     public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
         var path = BlobNames.ToPath(RootPath, name);
         SafeFileHandle handle;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -64,7 +68,12 @@ public sealed class FileSystemBlobStore : IBlobStore
             var read = 0;
             while (read < bytes.Length)
             {
-                var n = await RandomAccess.ReadAsync(handle, bytes.AsMemory(read), start + read, cancellationToken);
+                // A small blob (a manifest, most log segments) is read on the calling thread: on Linux and macOS an
+                // asynchronous file read is this same pread on a thread-pool thread, and for a few KB, mostly in the page
+                // cache, the hop there and back cost more than the read (a search page reads ten manifests).
+                var n = bytes.Length - read <= SmallRead
+                    ? RandomAccess.Read(handle, bytes.AsSpan(read), start + read)
+                    : await RandomAccess.ReadAsync(handle, bytes.AsMemory(read), start + read, cancellationToken);
                 if (n == 0)
                 {
                     throw new IOException($"The blob file '{path}' was truncated while being read.");
