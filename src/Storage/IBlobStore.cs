@@ -16,6 +16,13 @@ public interface IBlobStore
     Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads a blob unless it still has <paramref name="etag"/> (<c>If-None-Match</c>): null when it does not exist, else
+    /// its current ETag with its content — left empty when the ETag is <paramref name="etag"/>, since the caller holds
+    /// that content already. A store that cannot tell cheaply reads the whole blob (this default).
+    /// </summary>
+    Task<BlobContent?> ReadIfChangedAsync(string name, string etag, CancellationToken cancellationToken) => ReadAsync(name, cancellationToken);
+
+    /// <summary>
     /// Writes a whole blob atomically under <paramref name="condition"/> and returns the new ETag.
     /// Throws <see cref="BlobConditionFailedException"/> when the condition does not hold.
     /// </summary>

@@ -51,6 +51,31 @@ public abstract partial class BlobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_if_changed_answers_unchanged_only_for_the_etag_of_the_current_content()
+    {
+        Assert.Null(await Store.ReadIfChangedAsync("docs/a/manifest.json", "\"nothing\"", None));
+        var first = await Store.WriteAsync("docs/a/manifest.json", Bytes("{\"v\":1}"), WriteCondition.None, None);
+
+        Assert.Equal(first, (await Store.ReadIfChangedAsync("docs/a/manifest.json", first, None))!.ETag);
+
+        // The same length, other bytes; then the same bytes again: each is a change.
+        var second = await Store.WriteAsync("docs/a/manifest.json", Bytes("{\"v\":2}"), WriteCondition.None, None);
+        var changed = await Store.ReadIfChangedAsync("docs/a/manifest.json", first, None);
+        Assert.Equal(("{\"v\":2}", second), (Text(changed), changed!.ETag));
+        var third = await Store.WriteAsync("docs/a/manifest.json", Bytes("{\"v\":2}"), WriteCondition.None, None);
+        var rewritten = await Store.ReadIfChangedAsync("docs/a/manifest.json", second, None);
+        Assert.Equal(("{\"v\":2}", third), (Text(rewritten), rewritten!.ETag));
+
+        await Store.AppendAsync("changes/log", Bytes("one\n"), None);
+        var log = (await Store.ReadAsync("changes/log", None))!.ETag;
+        await Store.AppendAsync("changes/log", Bytes("two\n"), None);
+        Assert.Equal("one\ntwo\n", Text(await Store.ReadIfChangedAsync("changes/log", log, None)));
+
+        await Store.DeleteAsync("docs/a/manifest.json", None);
+        Assert.Null(await Store.ReadIfChangedAsync("docs/a/manifest.json", third, None));
+    }
+
+    [Fact]
     public async Task An_empty_blob_is_a_blob()
     {
         await Store.WriteAsync("empty", ReadOnlyMemory<byte>.Empty, WriteCondition.None, None);

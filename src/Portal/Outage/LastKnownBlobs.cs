@@ -5,8 +5,9 @@ namespace KnowledgeHub.Portal.Outage;
 
 /// <summary>
 /// The last content this process read of each small blob (manifests, versions, review trails, templates) and the last
-/// listing of each small prefix (a document's versions), kept only to answer reads while storage is unreachable. Bounded
-/// (<see cref="MaxBytes"/>, least recently used out); "did not exist" is remembered too. Never used while storage answers.
+/// listing of each small prefix (a document's versions), to answer reads while storage is unreachable; while it answers, a
+/// whole read of a blob held here only asks whether it changed (<c>ObservedBlobStore</c>). Bounded (<see cref="MaxBytes"/>,
+/// least recently used out); "did not exist" is remembered too.
 /// </summary>
 public sealed class LastKnownBlobs : IDisposable
 {

@@ -9,7 +9,8 @@ namespace KnowledgeHub.Portal.Telemetry;
 /// <summary>
 /// Wraps the real store: a span per call (operation and the blob's area — <c>docs</c>, <c>changes</c>… — never a
 /// path), <c>knowledgehub.storage.errors</c> by operation, <see cref="StorageAvailability"/> kept up to date, and whole
-/// reads and small listings answered from <see cref="LastKnownBlobs"/> while storage is unreachable. Writes are never
+/// reads and small listings answered from <see cref="LastKnownBlobs"/> while storage is unreachable. A whole read of a
+/// blob held there asks storage only whether it changed (<see cref="IBlobStore.ReadIfChangedAsync"/>). Writes are never
 /// answered from anywhere but storage: while it is down they fail (503 upstream), so nothing is half-written.
 /// </summary>
 public sealed class ObservedBlobStore(IBlobStore inner, StorageAvailability availability, LastKnownBlobs lastKnown) : IBlobStore, IDecoratedBlobStore
@@ -26,6 +27,20 @@ public sealed class ObservedBlobStore(IBlobStore inner, StorageAvailability avai
         using var activity = Start("read", name);
         try
         {
+            // What this process read last is only checked (If-None-Match: a stat of a file, a 304 from Azure), not read again.
+            if (lastKnown.TryGet(name, out var held) && held is not null)
+            {
+                var current = await inner.ReadIfChangedAsync(name, held.ETag, cancellationToken);
+                Succeeded();
+                if (current?.ETag == held.ETag)
+                {
+                    return held;
+                }
+
+                lastKnown.Put(name, current);
+                return current;
+            }
+
             var content = await inner.ReadAsync(name, cancellationToken);
             Succeeded();
             lastKnown.Put(name, content);

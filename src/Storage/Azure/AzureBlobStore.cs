@@ -36,6 +36,29 @@ public sealed class AzureBlobStore : IBlobStore
 
     public Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) => ReadAsync(name, 0, cancellationToken);
 
+    public async Task<BlobContent?> ReadIfChangedAsync(string name, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(etag);
+        Validate(name);
+        try
+        {
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = new ETag(etag) } };
+            var result = await Container.GetBlobClient(name).DownloadContentAsync(options, cancellationToken);
+            // 304 Not Modified comes back as a response without a value, not as an exception.
+            return result.GetRawResponse().Status == 304
+                ? new BlobContent(ReadOnlyMemory<byte>.Empty, etag)
+                : new BlobContent(result.Value.Content.ToMemory(), Quoted(result.Value.Details.ETag));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 304)
+        {
+            return new BlobContent(ReadOnlyMemory<byte>.Empty, etag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);

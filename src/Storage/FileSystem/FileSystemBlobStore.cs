@@ -40,6 +40,21 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public Task<BlobContent?> ReadAsync(string name, CancellationToken cancellationToken) => ReadAsync(name, 0, cancellationToken);
 
+    /// <summary>
+    /// One <c>stat</c> of the path answers "unchanged" (no open, no read): a write replaces the file and an append
+    /// changes its length, and the store stamps each with a new last-write time, so an equal pair is the same content.
+    /// A pair taken in the middle of an append differs from any the store handed out, and the whole read sorts it out.
+    /// </summary>
+    public Task<BlobContent?> ReadIfChangedAsync(string name, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(etag);
+        cancellationToken.ThrowIfCancellationRequested();
+        var file = new FileInfo(BlobNames.ToPath(RootPath, name));
+        return file.Exists && FileStamps.ETag(file.LastWriteTimeUtc, file.Length) == etag
+            ? Task.FromResult<BlobContent?>(new BlobContent(ReadOnlyMemory<byte>.Empty, etag))
+            : ReadAsync(name, 0, cancellationToken);
+    }
+
     public async Task<BlobContent?> ReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
