@@ -76,9 +76,7 @@ public sealed class MappedFSDirectoryTests : IDisposable
     [Fact]
     public void Reading_past_the_end_of_a_file_throws_instead_of_returning_stale_bytes()
     {
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "small.bin"), [1, 2, 3, 4, 5]);
-        using var directory = new MappedFSDirectory(new DirectoryInfo(folder));
+        using var directory = WithFile("small.bin", [1, 2, 3, 4, 5]);
         using var input = directory.OpenInput("small.bin", IOContext.DEFAULT);
 
         var bytes = new byte[5];
@@ -140,9 +138,7 @@ public sealed class MappedFSDirectoryTests : IDisposable
     [Fact]
     public void A_vint_with_more_than_32_bits_is_refused_as_Lucene_refuses_it()
     {
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "bad.bin"), [0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0, 0, 0, 0, 0]);
-        using var directory = new MappedFSDirectory(new DirectoryInfo(folder));
+        using var directory = WithFile("bad.bin", [0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0, 0, 0, 0, 0]);
         using var input = directory.OpenInput("bad.bin", IOContext.DEFAULT);
         Assert.ThrowsAny<IOException>(() => input.ReadVInt32());
     }
@@ -150,9 +146,7 @@ public sealed class MappedFSDirectoryTests : IDisposable
     [Fact]
     public void An_empty_file_opens_and_has_nothing_to_read()
     {
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "empty.bin"), []);
-        using var directory = new MappedFSDirectory(new DirectoryInfo(folder));
+        using var directory = WithFile("empty.bin", []);
         using var input = directory.OpenInput("empty.bin", IOContext.DEFAULT);
         Assert.Equal(0, input.Length);
         input.ReadBytes([], 0, 0);
@@ -162,9 +156,7 @@ public sealed class MappedFSDirectoryTests : IDisposable
     [Fact]
     public void A_clone_read_after_its_file_was_closed_throws_instead_of_touching_unmapped_memory()
     {
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "small.bin"), [1, 2, 3, 4, 5, 6, 7, 8]);
-        using var directory = new MappedFSDirectory(new DirectoryInfo(folder));
+        using var directory = WithFile("small.bin", [1, 2, 3, 4, 5, 6, 7, 8]);
         var input = directory.OpenInput("small.bin", IOContext.DEFAULT);
         var clone = (IndexInput)input.Clone();
         Assert.Equal(1, clone.ReadByte());
@@ -180,9 +172,7 @@ public sealed class MappedFSDirectoryTests : IDisposable
     [Fact]
     public void Seeking_or_skipping_outside_a_file_throws_and_a_slice_reads_only_its_own_bytes()
     {
-        System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "ten.bin"), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        using var directory = new MappedFSDirectory(new DirectoryInfo(folder));
+        using var directory = WithFile("ten.bin", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
         using var input = directory.OpenInput("ten.bin", IOContext.DEFAULT);
         Assert.ThrowsAny<IOException>(() => input.Seek(11));
         input.Seek(10);
@@ -200,6 +190,14 @@ public sealed class MappedFSDirectoryTests : IDisposable
         Assert.Equal([4, 5, 6], bytes);
         Assert.ThrowsAny<IOException>(() => slice.ReadByte());
         Assert.ThrowsAny<ArgumentException>(() => slicer.OpenSlice("past the end", 8, 3));
+    }
+
+    /// <summary>A directory over the test folder, which holds a file <paramref name="name"/> of <paramref name="bytes"/>.</summary>
+    private MappedFSDirectory WithFile(string name, byte[] bytes)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name), bytes);
+        return new MappedFSDirectory(new DirectoryInfo(folder));
     }
 
     /// <summary>Texts from empty to ~70 KB (past the 16 KB chunk Lucene compresses stored fields in), some with "needle".</summary>
