@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using Lucene.Net.Store;
-using Microsoft.Win32.SafeHandles;
 
 namespace KnowledgeHub.Search;
 
@@ -121,8 +120,8 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
         }
     }
 
-    /// <summary>A file or a slice of one: <c>[offset, offset + length)</c> of its map; clones share the map, only the owner disposes it.</summary>
-    private sealed unsafe class MappedIndexInput(string description, FileMap map, long offset, long length, bool owner) : IndexInput(description)
+    /// <summary>A file or a slice of one: <c>[start, start + length)</c> of its map; clones share the map, only the owner disposes it.</summary>
+    private sealed unsafe class MappedIndexInput(string description, FileMap map, long start, long length, bool owner) : IndexInput(description)
     {
         private long position;
         private bool disposes = owner;
@@ -148,7 +147,7 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
                 throw new EndOfStreamException($"read past EOF: {this}");
             }
 
-            return map.Start[offset + position++];
+            return map.Start[start + position++];
         }
 
         public override void ReadBytes(byte[] b, int offset, int len) => Bytes(len).CopyTo(b.AsSpan(offset, len));
@@ -168,7 +167,7 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
                 return base.ReadVInt32();
             }
 
-            var bytes = map.Start + offset + position;
+            var bytes = map.Start + start + position;
             var value = 0;
             for (var i = 0; i < 4; i++)
             {
@@ -222,7 +221,7 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
                 throw new EndOfStreamException($"read past EOF: {this} ({count} bytes at {position} of {length})");
             }
 
-            var bytes = new ReadOnlySpan<byte>(map.Start + offset + position, count);
+            var bytes = new ReadOnlySpan<byte>(map.Start + start + position, count);
             position += count;
             return bytes;
         }
