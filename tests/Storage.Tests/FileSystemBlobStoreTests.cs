@@ -27,6 +27,21 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract
     }
 
     [Fact]
+    public async Task An_unchanged_blob_is_answered_from_a_stat_of_its_file_without_its_content()
+    {
+        var store = new FileSystemBlobStore(folder.Path);
+        var etag = await store.WriteAsync("docs/a/manifest.json", Bytes("{\"v\":1}"), WriteCondition.None, None);
+        Assert.Equal(etag, (await store.ReadAsync("docs/a/manifest.json", None))!.ETag);
+
+        var unchanged = await store.ReadIfChangedAsync("docs/a/manifest.json", etag, None);
+
+        // The stat's time and length give the ETag a read gives: the content is not read at all.
+        Assert.Equal((etag, 0), (unchanged!.ETag, unchanged.Content.Length));
+        await store.AppendAsync("docs/a/manifest.json", Bytes(" "), None);
+        Assert.Equal("{\"v\":1} ", Text(await store.ReadIfChangedAsync("docs/a/manifest.json", etag, None)));
+    }
+
+    [Fact]
     public async Task Blobs_are_plain_files_under_the_root_and_lock_and_temporary_files_are_never_listed()
     {
         await Store.WriteAsync("docs/a/manifest.json", Bytes("{}"), WriteCondition.None, None);
