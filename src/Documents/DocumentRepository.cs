@@ -30,6 +30,13 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
     private const int ListReadAhead = 16;
 
     /// <summary>
+    /// Each manifest blob's content, parsed once: a store that holds what it read hands the same content back while the
+    /// blob is unchanged (the portal's, <see cref="IBlobStore.ReadIfChangedAsync"/>), so a search page's ten re-checked
+    /// manifests are not parsed again. An entry lives as long as its content does; manifests are immutable records.
+    /// </summary>
+    private static readonly ConditionalWeakTable<BlobContent, DocumentManifest> Parsed = [];
+
+    /// <summary>
     /// Creates version 1 and the manifest. Throws <see cref="ArgumentException"/> for an empty title, a
     /// reserved metadata key or a malformed supplied id, and <see cref="DocumentAlreadyExistsException"/>
     /// when a supplied id is taken.
@@ -266,9 +273,18 @@ public sealed partial class DocumentRepository(IBlobStore store, ChangeLog chang
         }
 
         var name = DocumentLayout.Manifest(id);
-        return await store.ReadAsync(name, cancellationToken) is { } blob
-            ? (DocumentJson.DeserializeManifest(blob.Content, name), blob.ETag)
-            : null;
+        if (await store.ReadAsync(name, cancellationToken) is not { } blob)
+        {
+            return null;
+        }
+
+        if (!Parsed.TryGetValue(blob, out var manifest))
+        {
+            manifest = DocumentJson.DeserializeManifest(blob.Content, name);
+            Parsed.AddOrUpdate(blob, manifest);
+        }
+
+        return (manifest, blob.ETag);
     }
 
     private async Task<DocumentVersion?> ReadVersionAsync(string id, int number, CancellationToken cancellationToken) =>

@@ -1,7 +1,9 @@
 using System.Text;
+using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Outage;
 using KnowledgeHub.Portal.Telemetry;
 using KnowledgeHub.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeHub.Portal.Tests.Outage;
 
@@ -50,6 +52,28 @@ public sealed class CheckedReadTests : IDisposable
         Assert.Null(await portal.ReadAsync(Manifest, None));
         await otherNode.WriteAsync(Manifest, Bytes("{\"readers\":[]}"), WriteCondition.None, None);
         Assert.Equal("{\"readers\":[]}", Text(await portal.ReadAsync(Manifest, None)));
+    }
+
+    [Fact]
+    public async Task A_manifest_read_again_unchanged_is_not_parsed_again_and_a_changed_one_is()
+    {
+        using var lastKnown = new LastKnownBlobs();
+        var portal = new ObservedBlobStore(new FileSystemBlobStore(folder), new StorageAvailability(TimeProvider.System), lastKnown);
+        var documents = new DocumentRepository(portal, new ChangeLog(portal, TimeProvider.System), TimeProvider.System, NullLogger<DocumentRepository>.Instance);
+        var alice = new Caller { ObjectId = "alice", Name = "Alice" };
+        var created = await documents.CreateAsync(new NewDocument { Type = "retrospective", Title = "复盘", Markdown = "# 复盘" }, alice, None);
+
+        var first = await documents.GetManifestAsync(created.Id, None);
+        Assert.Same(first, await documents.GetManifestAsync(created.Id, None));
+
+        // Another node changes the access list behind this one's back: the next read parses the new manifest.
+        var store = new FileSystemBlobStore(folder);
+        var otherNode = new DocumentRepository(store, new ChangeLog(store, TimeProvider.System), TimeProvider.System, NullLogger<DocumentRepository>.Instance);
+        await otherNode.UpdateManifestAsync(created.Id, manifest => manifest with { Readers = ["user:carol"] }, alice, None);
+
+        var changed = await documents.GetManifestAsync(created.Id, None);
+        Assert.NotSame(first, changed);
+        Assert.Equal(["user:carol"], changed!.Readers);
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
