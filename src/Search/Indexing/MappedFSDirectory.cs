@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Store;
 
 namespace KnowledgeHub.Search;
@@ -77,7 +79,15 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
         public long Length { get; }
 
         /// <summary>The first mapped byte; throws once the map is disposed, so a late reader fails instead of reading unmapped memory.</summary>
-        public byte* Start => start != null || Length == 0 ? start : throw new ObjectDisposedException(nameof(MappedFSDirectory), "The index file was closed.");
+        /// <remarks>Read for every byte the stored fields' decompressor takes: the check stays small enough to be inlined, the throw is out of line.</remarks>
+        public byte* Start
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => start != null ? start : EmptyOrClosed();
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private byte* EmptyOrClosed() => Length == 0 ? null : throw new ObjectDisposedException(nameof(MappedFSDirectory), "The index file was closed.");
 
         public static FileMap Open(string path)
         {
@@ -144,11 +154,19 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
         {
             if (position >= length)
             {
-                throw new EndOfStreamException($"read past EOF: {this}");
+                ThrowPastEnd();
             }
 
             return map.Start[start + position++];
         }
+
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void ThrowPastEnd() => throw new EndOfStreamException($"read past EOF: {this}");
+
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void ThrowPastEnd(int count) => throw new EndOfStreamException($"read past EOF: {this} ({count} bytes at {position} of {length})");
 
         public override void ReadBytes(byte[] b, int offset, int len) => Bytes(len).CopyTo(b.AsSpan(offset, len));
 
@@ -218,7 +236,7 @@ public sealed class MappedFSDirectory(DirectoryInfo path) : FSDirectory(path, nu
             ArgumentOutOfRangeException.ThrowIfNegative(count);
             if (count > length - position)
             {
-                throw new EndOfStreamException($"read past EOF: {this} ({count} bytes at {position} of {length})");
+                ThrowPastEnd(count);
             }
 
             var bytes = new ReadOnlySpan<byte>(map.Start + start + position, count);
