@@ -8,6 +8,9 @@ public sealed record LoadResult(string Name, int Connections, double Seconds, Pe
     public double RequestsPerSecond => Latency.Count / Seconds;
 }
 
+/// <summary>The warm-up before the computed-search runs: the rate of each window and whether it settled.</summary>
+public sealed record WarmUpResult(double Seconds, IReadOnlyList<double> WindowRates, bool Settled);
+
 /// <summary>
 /// A closed-loop HTTP load generator: <c>connections</c> loops on one client, each sending its next request when the
 /// last answer has been read in full. A warm-up (not recorded), then a fixed duration, stopped early at a request

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace KnowledgeHub.Benchmarks.Scale;
 
@@ -12,6 +13,8 @@ public static class PortalPhases
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan SaveTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(150);
     /// <summary>
     /// After the last request, before the idle window: the runtime's own after-load work (tiered compilation, GC) settles,
     /// and the index merges the small segments of the saves (once, 10 s after the last one: <c>Search:CompactAfterIdle</c>;
@@ -78,9 +81,11 @@ public static class PortalPhases
             // A node reconciles its index with storage shortly after it starts (reading every entry's stamp); measured
             // through that, the first uncached run timed the reconcile (150 req/s at 8 connections, 435 at 32 after it).
             await Task.Delay(KnowledgeHub.Search.IndexReconciler.FirstReconcileDelay + TimeSpan.FromSeconds(5), cancellationToken);
-            // A fresh process: every search now runs the JIT's first-tier code until the tiering catches up, which at a
-            // computed search's rate takes ~20 s (wrk: 130 req/s in the first 20 s, 413 after). Warm up for 30 s.
-            await LoadAsync(uncached, options with { WarmUpSeconds = Math.Max(options.WarmUpSeconds, 30) }, Runs(options, generator, cached: false), report, cancellationToken);
+            // A fresh process: every search now runs the JIT's first-tier code until the tiering catches up. With both
+            // cores busy that took 40-60 s (wrk in 10 s windows: 59, 75, 120, 356, 518, 616, 610, 639 req/s), so a fixed
+            // 30 s warm-up timed the end of the compiling; warm up until the rate stops climbing instead.
+            report.UncachedWarmUp = await WarmUpAsync(uncached, options, Runs(options, generator, cached: false)[0], cancellationToken);
+            await LoadAsync(uncached, options, Runs(options, generator, cached: false), report, cancellationToken);
             await RunRestAsync(portal, uncached, data, indexPath, storeRoot, options, generator, report, cancellationToken);
         }
         finally
@@ -145,6 +150,31 @@ public static class PortalPhases
         var search = cached ? "search" : "search-uncached";
         (string, int, Func<int, string>)[] searches = [(search, options.Connections, i => mix[i % mix.Count]), (search, 32, i => mix[i % mix.Count])];
         return cached ? [("static", options.Connections, _ => "/css/site.css"), ("home", options.Connections, _ => "/"), .. searches] : searches;
+    }
+
+    /// <summary>
+    /// Loads the portal in windows of <see cref="WarmUpWindow"/> until the last three windows' rates lie within 6 % of
+    /// each other (and at least the configured warm-up has passed), or <see cref="WarmUpLimit"/> is reached.
+    /// </summary>
+    private static async Task<WarmUpResult> WarmUpAsync(
+        PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url) run, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Warm-up: {run.Name} at {run.Connections} connections in {WarmUpWindow.TotalSeconds:0} s windows until the rate settles (at most {WarmUpLimit.TotalSeconds:0} s)...");
+        var rates = new List<double>();
+        var began = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var window = await LoadGenerator.RunAsync(run.Name, client.Http, run.Connections, TimeSpan.Zero, WarmUpWindow, int.MaxValue, run.Url, cancellationToken);
+            rates.Add(window.RequestsPerSecond);
+            var elapsed = Stopwatch.GetElapsedTime(began);
+            var last = rates.TakeLast(3).ToList();
+            var settled = last.Count == 3 && last.Min() > 0 && last.Max() / last.Min() <= 1.06 && elapsed.TotalSeconds >= options.WarmUpSeconds;
+            if (settled || elapsed >= WarmUpLimit)
+            {
+                Console.WriteLine($"  {(settled ? "settled" : "not settled")} after {elapsed.TotalSeconds:0} s: {string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
+                return new WarmUpResult(elapsed.TotalSeconds, rates, settled);
+            }
+        }
     }
 
     private static async Task LoadAsync(PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url)[] runs, ScaleReport report, CancellationToken cancellationToken)

@@ -62,6 +62,9 @@ public sealed partial class ScaleReport
 
     public List<LoadResult> Load { get; } = [];
 
+    /// <summary>The warm-up of the restarted portal (result cache off) until its rate stopped climbing.</summary>
+    public WarmUpResult? UncachedWarmUp { get; set; }
+
     public SaveResult? Save { get; set; }
 
     public double? IdleCpuPct { get; set; }
@@ -123,6 +126,9 @@ public sealed partial class ScaleReport
             [$"http_search_p99_ms_{c}c_uncached"] = R(Run("search-uncached", c)?.Latency.P99),
             ["http_search_p99_ms_32c_uncached"] = R(Run("search-uncached", 32)?.Latency.P99),
             ["http_search_rps_32c_uncached"] = R(Run("search-uncached", 32)?.RequestsPerSecond),
+            ["uncached_warmup_s"] = R(UncachedWarmUp?.Seconds, 0),
+            ["uncached_warmup_settled"] = UncachedWarmUp?.Settled,
+            ["uncached_warmup_window_rps"] = UncachedWarmUp is { } w ? new JsonArray(w.WindowRates.Select(r => (JsonNode?)R(r, 0)).ToArray()) : null,
             ["fts5_p50_ms"] = R(Fts5?.Fts5.P50),
             ["fts5_p99_ms"] = R(Fts5?.Fts5.P99),
             ["fts5_portal_p50_ms"] = R(Fts5?.Lucene.P50),
