@@ -136,11 +136,16 @@ public static class PortalPhases
     private static async Task HealthFilesAsync(PortalClient client, string storeRoot, string indexPath, ScaleOptions options, ScaleReport report, CancellationToken cancellationToken)
     {
         Console.WriteLine($"{options.HealthCalls:N0} calls of {report.HealthPath}, counting files in the store and the index before and after...");
-        var before = ProcStats.CountFiles(storeRoot) + ProcStats.CountFiles(indexPath);
+        // Files that exist after the calls and did not before, by name: a node's own background work in the same seconds
+        // (an index snapshot, a merge) shows up here too, and the names tell it from a health check that writes.
+        HashSet<string> Files() => [.. ProcStats.ListFiles(storeRoot).Select(f => "store/" + f), .. ProcStats.ListFiles(indexPath).Select(f => "index/" + f)];
+        var before = Files();
         report.Health = await LoadGenerator.RunAsync(
             "health", client.Http, 4, TimeSpan.Zero, TimeSpan.FromSeconds(120), options.HealthCalls, _ => report.HealthPath!, cancellationToken);
-        report.HealthFilesCreated = ProcStats.CountFiles(storeRoot) + ProcStats.CountFiles(indexPath) - before;
-        report.StoreFilesBeforeHealth = before;
+        var created = Files().Except(before).Order(StringComparer.Ordinal).ToList();
+        report.HealthFilesCreated = created.Count;
+        report.HealthFilesCreatedNames = created.Take(20).ToList();
+        report.StoreFilesBeforeHealth = before.Count;
     }
 
     /// <summary>The load runs: static, home and search (cache on), or the search runs alone named "search-uncached".</summary>

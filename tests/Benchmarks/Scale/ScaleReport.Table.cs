@@ -96,6 +96,11 @@ public sealed partial class ScaleReport
             notes.AppendLine(Invariant($"Warm-up of the restarted portal (result cache off), req/s per {warm.WindowRates.Count} windows: {string.Join(", ", warm.WindowRates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}{(warm.Settled ? "" : " (the rate had not settled: the runs after it time part of the compiling)")}."));
         }
 
+        if (HealthFilesCreatedNames.Count > 0)
+        {
+            notes.AppendLine($"Files that appeared during the health calls: {string.Join(", ", HealthFilesCreatedNames)}.");
+        }
+
         notes.AppendLine(failures.Count == 0 ? "No failed request in the load runs." : "Failed requests: " + string.Join("; ", failures) + ".");
         notes.AppendLine("The load generator runs on the same 2 cores as the portal: throughput figures are a floor, latencies include its own scheduling.");
         return notes.ToString();

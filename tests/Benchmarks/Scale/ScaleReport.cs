@@ -56,6 +56,9 @@ public sealed partial class ScaleReport
 
     public int? HealthFilesCreated { get; set; }
 
+    /// <summary>The first 20 of those files, "store/…" or "index/…".</summary>
+    public IReadOnlyList<string> HealthFilesCreatedNames { get; set; } = [];
+
     public int? StoreFilesBeforeHealth { get; set; }
 
     public int? StoreFilesAtEnd { get; set; }
@@ -118,6 +121,7 @@ public sealed partial class ScaleReport
             ["save_to_searchable_p95_ms"] = R(Save?.SearchableMs.P95),
             ["idle_cpu_pct"] = R(IdleCpuPct, 3),
             ["health_files_created"] = HealthFilesCreated,
+            ["health_files_created_names"] = new JsonArray(HealthFilesCreatedNames.Select(n => (JsonNode?)n).ToArray()),
             [$"static_rps_{c}c"] = R(staticRun?.RequestsPerSecond),
             [$"http_search_rps_{c}c"] = R(search?.RequestsPerSecond),
             ["http_search_p99_ms_32c"] = R(search32?.Latency.P99),
