@@ -6,6 +6,15 @@ namespace KnowledgeHub.Benchmarks.Scale;
 public sealed record LoadResult(string Name, int Connections, double Seconds, Percentiles Latency, int Failures, string? FirstFailure)
 {
     public double RequestsPerSecond => Latency.Count / Seconds;
+
+    /// <summary>
+    /// The server process's CPU time (user + system, from /proc) per timed request during the measured part; null when
+    /// no server process was named. Both share two cores, so this is the figure that compares across runs best.
+    /// </summary>
+    public double? ServerCpuMsPerRequest { get; init; }
+
+    /// <summary>The load generator's own CPU time per timed request during the measured part.</summary>
+    public double? GeneratorCpuMsPerRequest { get; init; }
 }
 
 /// <summary>The warm-up before the computed-search runs: the rate of each window and whether it settled.</summary>
@@ -26,7 +35,8 @@ public static class LoadGenerator
         TimeSpan duration,
         int maxRequests,
         Func<int, string> url,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? serverPid = null)
     {
         var failures = 0;
         var sent = 0;
@@ -83,6 +93,8 @@ public static class LoadGenerator
         }).ToList();
 
         await Task.Delay(warmUp, cancellationToken);
+        var serverCpu = serverPid is { } pid ? ProcStats.CpuTime(pid) : null;
+        var ownCpu = ProcStats.CpuTime(Environment.ProcessId);
         Volatile.Write(ref recording, true);
         stopwatch.Start();
         try
@@ -96,8 +108,15 @@ public static class LoadGenerator
 
         await stop.CancelAsync();
         stopwatch.Stop();
+        var serverCpuAfter = serverPid is { } p ? ProcStats.CpuTime(p) : null;
+        var ownCpuAfter = ProcStats.CpuTime(Environment.ProcessId);
         await Task.WhenAll(loops);
         var all = samples.SelectMany(s => s).ToList();
-        return new LoadResult(name, connections, stopwatch.Elapsed.TotalSeconds, Percentiles.Of(all), failures, firstFailure);
+        double? PerRequest(TimeSpan? before, TimeSpan? after) => before is { } b && after is { } a && all.Count > 0 ? (a - b).TotalMilliseconds / all.Count : null;
+        return new LoadResult(name, connections, stopwatch.Elapsed.TotalSeconds, Percentiles.Of(all), failures, firstFailure)
+        {
+            ServerCpuMsPerRequest = PerRequest(serverCpu, serverCpuAfter),
+            GeneratorCpuMsPerRequest = PerRequest(ownCpu, ownCpuAfter),
+        };
     }
 }

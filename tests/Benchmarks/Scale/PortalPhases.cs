@@ -64,7 +64,7 @@ public static class PortalPhases
             }
 
             await HealthFilesAsync(client, storeRoot, indexPath, options, report, cancellationToken);
-            await LoadAsync(client, options, Runs(options, generator, cached: true), report, cancellationToken);
+            await LoadAsync(client, portal.Pid, options, Runs(options, generator, cached: true), report, cancellationToken);
 
             // The same search runs with the result cache off: the mix repeats its 60 queries, so the runs above are mostly
             // answered from the cache; these show what every search costs when it is computed.
@@ -85,7 +85,7 @@ public static class PortalPhases
             // cores busy that took 40-60 s (wrk in 10 s windows: 59, 75, 120, 356, 518, 616, 610, 639 req/s), so a fixed
             // 30 s warm-up timed the end of the compiling; warm up until the rate stops climbing instead.
             report.UncachedWarmUp = await WarmUpAsync(uncached, options, Runs(options, generator, cached: false)[0], cancellationToken);
-            await LoadAsync(uncached, options, Runs(options, generator, cached: false), report, cancellationToken);
+            await LoadAsync(uncached, portal.Pid, options, Runs(options, generator, cached: false), report, cancellationToken);
             await RunRestAsync(portal, uncached, data, indexPath, storeRoot, options, generator, report, cancellationToken);
         }
         finally
@@ -182,16 +182,16 @@ public static class PortalPhases
         }
     }
 
-    private static async Task LoadAsync(PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url)[] runs, ScaleReport report, CancellationToken cancellationToken)
+    private static async Task LoadAsync(PortalClient client, int portalPid, ScaleOptions options, (string Name, int Connections, Func<int, string> Url)[] runs, ScaleReport report, CancellationToken cancellationToken)
     {
         var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
         var duration = TimeSpan.FromSeconds(options.DurationSeconds);
         foreach (var (name, connections, url) in runs.DistinctBy(r => (r.Name, r.Connections)))
         {
             Console.WriteLine($"Load: {name} at {connections} connections, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s...");
-            var result = await LoadGenerator.RunAsync(name, client.Http, connections, warmUp, duration, options.MaxRequests, url, cancellationToken);
+            var result = await LoadGenerator.RunAsync(name, client.Http, connections, warmUp, duration, options.MaxRequests, url, cancellationToken, portalPid);
             report.Load.Add(result);
-            Console.WriteLine($"  {result.RequestsPerSecond:0} req/s, p50 {result.Latency.P50:0.0} ms, p99 {result.Latency.P99:0.0} ms, {result.Failures} failed{(result.FirstFailure is null ? "" : $" (first: {result.FirstFailure})")}");
+            Console.WriteLine($"  {result.RequestsPerSecond:0} req/s, p50 {result.Latency.P50:0.0} ms, p99 {result.Latency.P99:0.0} ms, portal CPU {result.ServerCpuMsPerRequest:0.00} ms/request (generator {result.GeneratorCpuMsPerRequest:0.00}), {result.Failures} failed{(result.FirstFailure is null ? "" : $" (first: {result.FirstFailure})")}");
         }
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class ScaleReport
         Row(text, Invariant($"  result cache off: search page p50 / p99 at {c} connections (ms)"), uncached?.Latency.P50, "0.0", "", null, uncached?.Latency.P99);
         Row(text, Invariant($"  result cache off: search page req/s at {c} connections"), uncached?.RequestsPerSecond, "0", "≥ 600 (issue 9)", v => v >= 600);
         Row(text, "  result cache off: search page p99 at 32 connections (ms)", uncached32?.Latency.P99, "0.0", "≤ 100 (issue 9)", v => v <= 100);
+        Row(text, Invariant($"  result cache off: CPU per request at {c} connections, portal / load generator (ms)"), uncached?.ServerCpuMsPerRequest, "0.00", "", null, uncached?.GeneratorCpuMsPerRequest);
         Row(text, Invariant($"static file req/s at {c} connections (the ceiling)"), staticRun?.RequestsPerSecond, "0", "", null);
         Row(text, Invariant($"search ÷ static req/s at {c} connections"), SearchToStatic, "0.000", "", null);
         Row(text, Invariant($"in-process: \"{InProcess?.HalfQuery}\" ({InProcess?.HalfTotal:N0} of {InProcess?.Readable:N0} readable) p50 / p99 (ms)"), InProcess?.HalfStore.P50, "0.0", "p99 ≤ 50 (issue 9)", null, InProcess?.HalfStore.P99);
