@@ -57,10 +57,10 @@ public sealed class SearchHost : IAsyncDisposable
     /// <summary>"Now" for time words in queries; the real time unless a test sets it.</summary>
     public SettableClock Clock { get; } = new();
 
-    /// <summary>Loads the published glossaries from storage, as the node's glossary follower does at start.</summary>
+    /// <summary>Loads the published glossaries, as the node's glossary follower does at start (through the index when it is built).</summary>
     public async Task<GlossaryFollower> LoadGlossaryAsync()
     {
-        var follower = new GlossaryFollower(Repository, ChangeLog, Glossary, NullLogger<GlossaryFollower>.Instance);
+        var follower = new GlossaryFollower(Repository, ChangeLog, Glossary, NullLogger<GlossaryFollower>.Instance, Index);
         await follower.LoadAsync(CancellationToken.None);
         return follower;
     }

@@ -22,7 +22,9 @@ public interface IChangeConsumer
 
     /// <summary>
     /// Builds the view whole from storage (a rebuild) and sets <see cref="Position"/> to the end of the log as it was
-    /// before reading. Called by the follower, in the background, whenever <see cref="Position"/> is null.
+    /// before reading — or to an earlier position the view is known to be complete at (the glossary loads from the
+    /// search index and takes its checkpoint; the follower then feeds the changes after it). Called by the follower, in
+    /// the background, whenever <see cref="Position"/> is null.
     /// </summary>
     Task LoadAsync(CancellationToken cancellationToken);
 

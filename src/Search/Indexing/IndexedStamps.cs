@@ -13,6 +13,14 @@ internal static class IndexedStamps
     public static Dictionary<string, string> ReadAll(IndexSearcher searcher) =>
         Read(searcher, new TermQuery(new Term(SearchFields.Kind, EntryKinds.Document)));
 
+    /// <summary>Every indexed document of template <paramref name="type"/>: its id and stamp.</summary>
+    public static Dictionary<string, string> ReadOfType(IndexSearcher searcher, string type) =>
+        Read(searcher, new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.Kind, EntryKinds.Document)), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST },
+        });
+
     /// <summary>The stamp of document <paramref name="documentId"/>, or null when it has no entry.</summary>
     public static string? ReadOne(IndexSearcher searcher, string documentId)
     {

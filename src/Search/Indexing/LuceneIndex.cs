@@ -294,6 +294,41 @@ public sealed partial class LuceneIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="search"/> on a searcher that holds every change up to the checkpoint returned with it, so a
+    /// view loaded from the index and then fed the change log after that checkpoint misses nothing; null while the index
+    /// is not built or a rebuild has begun (there is no checkpoint to start from).
+    /// </summary>
+    public (ChangeLogPosition Checkpoint, T Result)? SearchAtCheckpoint<T>(Func<IndexSearcher, T> search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ChangeLogPosition position;
+        IndexSearcher searcher;
+        lock (commitGate)
+        {
+            // Under the gate no commit moves the checkpoint and no rebuild begins (both take the gate first). A commit
+            // refreshes the searchers only after it lets go of the gate, so refresh here: the searcher then holds what the
+            // checkpoint names, and perhaps changes applied after it, which the log hands over again (harmless).
+            if (checkpoint is not { } current)
+            {
+                return null;
+            }
+
+            position = current;
+            searchers.MaybeRefreshBlocking();
+            searcher = searchers.Acquire();
+        }
+
+        try
+        {
+            return (position, search(searcher));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Runs <paramref name="search"/> on the current searcher (acquired and released around it).</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {

@@ -66,6 +66,41 @@ public sealed class GlossaryTests
     }
 
     [Fact]
+    public async Task At_start_the_glossaries_come_from_the_index_and_one_saved_after_its_checkpoint_from_the_log()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" });
+        await host.AddAsync(new TestDoc("notes", "Notes", "Nothing to see.") { Type = "sop", Collection = "SOPs" });
+        // Saved while the index was behind: the index's checkpoint lies before it.
+        await host.AddAsync(new TestDoc("late-glossary", "Glossary 2", "## 术语 Terms\n\n| 中文 | English |\n|---|---|\n| 考拉 | koala |\n") { Type = GlossaryFollower.TypeKey, Collection = "SOPs" }, catchUp: false);
+        var checkpoint = host.Index.Checkpoint;
+
+        var follower = await host.LoadGlossaryAsync();
+
+        Assert.Equal(checkpoint, follower.Position);
+        Assert.True(follower.Position < await host.ChangeLog.EndAsync(CancellationToken.None));
+        Assert.Contains("kangaroo", host.Glossary.Current.SynonymsOf("袋鼠"));
+        Assert.Empty(host.Glossary.Current.SynonymsOf("考拉"));
+
+        await follower.ApplyAsync(await host.ChangeLog.ReadSinceAsync(follower.Position!.Value, CancellationToken.None), CancellationToken.None);
+        Assert.Contains("koala", host.Glossary.Current.SynonymsOf("考拉"));
+        Assert.Contains("kangaroo", host.Glossary.Current.SynonymsOf("袋鼠"));
+    }
+
+    [Fact]
+    public async Task Without_a_built_index_the_glossaries_are_read_from_every_manifest()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" }, catchUp: false);
+        host.Index.MarkNeedsRebuild();
+
+        var follower = await host.LoadGlossaryAsync();
+
+        Assert.Equal(await host.ChangeLog.EndAsync(CancellationToken.None), follower.Position);
+        Assert.Contains("kangaroo", host.Glossary.Current.SynonymsOf("袋鼠"));
+    }
+
+    [Fact]
     public async Task Each_hit_of_a_page_names_the_synonym_it_was_found_by_and_a_direct_hit_names_none()
     {
         await using var host = SearchHost.Create();
