@@ -66,6 +66,7 @@ public static class InProcessSearch
         });
 
         var cpu = new List<double>();
+        var cpuByQuery = queries.Distinct(StringComparer.Ordinal).ToDictionary(q => q, _ => new List<double>(MixRounds), StringComparer.Ordinal);
         var wall = new List<double>();
         var allocated = new List<double>();
         for (var round = 0; round < MixRounds; round++)
@@ -81,6 +82,7 @@ public static class InProcessSearch
                 if (before is { } b && ThreadClock.Read() is { } a)
                 {
                     cpu.Add(a - b);
+                    cpuByQuery[query].Add(a - b);
                 }
             }
         }
@@ -104,6 +106,10 @@ public static class InProcessSearch
             HalfStoreCpu = halfCpu.Count > 0 ? Percentiles.Of(halfCpu) : null,
             MixCpuOneHit = pageOfOne.Count > 0 ? Percentiles.Of(pageOfOne) : null,
             MixAllocatedKb = Percentiles.Of(allocated),
+            Costliest = [.. cpuByQuery.Where(q => q.Value.Count > 0)
+                .Select(q => new QueryCost(q.Key, Percentiles.Of(q.Value).P50))
+                .OrderByDescending(q => q.CpuP50Ms)
+                .Take(8)],
         };
     }
 
@@ -148,4 +154,10 @@ public sealed record InProcessResult(string HalfQuery, int HalfTotal, int Readab
     /// clear behind each search, which CPU time per query does not show and which dominates a loaded server.
     /// </summary>
     public Percentiles? MixAllocatedKb { get; init; }
+
+    /// <summary>The mix's costliest queries by their median CPU time: what the tail of the HTTP latency is made of.</summary>
+    public IReadOnlyList<QueryCost> Costliest { get; init; } = [];
 }
+
+/// <summary>One query of the mix and its median CPU time in ms.</summary>
+public sealed record QueryCost(string Query, double CpuP50Ms);

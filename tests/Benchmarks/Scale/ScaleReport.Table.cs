@@ -92,6 +92,11 @@ public sealed partial class ScaleReport
 
         notes.AppendLine(Invariant($"Save → searchable: {Save?.Samples ?? 0} samples, {Save?.Failures ?? 0} failed saves, {Save?.TimedOut ?? 0} not found within 30 s{(Save?.FirstFailure is { } f ? $" (first: {f})" : "")}."));
         notes.AppendLine("Requests timed per load run: " + string.Join(", ", Load.Select(r => Invariant($"{r.Name} at {r.Connections}c {r.Latency.Count:N0}"))) + " (a p99 of fewer than 100 requests is their maximum).");
+        if (InProcess is { Costliest.Count: > 0 } inProcess)
+        {
+            notes.AppendLine("Costliest queries of the mix in-process (CPU p50, ms): " + string.Join(", ", inProcess.Costliest.Select(q => Invariant($"{q.Query} {q.CpuP50Ms:0.00}"))) + ".");
+        }
+
         if (UncachedWarmUp is { } warm)
         {
             notes.AppendLine(Invariant($"Warm-up of the restarted portal (result cache off), req/s per {warm.WindowRates.Count} windows: {string.Join(", ", warm.WindowRates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}{(warm.Settled ? "" : " (the rate had not settled: the runs after it time part of the compiling)")}."));
