@@ -17,8 +17,8 @@ public sealed record LoadResult(string Name, int Connections, double Seconds, Pe
     public double? GeneratorCpuMsPerRequest { get; init; }
 }
 
-/// <summary>The warm-up before the computed-search runs: the rate of each window and whether it settled.</summary>
-public sealed record WarmUpResult(double Seconds, IReadOnlyList<double> WindowRates, bool Settled);
+/// <summary>The warm-up before the computed-search runs: each window's rate and methods compiled, and whether it settled.</summary>
+public sealed record WarmUpResult(double Seconds, IReadOnlyList<double> WindowRates, IReadOnlyList<long?> WindowMethods, bool Settled);
 
 /// <summary>
 /// A closed-loop HTTP load generator: <c>connections</c> loops on one client, each sending its next request when the

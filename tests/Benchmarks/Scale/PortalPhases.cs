@@ -15,6 +15,7 @@ public static class PortalPhases
     private static readonly TimeSpan SaveTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(150);
+    private const int SettledMethods = 100;
     /// <summary>
     /// After the last request, before the idle window: the runtime's own after-load work (tiered compilation, GC) settles,
     /// and the index merges the small segments of the saves (once, 10 s after the last one: <c>Search:CompactAfterIdle</c>;
@@ -72,8 +73,21 @@ public static class PortalPhases
             await portal.StopAsync(StopGrace);
             await portal.DisposeAsync();
             portal = null;
+            // The runtime lists each method it compiles in a perf map (DOTNET_PerfMapEnabled=3: the map alone), which tells
+            // the warm-up below when the compiling is over; it costs a line per compiled method, nothing once it is over.
+            var jitMaps = Directory.CreateDirectory(Path.Combine(data, "perf-maps")).FullName;
             portal = PortalProcess.Start(
-                root, storeRoot, indexPath, port, logPath, new Dictionary<string, string>(options.PortalEnvironment) { ["Search:ResultCacheEntries"] = "0" });
+                root,
+                storeRoot,
+                indexPath,
+                port,
+                logPath,
+                new Dictionary<string, string>(options.PortalEnvironment)
+                {
+                    ["Search:ResultCacheEntries"] = "0",
+                    ["DOTNET_PerfMapEnabled"] = "3",
+                    ["DOTNET_PerfMapJitDumpPath"] = jitMaps,
+                });
             await portal.WaitUntilReadyAsync(report.HealthPath, options.StartTimeout, cancellationToken);
             using var uncached = new PortalClient(portal.BaseAddress);
             await uncached.SignInAsync(DemoUsers.Alice.UserName, cancellationToken);
@@ -83,8 +97,10 @@ public static class PortalPhases
             await Task.Delay(KnowledgeHub.Search.IndexReconciler.FirstReconcileDelay + TimeSpan.FromSeconds(5), cancellationToken);
             // A fresh process: every search now runs the JIT's first-tier code until the tiering catches up. With both
             // cores busy that took 40-60 s (wrk in 10 s windows: 59, 75, 120, 356, 518, 616, 610, 639 req/s), so a fixed
-            // 30 s warm-up timed the end of the compiling; warm up until the rate stops climbing instead.
-            report.UncachedWarmUp = await WarmUpAsync(uncached, options, Runs(options, generator, cached: false)[0], cancellationToken);
+            // 30 s warm-up timed the end of the compiling. The rate alone cannot say when it is over: this machine's speed
+            // moves by 10-20 % within a minute, and the climb has plateaus. Warm up until the runtime stops compiling.
+            var mapPath = Path.Combine(jitMaps, $"perf-{portal.Pid}.map");
+            report.UncachedWarmUp = await WarmUpAsync(uncached, options, Runs(options, generator, cached: false)[0], () => ProcStats.CountLines(mapPath), cancellationToken);
             await LoadAsync(uncached, portal.Pid, options, Runs(options, generator, cached: false), report, cancellationToken);
             await RunRestAsync(portal, uncached, data, indexPath, storeRoot, options, generator, report, cancellationToken);
         }
@@ -158,26 +174,34 @@ public static class PortalPhases
     }
 
     /// <summary>
-    /// Loads the portal in windows of <see cref="WarmUpWindow"/> until the last three windows' rates lie within 6 % of
-    /// each other (and at least the configured warm-up has passed), or <see cref="WarmUpLimit"/> is reached.
+    /// Loads the portal in windows of <see cref="WarmUpWindow"/> until two windows in a row compiled fewer than
+    /// <see cref="SettledMethods"/> methods (<paramref name="compiledMethods"/>: the runtime's count so far, null when it
+    /// cannot be read — then until the last three windows' rates lie within 6 % of each other), at least the configured
+    /// warm-up and at most <see cref="WarmUpLimit"/>.
     /// </summary>
     private static async Task<WarmUpResult> WarmUpAsync(
-        PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url) run, CancellationToken cancellationToken)
+        PortalClient client, ScaleOptions options, (string Name, int Connections, Func<int, string> Url) run, Func<long?> compiledMethods, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"Warm-up: {run.Name} at {run.Connections} connections in {WarmUpWindow.TotalSeconds:0} s windows until the rate settles (at most {WarmUpLimit.TotalSeconds:0} s)...");
+        Console.WriteLine($"Warm-up: {run.Name} at {run.Connections} connections in {WarmUpWindow.TotalSeconds:0} s windows until the runtime stops compiling (at most {WarmUpLimit.TotalSeconds:0} s)...");
         var rates = new List<double>();
+        var compiled = new List<long?>();
         var began = Stopwatch.GetTimestamp();
         while (true)
         {
+            var before = compiledMethods();
             var window = await LoadGenerator.RunAsync(run.Name, client.Http, run.Connections, TimeSpan.Zero, WarmUpWindow, int.MaxValue, run.Url, cancellationToken);
             rates.Add(window.RequestsPerSecond);
+            compiled.Add(before is { } b && compiledMethods() is { } a ? a - b : null);
             var elapsed = Stopwatch.GetElapsedTime(began);
-            var last = rates.TakeLast(3).ToList();
-            var settled = last.Count == 3 && last.Min() > 0 && last.Max() / last.Min() <= 1.06 && elapsed.TotalSeconds >= options.WarmUpSeconds;
+            var lastTwo = compiled.TakeLast(2).ToList();
+            var lastRates = rates.TakeLast(3).ToList();
+            var settled = elapsed.TotalSeconds >= options.WarmUpSeconds && (lastTwo.All(c => c is not null)
+                ? lastTwo.Count == 2 && lastTwo.All(c => c < SettledMethods)
+                : lastRates.Count == 3 && lastRates.Min() > 0 && lastRates.Max() / lastRates.Min() <= 1.06);
             if (settled || elapsed >= WarmUpLimit)
             {
-                Console.WriteLine($"  {(settled ? "settled" : "not settled")} after {elapsed.TotalSeconds:0} s: {string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s");
-                return new WarmUpResult(elapsed.TotalSeconds, rates, settled);
+                Console.WriteLine($"  {(settled ? "settled" : "not settled")} after {elapsed.TotalSeconds:0} s: {string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} req/s; methods compiled per window: {string.Join(", ", compiled.Select(c => c?.ToString(CultureInfo.InvariantCulture) ?? "?"))}");
+                return new WarmUpResult(elapsed.TotalSeconds, rates, compiled, settled);
             }
         }
     }

@@ -68,6 +68,27 @@ public static class ProcStats
     public static int CountFiles(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
 
+    /// <summary>The lines of a file another process is appending to (null while it does not exist).</summary>
+    public static long? CountLines(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            var buffer = new byte[1 << 16];
+            long lines = 0;
+            for (int read; (read = stream.Read(buffer)) > 0;)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+
+            return lines;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The files under <paramref name="folder"/>, as paths relative to it.</summary>
     public static HashSet<string> ListFiles(string folder) =>
         Directory.Exists(folder)

@@ -134,6 +134,7 @@ public sealed partial class ScaleReport
             ["uncached_warmup_s"] = R(UncachedWarmUp?.Seconds, 0),
             ["uncached_warmup_settled"] = UncachedWarmUp?.Settled,
             ["uncached_warmup_window_rps"] = UncachedWarmUp is { } w ? new JsonArray(w.WindowRates.Select(r => (JsonNode?)R(r, 0)).ToArray()) : null,
+            ["uncached_warmup_window_methods_compiled"] = UncachedWarmUp is { } m ? new JsonArray(m.WindowMethods.Select(c => (JsonNode?)c).ToArray()) : null,
             ["fts5_p50_ms"] = R(Fts5?.Fts5.P50),
             ["fts5_p99_ms"] = R(Fts5?.Fts5.P99),
             ["fts5_portal_p50_ms"] = R(Fts5?.Lucene.P50),
