@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.Following;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ public sealed partial class GlossaryFollower(
     /// <summary>The document type (template key) of a glossary.</summary>
     public const string TypeKey = "glossary";
 
+    private const int ReadsAtOnce = 16;
+
     private ChangeLogPosition? position;
 
     public string Name => "glossary";
@@ -32,16 +35,20 @@ public sealed partial class GlossaryFollower(
         var loaded = new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
         if (index?.SearchAtCheckpoint(searcher => IndexedStamps.ReadOfType(searcher, TypeKey).Keys.ToList()) is { } indexed)
         {
-            // A glossary created or changed after the checkpoint comes with the changes the follower feeds next.
-            foreach (var id in indexed.Result)
-            {
-                if (await repository.GetManifestAsync(id, cancellationToken) is { } manifest && await GroupsOfAsync(manifest, cancellationToken) is { } groups)
+            // A glossary created or changed after the checkpoint comes with the changes the follower feeds next. Read
+            // ReadsAtOnce at a time, as the pass over every manifest does (one at a time is a round trip each on Azure).
+            var found = new ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
+            await Parallel.ForEachAsync(
+                indexed.Result,
+                new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = cancellationToken },
+                async (id, token) =>
                 {
-                    loaded[id] = groups;
-                }
-            }
-
-            Loaded(loaded, indexed.Checkpoint, fromIndex: true);
+                    if (await repository.GetManifestAsync(id, token) is { } manifest && await GroupsOfAsync(manifest, token) is { } groups)
+                    {
+                        found[id] = groups;
+                    }
+                });
+            Loaded(new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(found, StringComparer.Ordinal), indexed.Checkpoint, fromIndex: true);
             return;
         }
 
