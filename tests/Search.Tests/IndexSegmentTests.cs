@@ -81,6 +81,42 @@ public sealed class IndexSegmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Whoever_reads_a_checkpoint_finds_the_searchers_at_that_commit_or_later()
+    {
+        // The home page and the dashboard key their cached lists by the checkpoint: a reader that saw a new checkpoint
+        // while the searchers still showed the commit before it cached a stale list under the new key.
+        using var analyzer = new SearchAnalyzer();
+        using var index = new LuceneIndex(folder, analyzer, NullLogger<LuceneIndex>.Instance);
+        index.DeleteAll();
+        index.Commit(new ChangeLogPosition("save-0000"));
+        using var done = new CancellationTokenSource();
+        var (reads, stale) = (0, 0);
+        var reader = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                if (index.Checkpoint is { } checkpoint)
+                {
+                    var committed = int.Parse(checkpoint.Value["save-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    stale += index.DocumentCount < committed ? 1 : 0;
+                    reads++;
+                }
+            }
+        });
+
+        for (var save = 1; save <= 300; save++)
+        {
+            index.Upsert($"doc-{save}", Entry($"文档 {save}"));
+            index.Commit(new ChangeLogPosition($"save-{save:D4}"));
+        }
+
+        await done.CancelAsync();
+        await reader;
+        Assert.True(reads > 300, $"{reads} reads");
+        Assert.Equal(0, stale);
+    }
+
+    [Fact]
     public void A_commit_hands_out_a_searcher_whose_facet_ordinals_are_decoded_before_any_search()
     {
         using var analyzer = new SearchAnalyzer();

@@ -188,15 +188,20 @@ public sealed partial class LuceneIndex : IDisposable
     /// </summary>
     public void MergeIntoOneSegment() => writer.ForceMerge(1);
 
-    /// <summary>Commits everything applied so far with <paramref name="position"/> and refreshes the searchers.</summary>
+    /// <summary>
+    /// Commits everything applied so far with <paramref name="position"/> and refreshes the searchers — before the new
+    /// <see cref="Checkpoint"/> can be read: it keys the home page's and the dashboard's cached lists and tells a writer
+    /// that its change is searchable, so a reader that sees it must find the searchers at that commit too (refreshed after
+    /// the gate opened, a dashboard computed in between was cached, stale, under the new checkpoint for 30 s).
+    /// </summary>
     public void Commit(ChangeLogPosition position)
     {
         lock (commitGate)
         {
             CommitLocked(position);
+            searchers.MaybeRefreshBlocking();
         }
 
-        searchers.MaybeRefreshBlocking();
         compactionTimer?.Change(compactAfterIdle, Timeout.InfiniteTimeSpan);
     }
 
@@ -239,9 +244,10 @@ public sealed partial class LuceneIndex : IDisposable
                 {
                     CommitLocked(position);
                 }
+
+                searchers.MaybeRefreshBlocking(); // under the gate, as in Commit
             }
 
-            searchers.MaybeRefreshBlocking();
             return merged;
         }
         finally
@@ -306,9 +312,9 @@ public sealed partial class LuceneIndex : IDisposable
         IndexSearcher searcher;
         lock (commitGate)
         {
-            // Under the gate no commit moves the checkpoint and no rebuild begins (both take the gate first). A commit
-            // refreshes the searchers only after it lets go of the gate, so refresh here: the searcher then holds what the
-            // checkpoint names, and perhaps changes applied after it, which the log hands over again (harmless).
+            // Under the gate no commit moves the checkpoint and no rebuild begins (both take the gate first), and a commit
+            // refreshes the searchers before it lets go; the refresh here adds changes applied since (not yet committed),
+            // which the log hands over again (harmless). The searcher holds at least what the checkpoint names.
             if (checkpoint is not { } current)
             {
                 return null;
