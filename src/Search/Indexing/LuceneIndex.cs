@@ -312,16 +312,14 @@ public sealed partial class LuceneIndex : IDisposable
         IndexSearcher searcher;
         lock (commitGate)
         {
-            // Under the gate no commit moves the checkpoint and no rebuild begins (both take the gate first), and a commit
-            // refreshes the searchers before it lets go; the refresh here adds changes applied since (not yet committed),
-            // which the log hands over again (harmless). The searcher holds at least what the checkpoint names.
+            // Under the gate no commit moves the checkpoint and no rebuild begins (both take the gate first), and every
+            // commit refreshes the searchers before it lets go: the searcher holds at least what the checkpoint names.
             if (checkpoint is not { } current)
             {
                 return null;
             }
 
             position = current;
-            searchers.MaybeRefreshBlocking();
             searcher = searchers.Acquire();
         }
 
