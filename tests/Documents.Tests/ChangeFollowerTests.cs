@@ -69,6 +69,8 @@ public sealed class ChangeFollowerTests : IDisposable
 
         var first = await changeLog.AppendAsync(Change("while-loading"), None);
         var indexReached = await follower.WaitForAsync(first, TimeSpan.FromSeconds(10), None);
+        // The state is written as a round ends, which may come just after the wait did: read it from an ended round.
+        await WaitUntilAsync(() => follower.State.LastRoundUtc is not null);
         var loading = follower.State.Loading;
         var slowLoads = slow.Loads;
         slow.ReleaseLoad();
@@ -98,6 +100,9 @@ public sealed class ChangeFollowerTests : IDisposable
         Assert.True(await follower.WaitForAsync(position, TimeSpan.FromSeconds(10), None));
         Assert.Equal(0, index.FailuresLeft);
         Assert.Contains("retried", index.Applied);
+        // The wait ends when the consumer's position passes the change, inside the good round; the round clears the last
+        // failure as it ends (a full run once read the state in between).
+        await WaitUntilAsync(() => follower.State.LastFailure is null);
         Assert.Null(follower.State.LastFailure);
         await follower.StopAsync(None);
     }
