@@ -82,7 +82,11 @@ public sealed class ChangeFollowerTests : IDisposable
         Assert.True(indexReached);
         Assert.Equal("glossary", loading);
         Assert.Equal(0, slowLoads);
-        Assert.Equal(["while-loading", "after-both"], index.Applied);
+        // A batch is read from the lowest checkpoint (IChangeConsumer.ApplyAsync: applying a change twice is harmless):
+        // when after-both is appended before the round that first feeds the loaded view, that round reads both changes
+        // and the index takes while-loading again. What matters is that it has each change, in log order.
+        Assert.Equal(["while-loading", "after-both"], index.Applied.Distinct());
+        Assert.Equal("after-both", index.Applied[^1]);
         Assert.Contains("glossary", follower.Timeline);
         Assert.Contains("index", follower.Timeline);
         await follower.StopAsync(None);

@@ -20,6 +20,10 @@ public static class Chromium
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var executable = ExecutablePath;
+        // Playwright's assertions give up after 5 s by default; on a busy 2-core machine a sign-in round trip (portal,
+        // stand-in, portal again) has taken longer than that. A passing assertion returns as soon as it holds, so the
+        // longer limit costs only a failing test its wait.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
