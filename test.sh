@@ -1,14 +1,36 @@
 #!/usr/bin/env bash
-# Runs every test: installs the test tools (scripts/install-test-tools.sh), then the whole
-# solution's tests. Storage tests start Azurite, end-to-end tests drive Debian's Chromium.
+# Runs every test: installs the test tools (scripts/install-test-tools.sh) while the solution builds, then runs the
+# whole solution's tests. Storage tests start Azurite, end-to-end tests drive Debian's Chromium.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Search").
+#
+# Why build first and test with --no-build: `dotnet test` on the solution builds each test project on the same two
+# MSBuild nodes that run the tests, so a node busy running one project's tests held back the build of the next one,
+# and the three long projects (Portal, EndToEnd, Cluster) ran one after another behind it. Built first, the test
+# projects run two at a time from the start (measured on a clean clone, 2 cores: 582 s before, see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/install-test-tools.sh
 mkdir -p artifacts
 started=$(date +%s)
+
+# npm ci and apt-get wait on the network and the disk, the build on the CPU: side by side they cost the longer of two.
+scripts/install-test-tools.sh > artifacts/install-test-tools.log 2>&1 &
+tools=$!
+build_status=0
+dotnet build KnowledgeHub.sln --configuration Release 2>&1 | tee artifacts/build.log || build_status=$?
+tools_status=0
+wait "$tools" || tools_status=$?
+cat artifacts/install-test-tools.log
+if [ "$tools_status" -ne 0 ]; then
+  echo "test.sh: installing the test tools failed (see above); no test was run" >&2
+  exit "$tools_status"
+fi
+if [ "$build_status" -ne 0 ]; then
+  echo "test.sh: the build failed (see above); no test was run" >&2
+  exit "$build_status"
+fi
+
 status=0
-dotnet test KnowledgeHub.sln --configuration Release "$@" 2>&1 | tee artifacts/test.log || status=$?
+dotnet test KnowledgeHub.sln --configuration Release --no-build "$@" 2>&1 | tee artifacts/test.log || status=$?
 # One closing line for the whole run, summed over the test projects' own summaries.
 awk -v secs=$(( $(date +%s) - started )) '
   /(Passed|Failed)!  *- *Failed:/ {
@@ -17,6 +39,6 @@ awk -v secs=$(( $(date +%s) - started )) '
     }
     n++
   }
-  END { printf "\nTest projects: %d, time: %ds\nTests: %d passed, %d failed, %d skipped\n", n, secs, p, f, s; if (s > 0) exit 3 }
+  END { printf "\nTest projects: %d, time: %ds\nTests: %d passed, %d failed, %d skipped\n", n, secs, p, f, s; if (s > 0 || n == 0) exit 3 }
 ' artifacts/test.log || { [ "$status" -ne 0 ] || status=3; }
 exit "$status"
