@@ -2,6 +2,7 @@ using KnowledgeHub.Documents;
 using KnowledgeHub.Search.Glossary;
 using KnowledgeHub.Search.Tests.Query;
 using KnowledgeHub.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -57,10 +58,13 @@ public sealed class SearchHost : IAsyncDisposable
     /// <summary>"Now" for time words in queries; the real time unless a test sets it.</summary>
     public SettableClock Clock { get; } = new();
 
-    /// <summary>Loads the published glossaries, as the node's glossary follower does at start (through the index when it is built).</summary>
-    public async Task<GlossaryFollower> LoadGlossaryAsync()
+    /// <summary>
+    /// Loads the published glossaries, as the node's glossary follower does at start (through the index when it is built,
+    /// waiting for it at most <paramref name="indexWait"/>).
+    /// </summary>
+    public async Task<GlossaryFollower> LoadGlossaryAsync(TimeSpan? indexWait = null, ILogger<GlossaryFollower>? logger = null)
     {
-        var follower = new GlossaryFollower(Repository, ChangeLog, Glossary, NullLogger<GlossaryFollower>.Instance, Index);
+        var follower = new GlossaryFollower(Repository, ChangeLog, Glossary, logger ?? NullLogger<GlossaryFollower>.Instance, Index, indexWait);
         await follower.LoadAsync(CancellationToken.None);
         return follower;
     }

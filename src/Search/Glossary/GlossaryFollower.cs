@@ -14,13 +14,22 @@ namespace KnowledgeHub.Search.Glossary;
 /// <remarks>
 /// At start it reads only the glossaries' manifests, found in the search index (<paramref name="index"/>), and takes
 /// the changes after the index's checkpoint from the log; reading every manifest instead took 5.3 s of a start at 20k
-/// documents. Without a built index it reads them all.
+/// documents. A joining node restores its index from a snapshot in the same seconds the glossary loads: the glossary
+/// waits for the index up to <paramref name="indexWait"/> (<see cref="DefaultIndexWait"/>) and reads every manifest
+/// only when the index is not built by then (a rebuild from storage, which takes longer) or there is no index.
 /// </remarks>
 public sealed partial class GlossaryFollower(
-    DocumentRepository repository, ChangeLog changeLog, GlossaryState state, ILogger<GlossaryFollower> logger, LuceneIndex? index = null) : IChangeConsumer
+    DocumentRepository repository, ChangeLog changeLog, GlossaryState state, ILogger<GlossaryFollower> logger, LuceneIndex? index = null,
+    TimeSpan? indexWait = null) : IChangeConsumer
 {
     /// <summary>The document type (template key) of a glossary.</summary>
     public const string TypeKey = "glossary";
+
+    /// <summary>
+    /// How long the load waits for the index to be built: a snapshot restore at 20k documents puts a node in step within
+    /// about 2 s; a node that rebuilds from storage is not ready for that long anyway, and its glossary is read whole.
+    /// </summary>
+    public static readonly TimeSpan DefaultIndexWait = TimeSpan.FromSeconds(30);
 
     private const int ReadsAtOnce = 16;
 
@@ -33,6 +42,13 @@ public sealed partial class GlossaryFollower(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var loaded = new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
+        if (index is not null && index.NeedsRebuild)
+        {
+            var wait = indexWait ?? DefaultIndexWait;
+            LogWaiting(logger, wait.TotalSeconds);
+            await index.WaitUntilBuiltAsync(wait, cancellationToken);
+        }
+
         if (index?.SearchAtCheckpoint(searcher => IndexedStamps.ReadOfType(searcher, TypeKey).Keys.ToList()) is { } indexed)
         {
             // A glossary created or changed after the checkpoint comes with the changes the follower feeds next. Read
@@ -113,6 +129,9 @@ public sealed partial class GlossaryFollower(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Glossary loaded: {Documents} published glossaries, {Groups} term groups (read {Source})")]
     private static partial void LogLoaded(ILogger logger, int documents, int groups, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Glossary waits up to {Seconds:0} s for the search index to be built before it loads")]
+    private static partial void LogWaiting(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Glossary {DocumentId} reloaded: {DocumentGroups} term groups of {Groups} in all")]
     private static partial void LogReloaded(ILogger logger, string documentId, int documentGroups, int groups);

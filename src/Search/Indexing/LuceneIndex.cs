@@ -46,6 +46,7 @@ public sealed partial class LuceneIndex : IDisposable
     private readonly ITimer? compactionTimer;
     private readonly ILogger<LuceneIndex> logger;
     private ChangeLogPosition? checkpoint;
+    private TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int compacting;
     private int disposed;
 
@@ -76,6 +77,11 @@ public sealed partial class LuceneIndex : IDisposable
         }
 
         this.logger = logger;
+        if (checkpoint is not null)
+        {
+            built.SetResult();
+        }
+
         mergePolicy = (CompactingMergePolicy)writer.Config.MergePolicy;
         this.compactAfterIdle = compactAfterIdle ?? TimeSpan.Zero;
         if (this.compactAfterIdle > TimeSpan.Zero)
@@ -104,6 +110,35 @@ public sealed partial class LuceneIndex : IDisposable
 
     /// <summary>True when the index holds no checkpoint: missing, corrupt, another schema, or a rebuild was interrupted.</summary>
     public bool NeedsRebuild => Checkpoint is null;
+
+    /// <summary>
+    /// Waits until the index holds a checkpoint (opened built, restored from a snapshot, or rebuilt), at most
+    /// <paramref name="timeout"/>; true when it does. A view that loads from the index (the glossary) waits here on a
+    /// joining node rather than read every manifest while the snapshot is restored.
+    /// </summary>
+    public async Task<bool> WaitUntilBuiltAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Task waiting;
+        lock (commitGate)
+        {
+            if (checkpoint is not null)
+            {
+                return true;
+            }
+
+            waiting = built.Task;
+        }
+
+        try
+        {
+            await waiting.WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return Checkpoint is not null;
+        }
+    }
 
     /// <summary>Documents in the current searcher (entries of kind document; their lessons and action items not counted).</summary>
     public int DocumentCount => Search(searcher =>
@@ -164,7 +199,7 @@ public sealed partial class LuceneIndex : IDisposable
     {
         lock (commitGate)
         {
-            checkpoint = null;
+            Forget();
         }
 
         writer.Config.UseCompoundFile = false;
@@ -176,7 +211,7 @@ public sealed partial class LuceneIndex : IDisposable
     {
         lock (commitGate)
         {
-            checkpoint = null;
+            Forget();
         }
     }
 
@@ -275,7 +310,18 @@ public sealed partial class LuceneIndex : IDisposable
         });
         writer.Commit();
         checkpoint = position;
+        built.TrySetResult();
         writer.Config.UseCompoundFile = true; // small flushes from single changes stay compound (see DeleteAll)
+    }
+
+    /// <summary>No checkpoint from now until the next commit (under the commit gate): waiters wait for that commit.</summary>
+    private void Forget()
+    {
+        checkpoint = null;
+        if (built.Task.IsCompleted)
+        {
+            built = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     private void CompactWhenIdle()

@@ -1,5 +1,6 @@
 using KnowledgeHub.Documents;
 using KnowledgeHub.Search.Glossary;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search.Tests.Glossary;
 
@@ -93,11 +94,35 @@ public sealed class GlossaryTests
         await using var host = SearchHost.Create();
         await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" }, catchUp: false);
         host.Index.MarkNeedsRebuild();
+        var logs = new ListLogger();
 
-        var follower = await host.LoadGlossaryAsync();
+        // Nothing builds the index here: the load waits its time, then reads every manifest.
+        var follower = await host.LoadGlossaryAsync(TimeSpan.FromMilliseconds(200), logs);
 
         Assert.Equal(await host.ChangeLog.EndAsync(CancellationToken.None), follower.Position);
         Assert.Contains("kangaroo", host.Glossary.Current.SynonymsOf("袋鼠"));
+        Assert.Contains(logs.Lines, line => line.Contains("every manifest", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_a_joining_node_the_glossary_waits_for_the_index_being_built_and_loads_from_it()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("team-glossary", "Glossary", Table) { Type = GlossaryFollower.TypeKey, Collection = "SOPs" }, catchUp: false);
+        await host.AddAsync(new TestDoc("notes", "Notes", "Nothing to see.") { Type = "sop", Collection = "SOPs" }, catchUp: false);
+        host.Index.MarkNeedsRebuild();
+        var logs = new ListLogger();
+
+        // As on a node that joins: the glossary starts loading while the index is restored (here: rebuilt) beside it.
+        var loading = host.LoadGlossaryAsync(TimeSpan.FromSeconds(60), logs);
+        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
+        var follower = await loading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(host.Index.Checkpoint, follower.Position);
+        Assert.Contains("kangaroo", host.Glossary.Current.SynonymsOf("袋鼠"));
+        Assert.Contains(logs.Lines, line => line.Contains("waits up to 60 s", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.Contains("the glossaries the search index names", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("every manifest", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,5 +173,21 @@ public sealed class GlossaryTests
         Assert.Equal("zh-doc", hits[0]);
         Assert.Contains("roo-doc", hits);
         Assert.True(hits.IndexOf("team-glossary") is -1 || hits.IndexOf("team-glossary") > hits.IndexOf("roo-doc"), string.Join(", ", hits));
+    }
+
+    /// <summary>The follower's log lines, formatted (what an operator reads).</summary>
+    private sealed class ListLogger : ILogger<GlossaryFollower>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public IReadOnlyList<string> Lines => [.. lines];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
     }
 }
