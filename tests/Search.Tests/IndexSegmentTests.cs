@@ -104,7 +104,8 @@ public sealed class IndexSegmentTests : IDisposable
             }
         });
 
-        for (var save = 1; save <= 300; save++)
+        // 100 commits (each fsyncs) while the reader spins: the old order counted thousands of stale reads in that many.
+        for (var save = 1; save <= 100; save++)
         {
             index.Upsert($"doc-{save}", Entry($"文档 {save}"));
             index.Commit(new ChangeLogPosition($"save-{save:D4}"));
@@ -112,7 +113,7 @@ public sealed class IndexSegmentTests : IDisposable
 
         await done.CancelAsync();
         await reader;
-        Assert.True(reads > 300, $"{reads} reads");
+        Assert.True(reads > 100, $"{reads} reads");
         Assert.Equal(0, stale);
     }
 
