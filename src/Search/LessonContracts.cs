@@ -30,9 +30,12 @@ public sealed record LessonQuery
 }
 
 /// <summary>One page of lessons, with facets over the lessons the caller may read.</summary>
-public sealed record LessonResults(int Total, int Page, int PageSize, IReadOnlyList<LessonHit> Hits, string? Notice)
+public sealed record LessonResults(int Total, int Page, int PageSize, IReadOnlyList<LessonHit> Hits)
 {
     public IReadOnlyList<FacetGroup> Facets { get; init; } = [];
+
+    /// <summary>What was not searched as typed (syntax searched as words, text cut, filters ignored), for the portal to word.</summary>
+    public IReadOnlyList<QueryNote> Notes { get; init; } = [];
 }
 
 /// <summary>A lesson; <see cref="TextHtml"/> is the encoded text with matches in &lt;mark&gt;.</summary>

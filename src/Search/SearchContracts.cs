@@ -51,10 +51,10 @@ public sealed record SearchRequest
 }
 
 /// <summary>
-/// One page of hits. <see cref="Notice"/> is a sentence for the user when the query could not be
-/// read as written (e.g. a syntax error fell back to a plain-words search).
+/// One page of hits, with <see cref="Notes"/> on how the query was read (a syntax error fell back to a plain-words
+/// search, a filter was ignored, most words were found) for the portal to word in the user's language.
 /// </summary>
-public sealed record SearchResults(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, string? Notice)
+public sealed record SearchResults(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits)
 {
     public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
 
@@ -64,7 +64,11 @@ public sealed record SearchResults(string Query, int Total, int Page, int PageSi
     /// <summary>A corrected query (English spelling) when there were few or no hits and the correction finds something.</summary>
     public string? DidYouMean { get; init; }
 
-    /// <summary>How the query was read, for the user: most words, common words left out, exclusions, time filter (see <see cref="QueryNoteKind"/>).</summary>
+    /// <summary>
+    /// How the query was read, for the user (see <see cref="QueryNoteKind"/>): first what was not searched as typed (syntax
+    /// searched as words, text cut, filters ignored: <see cref="QueryNote.NotAsTyped"/>), then most words, common words
+    /// left out, exclusions, the time filter.
+    /// </summary>
     public IReadOnlyList<QueryNote> Notes { get; init; } = [];
 
     /// <summary>

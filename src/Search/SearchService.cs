@@ -9,7 +9,7 @@ namespace KnowledgeHub.Search;
 /// The search API of the portal (synchronous: Lucene is CPU-bound): documents with facets and "did you mean",
 /// suggestions as you type, lessons, action items and related entries. Everything returned only ever comes from
 /// entries the caller may read — the caller's principals filter inside every Lucene query. No user text throws:
-/// unreadable syntax becomes a plain-words search with a notice; an empty query without filters has no hits.
+/// unreadable syntax becomes a plain-words search with a note; an empty query without filters has no hits.
 /// </summary>
 public sealed partial class SearchService(
     LuceneIndex index,
@@ -41,15 +41,15 @@ public sealed partial class SearchService(
         var started = Stopwatch.GetTimestamp();
         var parsed = queries.ParseSearch(request.Query, request.Caller);
         var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller);
-        var notice = Notice(parsed.Notice, constraints.Notices);
+        IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
         var results = parsed.Query is null && !constraints.HasFilters
-            ? new SearchResults(request.Query, 0, page, pageSize, [], notice)
-            : Run(request, parsed, constraints, notice, page, pageSize);
+            ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }
+            : Run(request, parsed, constraints, notes, page, pageSize);
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
         activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);
         activity?.SetTag("knowledgehub.search.total", results.Total);
-        LogSearch(logger, request.Query.Length, results.Total, elapsedMs, results.Notice is not null);
+        LogSearch(logger, request.Query.Length, results.Total, elapsedMs, results.Notes.Any(n => n.NotAsTyped));
         return results;
     }
 
@@ -100,7 +100,7 @@ public sealed partial class SearchService(
         return index.Search(searcher => related.Find(searcher, title, body, caller, excludeDocumentId, Math.Clamp(max, 0, MaxPageSize)));
     }
 
-    private SearchResults Run(SearchRequest request, ParsedSearch parsed, SearchConstraints constraints, string? notice, int page, int pageSize)
+    private SearchResults Run(SearchRequest request, ParsedSearch parsed, SearchConstraints constraints, IReadOnlyList<QueryNote> notes, int page, int pageSize)
     {
         try
         {
@@ -109,21 +109,21 @@ public sealed partial class SearchService(
                 searcher,
                 parsed.Plan,
                 parsed.Query,
-                query => Page(searcher, request, query, constraints, notice, page, pageSize),
+                query => Page(searcher, request, query, constraints, notes, page, pageSize),
                 query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false)).Total)));
         }
         catch (BooleanQuery.TooManyClausesException)
         {
             // A prefix expanded into more terms than Lucene allows: search the words instead.
             var words = queries.Words(parsed.Words);
-            var fallback = Notice(SearchQueryBuilder.TooManyClausesNotice, constraints.Notices);
+            IReadOnlyList<QueryNote> fallback = [SearchQueryBuilder.TooComplexNote, .. constraints.Notes];
             return words is null
-                ? new SearchResults(request.Query, 0, page, pageSize, [], fallback)
+                ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = fallback }
                 : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize));
         }
     }
 
-    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query? text, SearchConstraints constraints, string? notice, int page, int pageSize)
+    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query? text, SearchConstraints constraints, IReadOnlyList<QueryNote> notes, int page, int pageSize)
     {
         var query = text ?? new MatchAllDocsQuery();
         var order = text is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
@@ -131,17 +131,12 @@ public sealed partial class SearchService(
         var result = entries.Run(searcher, new EntryRequest(
             query, EntryKinds.Document, request.Caller, constraints, order, (int)Math.Min(skip, int.MaxValue), pageSize, Facets: true));
         var hits = result.Hits.Select(scoreDoc => hitReader.Read(searcher, scoreDoc, query)).ToList();
-        return new SearchResults(request.Query, result.Total, page, pageSize, hits, notice)
+        return new SearchResults(request.Query, result.Total, page, pageSize, hits)
         {
+            Notes = notes,
             Facets = result.Facets,
             DidYouMean = text is null || result.Total >= SpellingSuggester.FewHits ? null : corrections.Suggest(searcher, request.Query, request.Caller, constraints, result.Total),
         };
-    }
-
-    private static string? Notice(string? first, IReadOnlyList<string> more)
-    {
-        var all = string.Join(' ', new[] { first }.Concat(more).Where(n => !string.IsNullOrEmpty(n)));
-        return all.Length == 0 ? null : all;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search of {QueryLength} characters found {Total} hits in {ElapsedMs:0.0} ms (fell back: {FellBack})")]

@@ -79,7 +79,7 @@ public static class LatencyBenchmark
             var began = Stopwatch.GetTimestamp();
             var result = search.Search(query.Request(caller));
             var elapsed = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
-            timings[i] = (query, elapsed, (ThreadClock.Read() ?? 0) - cpu, result.Total, result.Notice is not null);
+            timings[i] = (query, elapsed, (ThreadClock.Read() ?? 0) - cpu, result.Total, result.Notes.Any(n => n.NotAsTyped));
         }
 
         return timings;

@@ -49,7 +49,7 @@ public static class RelevanceBenchmark
             var query = variant == "short" ? Shorten(page) : page.Title;
             var results = search.Search(new SearchRequest { Query = query, Caller = caller, PageSize = 10 });
             var rank = results.Hits.Select(h => h.DocumentId).ToList().IndexOf(page.Id) + 1;
-            fallbacks += results.Notice is null ? 0 : 1;
+            fallbacks += results.Notes.Any(n => n.NotAsTyped) ? 1 : 0;
             at1 += rank == 1 ? 1 : 0;
             at10 += rank >= 1 ? 1 : 0;
             reciprocal += rank >= 1 ? 1.0 / rank : 0;

@@ -60,7 +60,7 @@ public static class SearchBenchmark
 
         var search = host.Search;
         var probe = search.Search(new SearchRequest { Query = QueryMix.FilterProbe, Caller = CorpusImport.Everything });
-        var filters = probe.Notice is null && probe.Total > 0;
+        var filters = !probe.Notes.Any(n => n.NotAsTyped) && probe.Total > 0;
         var facets = probe.Facets.Count > 0;
         var titles = Language.All.SelectMany(l => RelevanceBenchmark.Sample(corpus[l], TitleQueriesPerLanguage, options.Seed + 1)).Select(p => p.Title);
         var mix = QueryMix.Build(titles, filters);

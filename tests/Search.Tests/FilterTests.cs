@@ -34,7 +34,7 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
 
-        Assert.Null(results.Notice);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
@@ -69,15 +69,38 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     }
 
     [Theory]
-    [InlineData("运营 status:finished", "status \"finished\"")]
-    [InlineData("运营 after:yesterday", "date \"yesterday\"")]
-    [InlineData("运营 year:26", "\"26\" is not a year")]
-    [InlineData("运营 updated:[2026-01-01 2026-02-01]", "range")]
-    public void A_filter_that_cannot_be_read_is_ignored_with_a_notice(string query, string expected)
+    [InlineData("运营 status:finished", QueryNoteKind.UnknownStatus, "finished")]
+    [InlineData("运营 status:\"in review\"", QueryNoteKind.UnknownStatus, "in review")]
+    [InlineData("运营 after:yesterday", QueryNoteKind.UnreadableDate, "yesterday|after:")]
+    [InlineData("运营 year:26", QueryNoteKind.NotAYear, "26")]
+    [InlineData("运营 year:二〇二六", QueryNoteKind.NotAYear, "二〇二六")]
+    [InlineData("运营 updated:[2026-01-01 2026-02-01]", QueryNoteKind.UnreadableRange, "[2026-01-01 2026-02-01]")]
+    public void A_filter_that_cannot_be_read_is_ignored_with_a_note(string query, QueryNoteKind expected, string words)
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
 
-        Assert.Contains(expected, results.Notice, StringComparison.Ordinal);
+        var note = Assert.Single(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(expected, note.Kind);
+        Assert.Equal(words.Split('|'), note.Words);
+        Assert.Equal(6, results.Total);
+    }
+
+    [Fact]
+    public void Filters_given_on_the_request_that_cannot_be_read_are_ignored_with_a_note_each()
+    {
+        var request = new SearchRequest
+        {
+            Query = "运营",
+            Caller = TestCallers.Carol,
+            PageSize = 100,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFacets.Status] = ["done"], [SearchFacets.Year] = ["26"] },
+        };
+
+        var results = corpus.Host.Search(request);
+
+        Assert.Equal(
+            [(QueryNoteKind.UnknownStatus, "done"), (QueryNoteKind.NotAYear, "26")],
+            results.Notes.Where(n => n.NotAsTyped).Select(n => (n.Kind, Assert.Single(n.Words))).Order());
         Assert.Equal(6, results.Total);
     }
 
@@ -93,7 +116,7 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
 
-        Assert.Null(results.Notice);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
         Assert.Equal(6, results.Total);
     }
 
@@ -109,20 +132,22 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     }
 
     [Theory]
-    [InlineData("运营 year:0", "\"0\" is not a year")]
-    [InlineData("运营 year:99999", "\"99999\" is not a year")]
-    [InlineData("运营 year:-2026", "is not a year")]
-    [InlineData("运营 before:10000-01-01", "date \"10000-01-01\"")]
-    [InlineData("运营 after:0000-12-31", "date \"0000-12-31\"")]
-    [InlineData("运营 after:2026-02-30", "date \"2026-02-30\"")]
-    [InlineData("运营 before:99999999999999999999", "date \"99999999999999999999\"")]
-    [InlineData("运营 updated:[-1 TO 1e308]", "date \"-1\"")]
-    [InlineData("运营 updated:[0001-01-01 TO 99999-12-31]", "date \"99999-12-31\"")]
-    public void Out_of_range_dates_and_years_are_ignored_with_a_notice(string query, string expected)
+    [InlineData("运营 year:0", QueryNoteKind.NotAYear, "0")]
+    [InlineData("运营 year:99999", QueryNoteKind.NotAYear, "99999")]
+    [InlineData("运营 year:-2026", QueryNoteKind.NotAYear, "-2026")]
+    [InlineData("运营 before:10000-01-01", QueryNoteKind.UnreadableDate, "10000-01-01|before:")]
+    [InlineData("运营 after:0000-12-31", QueryNoteKind.UnreadableDate, "0000-12-31|after:")]
+    [InlineData("运营 after:2026-02-30", QueryNoteKind.UnreadableDate, "2026-02-30|after:")]
+    [InlineData("运营 before:99999999999999999999", QueryNoteKind.UnreadableDate, "99999999999999999999|before:")]
+    [InlineData("运营 updated:[-1 TO 1e308]", QueryNoteKind.UnreadableDate, "-1|updated:")]
+    [InlineData("运营 updated:[0001-01-01 TO 99999-12-31]", QueryNoteKind.UnreadableDate, "99999-12-31|updated:")]
+    public void Out_of_range_dates_and_years_are_ignored_with_a_note(string query, QueryNoteKind expected, string words)
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
 
-        Assert.Contains(expected, results.Notice, StringComparison.Ordinal);
+        var note = results.Notes.First(n => n.NotAsTyped);
+        Assert.Equal(expected, note.Kind);
+        Assert.Equal(words.Split('|'), note.Words);
         Assert.Equal(6, results.Total);
     }
 
@@ -170,10 +195,10 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [Theory]
     [InlineData("*运营")]
     [InlineData("?营")]
-    public void A_leading_wildcard_is_refused_with_a_sentence_saying_so(string query)
+    public void A_leading_wildcard_is_refused_with_a_note_saying_so(string query)
     {
         var results = corpus.Host.Search(query, TestCallers.Carol);
 
-        Assert.Contains("start of a word", results.Notice, StringComparison.Ordinal);
+        Assert.Equal([QueryNoteKind.LeadingWildcard], results.Notes.Where(n => n.NotAsTyped).Select(n => n.Kind));
     }
 }

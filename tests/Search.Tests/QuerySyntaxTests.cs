@@ -39,7 +39,7 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     {
         var results = corpus.Host.Search(query, pageSize: 100);
 
-        Assert.Null(results.Notice);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
         Assert.Equal(expected.Split(' '), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
@@ -74,33 +74,47 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("AND", "")]
     [InlineData("?", "")]
     [InlineData("\\", "")]
-    public void Invalid_syntax_falls_back_to_the_words_with_a_notice(string query, string expected)
+    public void Invalid_syntax_falls_back_to_the_words_with_a_note(string query, string expected)
     {
         var results = corpus.Host.Search(query, pageSize: 100);
 
-        Assert.NotNull(results.Notice);
+        Assert.Contains(results.Notes, n => n.NotAsTyped);
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
     [Theory]
-    [InlineData("a*", "at least 2 characters")]
-    [InlineData("te?t", "only supported at the end")]
-    [InlineData("foo:bar", "\"foo:\"")]
-    [InlineData("(((", SearchQueryBuilder.SyntaxNotice)]
-    public void The_notice_says_what_was_wrong(string query, string expected)
+    [InlineData("a*", QueryNoteKind.ShortPrefix, "", GuardedQueryParser.MinPrefixLength)]
+    [InlineData("te?t", QueryNoteKind.InnerWildcard, "", 0)]
+    [InlineData("ca*n", QueryNoteKind.InnerWildcard, "", 0)]
+    [InlineData("*mpaign", QueryNoteKind.LeadingWildcard, "", 0)]
+    [InlineData("foo:bar", QueryNoteKind.UnknownField, "foo", 0)]
+    [InlineData("gamma 复盘:x", QueryNoteKind.UnknownField, "复盘", 0)]
+    [InlineData("gamma~", QueryNoteKind.UnsupportedSyntax, "", 0)]
+    [InlineData("/gam+a/", QueryNoteKind.UnsupportedSyntax, "", 0)]
+    [InlineData("title:[a TO z]", QueryNoteKind.UnsupportedSyntax, "", 0)]
+    [InlineData("(((", QueryNoteKind.SyntaxError, "", 0)]
+    [InlineData("gamma AND", QueryNoteKind.SyntaxError, "", 0)]
+    public void The_note_says_what_was_wrong(string query, QueryNoteKind expected, string words, int count)
     {
-        Assert.Contains(expected, corpus.Host.Search(query).Notice, StringComparison.Ordinal);
+        var results = corpus.Host.Search(query);
+
+        var note = Assert.Single(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(expected, note.Kind);
+        Assert.Equal(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), note.Words);
+        Assert.Equal(count, note.Count);
     }
 
     [Fact]
-    public void A_query_longer_than_the_limit_is_cut_with_a_notice()
+    public void A_query_longer_than_the_limit_is_cut_with_a_note()
     {
         var query = "gamma " + new string('x', 5000);
 
         var results = corpus.Host.Search(query);
 
         // The cut word (a run of x longer than the limit) matches nothing, so the hits are those with most words.
-        Assert.Equal(SearchQueryBuilder.TooLongNotice, results.Notice);
+        var cut = Assert.Single(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(new QueryNote(QueryNoteKind.TooLong, [], SearchQueryBuilder.MaxQueryLength), cut with { Words = [] });
+        Assert.Empty(cut.Words);
         Assert.Equal(["gamma-doc"], results.Hits.Select(h => h.DocumentId));
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
         Assert.Equal(["gamma-doc"], corpus.Host.Ids("gamma " + new string(' ', 600)));
@@ -110,13 +124,13 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\t\n")]
-    public void An_empty_query_has_no_hits_and_no_notice(string query)
+    public void An_empty_query_has_no_hits_and_no_note(string query)
     {
         var results = corpus.Host.Search(query);
 
         Assert.Equal(0, results.Total);
         Assert.Empty(results.Hits);
-        Assert.Null(results.Notice);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
     }
 
     [Fact]

@@ -1,9 +1,30 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Portal.Pages.Search;
+using KnowledgeHub.Search;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Api;
 
-/// <summary><c>GET /api/v1/search</c>: one page of hits the caller may read, trimmed as the search page trims.</summary>
-public sealed record ApiSearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<ApiSearchHit> Hits, string? Notice);
+/// <summary>
+/// <c>GET /api/v1/search</c>: one page of hits the caller may read, trimmed as the search page trims. <see cref="Notice"/>
+/// is null when the query was searched as typed, else the sentences saying what was not (syntax searched as words, text
+/// cut, a filter ignored); <see cref="Notes"/> are all the notes on how it was read, as on the search page.
+/// </summary>
+public sealed record ApiSearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<ApiSearchHit> Hits, string? Notice, IReadOnlyList<ApiQueryNote> Notes);
+
+/// <summary>
+/// A note on how the query was read: its <see cref="Kind"/> for scripts, <see cref="Text"/> in the request's language
+/// (English unless Accept-Language asks for Chinese), the <see cref="Words"/> it names and a <see cref="Count"/>
+/// (results, characters) where the kind has one.
+/// </summary>
+public sealed record ApiQueryNote(QueryNoteKind Kind, string Text, IReadOnlyList<string> Words, int Count)
+{
+    public static IReadOnlyList<ApiQueryNote> Of(IEnumerable<QueryNote> notes, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        return [.. notes.Select(n => new ApiQueryNote(n.Kind, text.Sentence(n), n.Words, n.Count))];
+    }
+}
 
 /// <summary>A hit. <see cref="Snippet"/> is HTML-encoded text with &lt;mark&gt; only; <see cref="Url"/> is the document's page, relative to the portal.</summary>
 public sealed record ApiSearchHit(string Id, string Title, string Type, DocumentStatus Status, DateTimeOffset UpdatedUtc, string Snippet, string Url);

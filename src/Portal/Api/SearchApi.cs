@@ -2,16 +2,19 @@ using System.Globalization;
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.Pages.Search;
+using KnowledgeHub.Portal.Resources;
 using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Api;
 
 /// <summary>
 /// Search for scripts: the caller comes from the bearer token, the caller's principals filter inside the Lucene
 /// query, and <see cref="SearchHitGuard"/> checks each hit again, as on the search page. Bad input is a 400 with a
-/// sentence; unreadable query syntax is a plain-words search with a notice, never a 500. Facet values filter as on the
+/// sentence; unreadable query syntax is a plain-words search with a notice in the request's language, never a 500. Facet values filter as on the
 /// search page, under the same keys (<see cref="SearchDimension.Key"/>: <c>?q=复盘&amp;type=retrospective&amp;tag=618</c>).
 /// </summary>
 public static class SearchApi
@@ -25,6 +28,7 @@ public static class SearchApi
         HttpContext context,
         SearchService search,
         SearchHitGuard guard,
+        IStringLocalizer<SearchQueryText> text,
         [FromQuery(Name = "q")] string? q,
         [FromQuery(Name = "page")] string? page,
         [FromQuery(Name = "pageSize")] string? pageSize)
@@ -34,22 +38,22 @@ public static class SearchApi
         ArgumentNullException.ThrowIfNull(guard);
         if (string.IsNullOrWhiteSpace(q))
         {
-            return BadRequest("Give the words to search for in the query parameter q, e.g. ?q=复盘. 请在 q 中填写搜索词。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("SearchNoQuery"));
         }
 
         if (q.Length > MaxQueryLength)
         {
-            return BadRequest($"The query is longer than {MaxQueryLength} characters. 搜索词过长。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("SearchQueryTooLong", MaxQueryLength));
         }
 
         if (!TryParse(page, 1, 1, MaxPage, out var pageNumber))
         {
-            return BadRequest($"page must be a whole number from 1 to {MaxPage}. page 参数无效。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("SearchPage", MaxPage));
         }
 
         if (!TryParse(pageSize, DefaultPageSize, 1, MaxPageSize, out var size))
         {
-            return BadRequest($"pageSize must be a whole number from 1 to {MaxPageSize}. pageSize 参数无效。");
+            return ApiProblems.BadRequest(ApiProblems.Sentence("SearchPageSize", MaxPageSize));
         }
 
         var caller = context.GetCaller();
@@ -67,7 +71,8 @@ public static class SearchApi
         var hits = results.Hits
             .Select(h => new ApiSearchHit(h.DocumentId, h.Title, h.Type, h.Status, h.UpdatedUtc, h.SnippetHtml, DocumentLinks.View(h.DocumentId)))
             .ToList();
-        return TypedResults.Ok(new ApiSearchResponse(results.Query, results.Total, results.Page, results.PageSize, hits, results.Notice));
+        return TypedResults.Ok(new ApiSearchResponse(
+            results.Query, results.Total, results.Page, results.PageSize, hits, text.NotAsTyped(results.Notes), ApiQueryNote.Of(results.Notes, text)));
     }
 
     private static bool TryParse(string? text, int fallback, int min, int max, out int value)
@@ -76,7 +81,4 @@ public static class SearchApi
         return string.IsNullOrWhiteSpace(text)
             || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
     }
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 }

@@ -2,8 +2,11 @@ using KnowledgeHub.Documents;
 using KnowledgeHub.Documents.UseCases;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.Pages.Search;
+using KnowledgeHub.Portal.Resources;
 using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Api;
 
@@ -117,7 +120,7 @@ public static class WorkItemsApi
     }
 
     public static Results<Ok<ApiLessons>, ProblemHttpResult> SearchLessons(
-        HttpContext context, SearchService search, string? q, string? type, string? collection, string? tag, int? year, int? page, int? pageSize)
+        HttpContext context, SearchService search, IStringLocalizer<SearchQueryText> text, string? q, string? type, string? collection, string? tag, int? year, int? page, int? pageSize)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(search);
@@ -139,7 +142,9 @@ public static class WorkItemsApi
             results.Total,
             results.Page,
             results.PageSize,
-            results.Hits.Select(h => new ApiLesson(h.DocumentId, h.DocumentTitle, h.Type, h.Text, DocumentLinks.View(h.DocumentId))).ToList()));
+            results.Hits.Select(h => new ApiLesson(h.DocumentId, h.DocumentTitle, h.Type, h.Text, DocumentLinks.View(h.DocumentId))).ToList(),
+            text.NotAsTyped(results.Notes),
+            ApiQueryNote.Of(results.Notes, text)));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Filters(string? type, string? collection, string? tag)

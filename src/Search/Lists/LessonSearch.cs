@@ -23,8 +23,7 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var order = parsed.Query is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
         var result = entries.Run(searcher, new EntryRequest(text, EntryKinds.Lesson, request.Caller, constraints, order, (page - 1) * pageSize, pageSize, Facets: true));
         var hits = result.Hits.Select(d => Hit(searcher, d, text)).ToList();
-        var notice = string.Join(' ', new[] { parsed.Notice }.Concat(constraints.Notices).OfType<string>());
-        return new LessonResults(result.Total, page, pageSize, hits, notice.Length == 0 ? null : notice) { Facets = result.Facets };
+        return new LessonResults(result.Total, page, pageSize, hits) { Facets = result.Facets, Notes = [.. parsed.Notes, .. constraints.Notes] };
     }
 
     private LessonHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)

@@ -31,7 +31,7 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     {
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
-        // Leading wildcards reach GetWildcardQuery, which refuses them with a sentence saying so.
+        // Leading wildcards reach GetWildcardQuery, which refuses them with a note saying so.
         AllowLeadingWildcard = true;
         LowercaseExpandedTerms = true;
     }
@@ -46,18 +46,16 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     {
         if (termStr.Length < MinPrefixLength)
         {
-            throw new UnsupportedSyntaxException($"Use at least {MinPrefixLength} characters before *, so we searched for the words instead.");
+            throw new UnsupportedSyntaxException(new QueryNote(QueryNoteKind.ShortPrefix, [], MinPrefixLength));
         }
 
         return Expand(field, termStr, f => base.GetPrefixQuery(f, termStr));
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
-        throw new UnsupportedSyntaxException(termStr.StartsWith('*') || termStr.StartsWith('?')
-            ? LeadingWildcardNotice
-            : "Wildcards are only supported at the end of a word (camp*), so we searched for the words instead.");
-
-    public const string LeadingWildcardNotice = "A wildcard at the start of a word (*word) is not supported, so we searched for the words instead.";
+        throw new UnsupportedSyntaxException(QueryNote.Of(termStr.StartsWith('*') || termStr.StartsWith('?')
+            ? QueryNoteKind.LeadingWildcard
+            : QueryNoteKind.InnerWildcard));
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => throw Unsupported();
 
@@ -65,8 +63,7 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) => throw Unsupported();
 
-    private static UnsupportedSyntaxException Unsupported() =>
-        new("Your search used syntax we do not support, so we searched for the words instead.");
+    private static UnsupportedSyntaxException Unsupported() => new(QueryNote.Of(QueryNoteKind.UnsupportedSyntax));
 
     /// <summary>
     /// No field: every default field, with its boost. <c>title:</c>/<c>body:</c>: that field and its CJK bigram shadow. Any
@@ -86,7 +83,7 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
             null => DefaultFields,
             SearchFields.Title => [SearchFields.Title, SearchFields.TitleCjk],
             SearchFields.Body => [SearchFields.Body, SearchFields.BodyCjk],
-            _ => throw new UnsupportedSyntaxException($"We cannot search in \"{field}:\" (use title: or body:), so we searched for the words instead."),
+            _ => throw new UnsupportedSyntaxException(QueryNote.Of(QueryNoteKind.UnknownField, field)),
         };
         var cjk = SearchFields.MayHoldCjk(text);
         passThrough = true;
@@ -112,7 +109,10 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     }
 }
 
-/// <summary>Syntax the parser understood but the search box does not offer; the message is for the user.</summary>
-#pragma warning disable CA1032 // only ever thrown with a user-facing message
-internal sealed class UnsupportedSyntaxException(string message) : ParseException(message);
+/// <summary>Syntax the parser understood but the search box does not offer; <see cref="Note"/> tells the user which.</summary>
+#pragma warning disable CA1032 // only ever thrown with a note for the user
+internal sealed class UnsupportedSyntaxException(QueryNote note) : ParseException(note.Kind.ToString())
+{
+    public QueryNote Note { get; } = note;
+}
 #pragma warning restore CA1032

@@ -30,7 +30,7 @@ internal static class NaturalSearch
             var wider = page(most);
             if (wider.Total > results.Total)
             {
-                results = wider with { Notice = results.Notice, DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                results = wider with { DidYouMean = results.DidYouMean ?? wider.DidYouMean };
                 relaxed = true;
                 notes.Add(MostWordsNote(plan, count));
             }
@@ -45,7 +45,7 @@ internal static class NaturalSearch
             {
                 if (plan.Make(relaxed: relax, time: false) is { } untimed && page(untimed) is { Total: > 0 } wider)
                 {
-                    results = wider with { Notice = results.Notice, DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                    results = wider with { DidYouMean = results.DidYouMean ?? wider.DidYouMean };
                     (anyTime, relaxed) = (true, relax);
                     if (relax)
                     {
@@ -75,7 +75,7 @@ internal static class NaturalSearch
         }
 
         var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
-        return results with { Hits = hits, Notes = notes, TimeFilter = plan.Time };
+        return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
     }
 
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace KnowledgeHub.Search;
 
-/// <summary>What a <see cref="QueryNote"/> says; the portal words each kind in the user's language.</summary>
+/// <summary>What a <see cref="QueryNote"/> says; the portal words each kind in the user's language (the API names it as text).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QueryNoteKind>))]
 public enum QueryNoteKind
 {
     /// <summary>No document has every word: hits have most of them. <see cref="QueryNote.Words"/>: the words no readable document has.</summary>
@@ -20,10 +23,60 @@ public enum QueryNoteKind
     /// of them). <see cref="QueryNote.Words"/>: the time phrase; <see cref="AppliedTimeFilter.QueryAsWords"/> searches it as words.
     /// </summary>
     TimeFilterEmptied,
+
+    // What was typed but not searched as written: the query's syntax searched as plain words, the text cut, a filter ignored.
+
+    /// <summary>The syntax could not be read (an unclosed bracket or quote, a lone operator): the words were searched instead.</summary>
+    SyntaxError,
+
+    /// <summary>The query (or a prefix's expansion) had more clauses than Lucene allows: the words were searched instead.</summary>
+    TooComplex,
+
+    /// <summary>Fuzzy (<c>word~</c>), regular-expression (<c>/…/</c>) or range (<c>[a TO b]</c>) syntax: the words were searched instead.</summary>
+    UnsupportedSyntax,
+
+    /// <summary>A prefix shorter than <see cref="QueryNote.Count"/> characters before <c>*</c>: the words were searched instead.</summary>
+    ShortPrefix,
+
+    /// <summary>A wildcard inside a word (<c>te?t</c>, <c>ca*p</c>): the words were searched instead.</summary>
+    InnerWildcard,
+
+    /// <summary>A wildcard at the start of a word (<c>*word</c>): the words were searched instead.</summary>
+    LeadingWildcard,
+
+    /// <summary>A field other than <c>title:</c> and <c>body:</c>: the words were searched instead. <see cref="QueryNote.Words"/>: the field.</summary>
+    UnknownField,
+
+    /// <summary>The text was longer than <see cref="QueryNote.Count"/> characters: its first ones were searched.</summary>
+    TooLong,
+
+    /// <summary><c>status:</c> with a value that is no status; the filter was ignored. <see cref="QueryNote.Words"/>: the value.</summary>
+    UnknownStatus,
+
+    /// <summary><c>year:</c> with a value that is not four digits; the filter was ignored. <see cref="QueryNote.Words"/>: the value.</summary>
+    NotAYear,
+
+    /// <summary><c>updated:[…]</c> without <c>TO</c>; the filter was ignored. <see cref="QueryNote.Words"/>: the value.</summary>
+    UnreadableRange,
+
+    /// <summary>
+    /// A day that is not <c>YYYY-MM-DD</c> (or not on the calendar) in <c>after:</c>, <c>before:</c>, <c>updated:</c> or the
+    /// search page's from/to; the filter was ignored. <see cref="QueryNote.Words"/>: the text, then where it was (<c>after:</c>).
+    /// </summary>
+    UnreadableDate,
 }
 
-/// <summary>A note about how the query was read, for the user (localized by the portal).</summary>
-public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, int Count = 0);
+/// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>
+public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, int Count = 0)
+{
+    /// <summary>True when part of what was typed was not searched as written: syntax searched as words, text cut, a filter ignored.</summary>
+    public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
+        or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
+        or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
+        or QueryNoteKind.UnreadableDate;
+
+    public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
+}
 
 /// <summary>
 /// A time expression of the query read as a filter on the document's period (or date): <see cref="Phrase"/> as typed,

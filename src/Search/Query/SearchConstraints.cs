@@ -29,8 +29,8 @@ internal sealed record SearchConstraints
     /// <summary>Archived documents are left out (no status selected and not asked for).</summary>
     public bool ExcludeArchived { get; init; }
 
-    /// <summary>Sentences for the user about filters that were ignored.</summary>
-    public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>Notes for the user about filters that were ignored.</summary>
+    public IReadOnlyList<QueryNote> Notes { get; init; } = [];
 
     /// <summary>True when the user asked for something to filter by (so an empty query lists what matches).</summary>
     public bool HasFilters =>
@@ -72,7 +72,7 @@ internal sealed record SearchConstraints
             From = Later(from, reader.From),
             To = Earlier(to, reader.To),
             ExcludeArchived = !includeArchived && !statusSelected,
-            Notices = reader.Notices,
+            Notes = reader.Notes,
         };
     }
 

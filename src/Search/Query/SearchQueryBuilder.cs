@@ -7,11 +7,14 @@ using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search;
 
-/// <summary>A parsed user query: null when there is nothing to search for; <see cref="Notice"/> is for the user.</summary>
-public sealed record ParsedQuery(Query? Query, string? Notice);
+/// <summary>A parsed user query: null when there is nothing to search for; <see cref="Notes"/> say what was not read as typed.</summary>
+public sealed record ParsedQuery(Query? Query, IReadOnlyList<QueryNote> Notes);
 
-/// <summary>Search-box text split into its words' query (null when only filters or nothing), the words' text and its typed filters.</summary>
-internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<TypedFilter> Filters, string? Notice)
+/// <summary>
+/// Search-box text split into its words' query (null when only filters or nothing), the words' text and its typed
+/// filters; <see cref="Notes"/> say what was not read as typed (text cut, syntax searched as words).
+/// </summary>
+internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<TypedFilter> Filters, IReadOnlyList<QueryNote> Notes)
 {
     /// <summary>How the words were read (time filter, most words, glossary, exclusions); null when there are none.</summary>
     public QueryPlan? Plan { get; init; }
@@ -20,7 +23,7 @@ internal sealed record ParsedSearch(Query? Query, string Words, IReadOnlyList<Ty
 /// <summary>
 /// User text → Lucene query. Syntax: words (all required), "exact phrases", AND/OR/NOT, +word, -word,
 /// prefix* and title:/body:. Each CJK run is a phrase on the SmartCn field and on the bigram field, never
-/// loose characters. Text the parser cannot read is searched as plain words, with a <see cref="ParsedQuery.Notice"/>.
+/// loose characters. Text the parser cannot read is searched as plain words, with a note (<see cref="ParsedQuery.Notes"/>).
 /// </summary>
 public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? glossary = null, ISearchTimeZone? timeZone = null, TimeProvider? time = null)
 {
@@ -28,11 +31,8 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
 
     public const int MaxQueryLength = 500;
 
-    public const string SyntaxNotice = "Your search had a syntax error, so we searched for the words instead.";
-
-    public const string TooManyClausesNotice = "Your search was too complex, so we searched for the words instead.";
-
-    public static readonly string TooLongNotice = $"Your search was longer than {MaxQueryLength} characters, so we used the words of its first {MaxQueryLength}.";
+    /// <summary>The note for a query (or a prefix's expansion) with more clauses than Lucene allows.</summary>
+    public static QueryNote TooComplexNote { get; } = QueryNote.Of(QueryNoteKind.TooComplex);
 
     internal static readonly (string Field, float Boost)[] WordFields =
     [
@@ -58,7 +58,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
 
     /// <summary>
     /// Search-box text: typed filters (<see cref="FilterSyntax"/>) are taken out first, the rest is parsed as
-    /// <see cref="Parse"/> does. Text longer than <see cref="MaxQueryLength"/> is cut first, with a notice.
+    /// <see cref="Parse"/> does. Text longer than <see cref="MaxQueryLength"/> is cut first, with a note.
     /// </summary>
     internal ParsedSearch ParseSearch(string text, Caller? caller = null)
     {
@@ -68,7 +68,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         var (rest, filters) = FilterSyntax.Extract(withoutTime);
         if (rest.Length == 0 && timeFilter is null)
         {
-            return new ParsedSearch(null, rest, filters, tooLong);
+            return new ParsedSearch(null, rest, filters, Notes(tooLong));
         }
 
         if (NaturalQueries.HasOperators(rest))
@@ -83,12 +83,11 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
                 KeptHyphens = kept,
                 Time = timeFilter,
             };
-            var notice = tooLong is null ? parsed.Notice : Join(tooLong, parsed.Notice ?? "").Trim();
-            return new ParsedSearch(operators.Make(relaxed: false), rest, filters, notice) { Plan = operators };
+            return new ParsedSearch(operators.Make(relaxed: false), rest, filters, [.. Notes(tooLong), .. parsed.Notes]) { Plan = operators };
         }
 
         var plan = natural.Plain(rest, timeFilter);
-        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, tooLong) { Plan = plan };
+        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, Notes(tooLong)) { Plan = plan };
     }
 
     /// <summary>The text as a query of words and syntax (field filters are not read here: see the search service).</summary>
@@ -98,23 +97,23 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         var (trimmed, tooLong) = Cut(text.Trim());
         if (trimmed.Length == 0)
         {
-            return new ParsedQuery(null, tooLong);
+            return new ParsedQuery(null, Notes(tooLong));
         }
 
         try
         {
             var query = new GuardedQueryParser(analyzer).Parse(QueryText.Prepare(trimmed));
-            return new ParsedQuery(WithPositiveClause(query), tooLong);
+            return new ParsedQuery(WithPositiveClause(query), Notes(tooLong));
         }
         catch (ParseException exception)
         {
-            var notice = exception.InnerException switch
+            var note = exception.InnerException switch
             {
-                UnsupportedSyntaxException unsupported => unsupported.Message,
-                BooleanQuery.TooManyClausesException => TooManyClausesNotice,
-                _ => SyntaxNotice,
+                UnsupportedSyntaxException unsupported => unsupported.Note,
+                BooleanQuery.TooManyClausesException => TooComplexNote,
+                _ => QueryNote.Of(QueryNoteKind.SyntaxError),
             };
-            return new ParsedQuery(Words(trimmed), Join(tooLong, notice));
+            return new ParsedQuery(Words(trimmed), [.. Notes(tooLong), note]);
         }
     }
 
@@ -157,7 +156,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     }
 
     /// <summary>Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it (a space or punctuation; else between characters).</summary>
-    private static (string Text, string? Notice) Cut(string text)
+    private static (string Text, QueryNote? TooLong) Cut(string text)
     {
         if (text.Length <= MaxQueryLength)
         {
@@ -175,8 +174,8 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             end = char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
         }
 
-        return (text[..end].TrimEnd(), TooLongNotice);
+        return (text[..end].TrimEnd(), new QueryNote(QueryNoteKind.TooLong, [], MaxQueryLength));
     }
 
-    private static string Join(string? first, string second) => first is null ? second : first + " " + second;
+    private static IReadOnlyList<QueryNote> Notes(QueryNote? note) => note is null ? [] : [note];
 }

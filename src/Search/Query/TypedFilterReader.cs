@@ -7,12 +7,10 @@ namespace KnowledgeHub.Search;
 /// Reads filter values into <see cref="SearchConstraints"/> parts, by the dimension's <see cref="DimensionValues"/>. status: a <see cref="DocumentStatus"/> name in
 /// any case; year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
 /// after/before/updated: <c>YYYY-MM-DD</c> days (UTC, inclusive), <c>updated:[a TO b]</c> with <c>*</c> for an
-/// open end. A value that cannot be read is ignored with a notice.
+/// open end. A value that cannot be read is ignored with a note (<see cref="Notes"/>).
 /// </summary>
 internal sealed class TypedFilterReader(Caller caller)
 {
-    private static readonly string StatusNames = string.Join(", ", Enum.GetNames<DocumentStatus>());
-
     public Dictionary<string, HashSet<string>> Selected { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, HashSet<string>> Excluded { get; } = new(StringComparer.Ordinal);
@@ -21,7 +19,7 @@ internal sealed class TypedFilterReader(Caller caller)
 
     public List<string> ExcludedOwnerNames { get; } = [];
 
-    public List<string> Notices { get; } = [];
+    public List<QueryNote> Notes { get; } = [];
 
     public DateOnly? From { get; private set; }
 
@@ -62,7 +60,7 @@ internal sealed class TypedFilterReader(Caller caller)
         {
             if (!Enum.TryParse<DocumentStatus>(value, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             {
-                Notices.Add($"There is no status \"{value}\" (use {StatusNames}), so we ignored it.");
+                Notes.Add(QueryNote.Of(QueryNoteKind.UnknownStatus, value));
                 return;
             }
 
@@ -70,7 +68,7 @@ internal sealed class TypedFilterReader(Caller caller)
         }
         else if (dimension.Values == DimensionValues.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
         {
-            Notices.Add($"\"{value}\" is not a year (use four digits, e.g. year:2026), so we ignored it.");
+            Notes.Add(QueryNote.Of(QueryNoteKind.NotAYear, value));
             return;
         }
         else if (dimension.Values == DimensionValues.Owner)
@@ -105,7 +103,7 @@ internal sealed class TypedFilterReader(Caller caller)
         var parts = value.Trim('[', ']').Split(" TO ", 2, StringSplitOptions.TrimEntries);
         if (parts.Length != 2)
         {
-            Notices.Add($"We could not read the range \"{value}\" (use updated:[2026-01-01 TO 2026-06-30]), so we ignored it.");
+            Notes.Add(QueryNote.Of(QueryNoteKind.UnreadableRange, value));
             return;
         }
 
@@ -120,7 +118,7 @@ internal sealed class TypedFilterReader(Caller caller)
             return day;
         }
 
-        Notices.Add($"We could not read the date \"{text}\" in {filter.Name}: (use YYYY-MM-DD), so we ignored it.");
+        Notes.Add(QueryNote.Of(QueryNoteKind.UnreadableDate, text, filter.Name + ":"));
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using KnowledgeHub.Portal.Tests.Infrastructure;
 
@@ -12,7 +13,8 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
 
         var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=618"), HttpStatusCode.OK);
 
-        Assert.Equal(["hits", "notice", "page", "pageSize", "query", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal(["hits", "notes", "notice", "page", "pageSize", "query", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("notice").ValueKind);
         Assert.Equal("618", json.GetProperty("query").GetString());
         Assert.Equal(1, json.GetProperty("page").GetInt32());
         Assert.Equal(10, json.GetProperty("pageSize").GetInt32());
@@ -112,6 +114,55 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
         var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString(query)), HttpStatusCode.OK);
 
         Assert.Equal(query, json.GetProperty("query").GetString());
+    }
+
+    /// <summary>A client naming no language gets English, one asking for Chinese gets Chinese; scripts read the kind.</summary>
+    [Theory]
+    [InlineData(null, "Your search had a syntax error, so we searched for the words instead.")]
+    [InlineData("zh-CN", "搜索语法有误，已改为按词语搜索。")]
+    public async Task A_query_not_searched_as_typed_has_a_notice_in_the_clients_language_and_notes_with_their_kind(string? language, string expected)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        alice.DefaultRequestHeaders.AcceptLanguage.Clear();
+        if (language is not null)
+        {
+            alice.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 (((")), HttpStatusCode.OK);
+
+        Assert.Equal(expected, json.GetProperty("notice").GetString());
+        var note = Assert.Single(json.GetProperty("notes").EnumerateArray());
+        Assert.Equal(["count", "kind", "text", "words"], ApiJson.PropertyNames(note));
+        Assert.Equal("SyntaxError", note.GetProperty("kind").GetString());
+        Assert.Equal(expected, note.GetProperty("text").GetString());
+        Assert.True(json.GetProperty("total").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task A_bad_parameter_is_refused_in_the_clients_language()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        alice.DefaultRequestHeaders.AcceptLanguage.Clear();
+        alice.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var problem = await ApiJson.ProblemAsync(await alice.GetPageAsync("/api/v1/search?q=x&pageSize=51"), HttpStatusCode.BadRequest);
+
+        Assert.Equal("pageSize 必须是 1 到 50 之间的整数。", problem.GetProperty("detail").GetString());
+        Assert.Equal("请求无效", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_lessons_endpoint_says_which_filter_it_ignored()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/lessons?q=" + Uri.EscapeDataString("618 year:26")), HttpStatusCode.OK);
+
+        Assert.Equal(["lessons", "notes", "notice", "page", "pageSize", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal("“26” is not a year (use four digits, e.g. year:2026), so we ignored it.", json.GetProperty("notice").GetString());
+        Assert.Equal("NotAYear", Assert.Single(json.GetProperty("notes").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.NotEmpty(json.GetProperty("lessons").EnumerateArray());
     }
 
     [Fact]

@@ -54,4 +54,40 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.NotEmpty(page.QuerySelectorAll(".hit"));
         Assert.Contains(expected, page.QuerySelector(".query-note[data-note=IgnoredWords]")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>What was not searched as typed (syntax, a filter, a date) is said in the page's language, quoting what was typed.</summary>
+    [Theory]
+    [InlineData("zh-CN", "q=zephyrine+(((", "SyntaxError", "搜索语法有误，已改为按词语搜索。")]
+    [InlineData("en", "q=zephyrine+(((", "SyntaxError", "Your search had a syntax error, so we searched for the words instead.")]
+    [InlineData("zh-CN", "q=zephyrine+status:finished", "UnknownStatus", "没有“finished”这个状态（可用 Draft, InReview, Published, Archived），已忽略此筛选。")]
+    [InlineData("zh-CN", "q=*zephyrine", "LeadingWildcard", "不支持以通配符开头的词（*word），已改为按词语搜索。")]
+    [InlineData("zh-CN", "q=zephyrine+after:yesterday", "UnreadableDate", "无法识别“after:”中的日期“yesterday”（请用 YYYY-MM-DD），已忽略此筛选。")]
+    [InlineData("zh-CN", "q=zephyrine&from=2026-13-45", "UnreadableDate", "无法识别“从”中的日期“2026-13-45”（请用 YYYY-MM-DD），已忽略此筛选。")]
+    [InlineData("en", "q=zephyrine&to=tomorrow", "UnreadableDate", "We could not read the date “tomorrow” in “To” (use YYYY-MM-DD), so we ignored it.")]
+    public async Task What_was_not_searched_as_typed_is_said_in_the_users_language(string language, string query, string kind, string expected)
+    {
+        var client = await world.SignedInAsync("carol");
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = await client.GetDocumentAsync("/Search?" + query);
+
+        Assert.Equal(expected, Assert.Single(page.QuerySelectorAll($".query-note[data-note={kind}]")).TextContent.Trim());
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "“26”不是年份（请用四位数字，如 year:2026），已忽略此筛选。")]
+    [InlineData("en", "“26” is not a year (use four digits, e.g. year:2026), so we ignored it.")]
+    public async Task The_lessons_page_says_what_was_not_searched_as_typed_in_the_users_language(string language, string expected)
+    {
+        var client = await world.SignedInAsync("alice");
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = await client.GetDocumentAsync("/Lessons?q=connection+pool+year:26");
+
+        Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=NotAYear]")).TextContent.Trim());
+        Assert.Single(page.QuerySelectorAll(".lesson-hit"));
+    }
 }

@@ -29,14 +29,6 @@ public static class FilterBinding
         return filters;
     }
 
-    /// <summary>The note for a <c>from</c>/<c>to</c> value that is not a day (it is left out of the search).</summary>
-    public static string UnreadableDay(string name, string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var shown = text.Length > 40 ? text[..40] + "…" : text;
-        return $"We could not read the date \"{shown}\" in {name} (use YYYY-MM-DD, from 0001-01-01 to 9999-12-31), so we ignored it.";
-    }
-
     /// <summary>A <c>yyyy-MM-dd</c> day (any day of the calendar, 0001-01-01 to 9999-12-31), or null for blank or unreadable text.</summary>
     public static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)

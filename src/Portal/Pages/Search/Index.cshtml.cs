@@ -1,9 +1,11 @@
 using KnowledgeHub.Portal.Access;
 using KnowledgeHub.Portal.Authentication;
 using KnowledgeHub.Portal.Components;
+using KnowledgeHub.Portal.Resources;
 using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Pages.Search;
 
@@ -11,7 +13,7 @@ namespace KnowledgeHub.Portal.Pages.Search;
 /// Full-text search with facets, sort, dates and archived; the caller's principals filter inside the query, and each
 /// hit is checked again here. <c>GET /Search/Suggest?q=</c> answers the nav box's suggestions as JSON.
 /// </summary>
-public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeLabels typeLabels) : PageModel
+public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeLabels typeLabels, IStringLocalizer<SearchText> text) : PageModel
 {
     public const int PageSize = 10;
 
@@ -69,10 +71,14 @@ public sealed class IndexModel(SearchService search, SearchHitGuard guard, TypeL
 
         // Defence in depth (the index filtered by principals; the manifest decides), and Restricted hits without snippets.
         var guarded = await guard.GuardAsync(results, caller, token);
-        var dateNotes = string.Join(' ', new[] { ("from", from, State.From), ("to", to, State.To) }
-            .Where(d => !string.IsNullOrWhiteSpace(d.Item2) && d.Item3 is null)
-            .Select(d => FilterBinding.UnreadableDay(d.Item1, d.Item2!)));
-        Results = dateNotes.Length == 0 ? guarded : guarded with { Notice = string.Join(' ', new[] { guarded.Notice, dateNotes }.Where(n => !string.IsNullOrEmpty(n))) };
+        // A from/to that is not a day was left out of the search: say so, under the field's label.
+        QueryNote[] dateNotes =
+        [
+            .. new[] { ("From", from, State.From), ("To", to, State.To) }
+                .Where(d => !string.IsNullOrWhiteSpace(d.Item2) && d.Item3 is null)
+                .Select(d => QueryNote.Of(QueryNoteKind.UnreadableDate, d.Item2!.Trim(), text[d.Item1])),
+        ];
+        Results = dateNotes.Length == 0 ? guarded : guarded with { Notes = [.. dateNotes, .. guarded.Notes] };
     }
 
     /// <summary>Titles and tags for what has been typed (at least one CJK character or two other characters), trimmed by the library.</summary>

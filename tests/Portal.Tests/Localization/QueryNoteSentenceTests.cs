@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using KnowledgeHub.Portal.Pages.Search;
+using KnowledgeHub.Portal.Resources;
+using KnowledgeHub.Portal.Tests.Infrastructure;
+using KnowledgeHub.Search;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeHub.Portal.Tests.Localization;
+
+/// <summary>Every note on how a query was read has a sentence in both languages, naming what the user typed.</summary>
+public sealed partial class QueryNoteSentenceTests
+{
+    public static TheoryData<QueryNoteKind> Kinds => [.. Enum.GetValues<QueryNoteKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_of_note_is_a_sentence_in_chinese_and_in_english_naming_its_words(QueryNoteKind kind)
+    {
+        var note = new QueryNote(kind, ["WORD0", "WORD1"], 7);
+
+        string chinese, english;
+        using (CultureScope.Use("zh-CN"))
+        {
+            chinese = Localizer().Sentence(note);
+        }
+
+        using (CultureScope.Use("en"))
+        {
+            english = Localizer().Sentence(note);
+        }
+
+        Assert.Matches(Chinese(), chinese);
+        Assert.DoesNotMatch(Chinese(), english);
+        Assert.DoesNotContain("Note" + kind, chinese + english, StringComparison.Ordinal);
+        // A kind that names what was typed shows it; one that counts (characters, results) shows the count.
+        var named = chinese.Contains("WORD0", StringComparison.Ordinal);
+        Assert.Equal(named, english.Contains("WORD0", StringComparison.Ordinal));
+        Assert.Equal(chinese.Contains('7', StringComparison.Ordinal), english.Contains('7', StringComparison.Ordinal));
+        Assert.True(named || chinese.Contains('7', StringComparison.Ordinal) || kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex
+            or QueryNoteKind.UnsupportedSyntax or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard, $"{kind}: {english}");
+    }
+
+    [Fact]
+    public void Typed_text_is_quoted_back_cut_to_forty_characters_without_splitting_a_character()
+    {
+        var status = "x" + new string('复', 38) + "😀" + "tail of a very long pasted value";
+        using var scope = CultureScope.Use("en");
+
+        var sentence = Localizer().Sentence(QueryNote.Of(QueryNoteKind.UnknownStatus, status));
+
+        Assert.Contains("“x" + new string('复', 38) + "…”", sentence, StringComparison.Ordinal);
+        Assert.Contains("Draft, InReview, Published, Archived", sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("tail", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_notes_on_what_was_not_searched_as_typed_make_the_notice()
+    {
+        using var scope = CultureScope.Use("en");
+        QueryNote[] notes = [QueryNote.Of(QueryNoteKind.IgnoredWords, "how"), QueryNote.Of(QueryNoteKind.NotAYear, "26"), QueryNote.Of(QueryNoteKind.SyntaxError)];
+
+        Assert.Equal(
+            "“26” is not a year (use four digits, e.g. year:2026), so we ignored it. Your search had a syntax error, so we searched for the words instead.",
+            Localizer().NotAsTyped(notes));
+        Assert.Null(Localizer().NotAsTyped(notes[..1]));
+    }
+
+    private static IStringLocalizer<SearchQueryText> Localizer() =>
+        new StringLocalizer<SearchQueryText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Chinese();
+}
