@@ -56,6 +56,20 @@ public sealed partial class QueryNoteSentenceTests
     }
 
     [Fact]
+    public void On_a_page_typed_text_is_encoded_content_and_the_syntax_to_type_is_code()
+    {
+        using var scope = CultureScope.Use("zh-CN");
+
+        var html = Html(QueryNote.Of(QueryNoteKind.UnknownStatus, "<img src=x onerror=alert(1)>"));
+        var date = Html(QueryNote.Of(QueryNoteKind.UnreadableDate, "明天", "after:"));
+
+        Assert.Equal(
+            "没有“<span class=\"typed\" data-content>&lt;img src=x onerror=alert(1)&gt;</span>”这个状态（可用 <code>Draft, InReview, Published, Archived</code>），已忽略此筛选。",
+            html);
+        Assert.Equal("无法识别“<code>after:</code>”中的日期“<span class=\"typed\" data-content>明天</span>”（请用 YYYY-MM-DD），已忽略此筛选。", date);
+    }
+
+    [Fact]
     public void Only_the_notes_on_what_was_not_searched_as_typed_make_the_notice()
     {
         using var scope = CultureScope.Use("en");
@@ -65,6 +79,13 @@ public sealed partial class QueryNoteSentenceTests
             "“26” is not a year (use four digits, e.g. year:2026), so we ignored it. Your search had a syntax error, so we searched for the words instead.",
             Localizer().NotAsTyped(notes));
         Assert.Null(Localizer().NotAsTyped(notes[..1]));
+    }
+
+    private static string Html(QueryNote note)
+    {
+        using var writer = new StringWriter();
+        Localizer().Html(note).WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.ToString();
     }
 
     private static IStringLocalizer<SearchQueryText> Localizer() =>

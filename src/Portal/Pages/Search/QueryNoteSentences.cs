@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KnowledgeHub.Documents;
 using KnowledgeHub.Search;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Pages.Search;
@@ -7,31 +11,30 @@ namespace KnowledgeHub.Portal.Pages.Search;
 /// <summary>
 /// A <see cref="QueryNote"/> as a sentence in the request's language, from SearchQueryText.resx (zh-CN) and .en.resx:
 /// one wording for the search and lessons pages and the API. What the user typed is quoted back cut to
-/// <see cref="MaxShown"/> characters (the query itself may be 500).
+/// <see cref="MaxShown"/> characters (the query itself may be 500); on a page it is marked as content
+/// (<c>data-content</c>: it is the user's text, in whatever language they typed it) and syntax to type as code.
 /// </summary>
 public static class QueryNoteSentences
 {
     public const int MaxShown = 40;
 
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly string StatusNames = string.Join(", ", Enum.GetNames<DocumentStatus>());
 
-    /// <summary>The sentence for <paramref name="note"/>; <paramref name="text"/> is the <c>SearchQueryText</c> localizer.</summary>
-    public static string Sentence(this IStringLocalizer text, QueryNote note)
+    /// <summary>The sentence for <paramref name="note"/> as text; <paramref name="text"/> is the <c>SearchQueryText</c> localizer.</summary>
+    public static string Sentence(this IStringLocalizer text, QueryNote note) =>
+        string.Join(" ", Parts(note).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
+
+    /// <summary>The sentence for a page: the typed words in <c>&lt;span data-content&gt;</c>, syntax in <c>&lt;code&gt;</c>, all encoded.</summary>
+    public static IHtmlContent Html(this IStringLocalizer text, QueryNote note)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(note);
-        var words = string.Join(" ", note.Words);
-        return note.Kind switch
-        {
-            QueryNoteKind.MostWords => note.Words.Count == 0 ? text["NoteMostWords"] : text["NoteMostWords"] + " " + text["NoteUnmatched", words],
-            QueryNoteKind.IgnoredWords => text["NoteIgnored", words],
-            QueryNoteKind.ExclusionsRemoved => text["NoteExclusions", words, note.Count],
-            QueryNoteKind.HyphensKept => text["NoteHyphens", words],
-            QueryNoteKind.TimeFilterEmptied => text["NoteTimeEmpty", words, note.Count],
-            QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong => text["Note" + note.Kind, note.Count],
-            QueryNoteKind.UnknownStatus => text["NoteUnknownStatus", Shown(note, 0), StatusNames],
-            _ => text["Note" + note.Kind, Shown(note, 0), Shown(note, 1)],
-        };
+        var html = Parts(note).Select(part => string.Format(
+            CultureInfo.CurrentCulture,
+            Encoder.Encode(text[part.Key].Value),
+            [.. part.Args.Select(Markup)]));
+        return new HtmlString(string.Join(" ", html));
     }
 
     /// <summary>The sentences of the notes saying what was not searched as typed, joined; null when there are none.</summary>
@@ -55,5 +58,68 @@ public static class QueryNoteSentences
         return text[..end] + "…";
     }
 
-    private static string Shown(QueryNote note, int index) => index < note.Words.Count ? Shown(note.Words[index]) : "";
+    /// <summary>The resource keys of a note's sentence (most words: two) and their arguments.</summary>
+    private static IEnumerable<(string Key, Arg[] Args)> Parts(QueryNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var words = Typed(string.Join(" ", note.Words));
+        var count = new Arg(note.Count, ArgKind.Number);
+        switch (note.Kind)
+        {
+            case QueryNoteKind.MostWords:
+                yield return ("NoteMostWords", []);
+                if (note.Words.Count > 0)
+                {
+                    yield return ("NoteUnmatched", [words]);
+                }
+
+                break;
+            case QueryNoteKind.IgnoredWords:
+                yield return ("NoteIgnored", [words]);
+                break;
+            case QueryNoteKind.ExclusionsRemoved:
+                yield return ("NoteExclusions", [words, count]);
+                break;
+            case QueryNoteKind.HyphensKept:
+                yield return ("NoteHyphens", [words]);
+                break;
+            case QueryNoteKind.TimeFilterEmptied:
+                yield return ("NoteTimeEmpty", [words, count]);
+                break;
+            case QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong:
+                yield return ("Note" + note.Kind, [count]);
+                break;
+            case QueryNoteKind.UnknownStatus:
+                yield return ("NoteUnknownStatus", [Typed(Word(note, 0)), new Arg(StatusNames, ArgKind.Syntax)]);
+                break;
+            case QueryNoteKind.UnreadableDate:
+                // The second word is where the date was: a filter (after:) or the page's field label (From).
+                yield return ("NoteUnreadableDate", [Typed(Word(note, 0)), new Arg(Word(note, 1), Word(note, 1).EndsWith(':') ? ArgKind.Syntax : ArgKind.Label)]);
+                break;
+            default:
+                yield return ("Note" + note.Kind, [Typed(Word(note, 0))]);
+                break;
+        }
+    }
+
+    private static Arg Typed(string text) => new(Shown(text), ArgKind.Typed);
+
+    private static string Word(QueryNote note, int index) => index < note.Words.Count ? note.Words[index] : "";
+
+    private static string Markup(Arg arg) => arg.Kind switch
+    {
+        ArgKind.Typed => $"<span class=\"typed\" data-content>{Encoder.Encode(arg.Value.ToString()!)}</span>",
+        ArgKind.Syntax => $"<code>{Encoder.Encode(arg.Value.ToString()!)}</code>",
+        _ => Encoder.Encode(Convert.ToString(arg.Value, CultureInfo.CurrentCulture)!),
+    };
+
+    private enum ArgKind
+    {
+        Typed,
+        Syntax,
+        Label,
+        Number,
+    }
+
+    private readonly record struct Arg(object Value, ArgKind Kind);
 }
