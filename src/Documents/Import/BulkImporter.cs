@@ -150,14 +150,14 @@ public sealed partial class BulkImporter(
 
         var manifest = await documents.CreateAsync(plan.Document, caller, cancellationToken);
         await followUp.AuditAsync(caller, AuditActions.Create, manifest.Id, manifest.CurrentVersion, AuditActions.Allowed);
-        var refused = new List<string>();
+        var refused = new List<NotAttachedFile>();
         foreach (var attachment in plan.Attachments)
         {
             using var stream = new MemoryStream(attachment.Content.ToArray(), writable: false);
             var result = await attachments.AddAsync(manifest.Id, attachment.Name, stream, stream.Length, caller, cancellationToken);
             if (result is not AttachmentResult.Added)
             {
-                refused.Add($"{attachment.Name}: {result.Message}");
+                refused.Add(new NotAttachedFile(attachment.Name, result.Message ?? ""));
             }
         }
 
@@ -166,7 +166,8 @@ public sealed partial class BulkImporter(
         {
             Outcome = ImportOutcome.Imported,
             DocumentId = manifest.Id,
-            Message = refused.Count == 0 ? null : "Imported; some files were not attached: " + string.Join("; ", refused),
+            Message = refused.Count == 0 ? null : "Imported; some of its files were not attached.",
+            NotAttached = refused,
         };
     }
 

@@ -69,7 +69,13 @@ public sealed record ImportItem(string Path, ImportOutcome Outcome, string? Mess
 
     /// <summary>What does not conform to the type's template (missing fields, empty sections).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The document's files that could not be attached to it (the document was imported without them).</summary>
+    public IReadOnlyList<NotAttachedFile> NotAttached { get; init; } = [];
 }
+
+/// <summary>A file of an imported document's <c>{name}.files/</c> folder that was not attached, and the attachment rule's sentence why.</summary>
+public sealed record NotAttachedFile(string Name, string Reason);
 
 /// <summary>The end of a batch: every file's line and the counts.</summary>
 public sealed record ImportReport(bool DryRun, IReadOnlyList<ImportItem> Items, TimeSpan Elapsed)

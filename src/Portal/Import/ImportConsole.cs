@@ -42,6 +42,11 @@ internal sealed class ImportConsole : IAsyncDisposable
             {
                 await output.WriteLineAsync($"             does not conform: {problem}");
             }
+
+            foreach (var file in item.NotAttached)
+            {
+                await output.WriteLineAsync($"             not attached: {file.Name}: {file.Reason}");
+            }
         }
 
         var verb = report.DryRun ? "would be imported" : "imported";

@@ -94,6 +94,35 @@ public sealed class ImportPageTests(ImportPortal portal) : IClassFixture<ImportP
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.SignedInAsync("bob")).GetPageAsync(jobUrl)).StatusCode);
     }
 
+    /// <summary>The importer's sentences (skipped, failed, not conformant, not attached) and the type in the page's language.</summary>
+    [Fact]
+    public async Task The_report_speaks_the_users_language_and_names_the_files_not_attached()
+    {
+        var alice = await portal.SignedInAsync("alice");
+        alice.DefaultRequestHeaders.AcceptLanguage.Clear();
+        alice.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var zip = Zip(
+            ("lang-retro.md", "---\ntype: retrospective\ntitle: 语言导入复盘 language import retro\n---\n## 目标与结果 Goals and results\n\nquokkaz result\n"),
+            ("lang-retro.files/setup.exe", "MZ\u0090\u0000 an executable"),
+            ("lang-notes.txt", "not imported"));
+
+        var posted = await PostBatchAsync(alice, zip, "run");
+        var job = await FinishedJobAsync(alice, posted.Headers.Location!.OriginalString);
+
+        var skipped = job.QuerySelector("tr[data-import-item='lang-notes.txt']")!;
+        Assert.Equal("不是 Word（.docx）、PDF 或 Markdown 文件，未导入。", skipped.QuerySelector("td:last-child")!.TextContent.Trim());
+        var imported = job.QuerySelector("tr[data-import-item='lang-retro.md']")!;
+        Assert.Equal("Imported", imported.GetAttribute("data-outcome"));
+        Assert.Equal("复盘", imported.QuerySelector("td[data-type]")!.TextContent.Trim());
+        var notes = imported.QuerySelector("td:last-child")!;
+        Assert.StartsWith("已导入；它的部分文件未能添加为附件。", notes.TextContent.Trim(), StringComparison.Ordinal);
+        var notAttached = Assert.Single(notes.QuerySelectorAll("ul.import-not-attached li"));
+        Assert.Equal("setup.exe", notAttached.QuerySelector("[data-content]")!.TextContent);
+        Assert.Equal("setup.exe: “setup.exe”是Windows 程序（MZ）；不能添加程序文件。", notAttached.TextContent);
+        Assert.All(notes.QuerySelectorAll("ul.import-problems li"), li => Assert.StartsWith("缺少", li.TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(notes.QuerySelectorAll("ul.import-problems li"));
+    }
+
     [Fact]
     public async Task A_damaged_zip_ends_the_job_with_a_sentence_and_imports_nothing()
     {

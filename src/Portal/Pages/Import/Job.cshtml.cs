@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeHub.Portal.Pages.Import;
 
 /// <summary>One batch: its progress (polled as JSON by import.js while it runs) and, once done, its report; a finished dry run offers the real run.</summary>
-public sealed class JobModel(ImportJobs jobs) : PageModel
+public sealed class JobModel(ImportJobs jobs, TypeLabels typeLabels) : PageModel
 {
     public ImportJobView? Job { get; private set; }
+
+    /// <summary>Type key → its name in the UI language, for the report's type column.</summary>
+    public IReadOnlyDictionary<string, string> TypeLabels { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The real run started from this dry run, if any.</summary>
     public string? RunId { get; private set; }
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id)
     {
         Job = jobs.Get(id, HttpContext.GetCaller());
         if (Job is null)
@@ -22,6 +25,7 @@ public sealed class JobModel(ImportJobs jobs) : PageModel
             return NotFound();
         }
 
+        TypeLabels = await typeLabels.GetAsync(HttpContext.RequestAborted);
         RunId = jobs.RunOf(id, HttpContext.GetCaller());
         return Page();
     }
