@@ -152,6 +152,21 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
         Assert.Equal("请求无效", problem.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/lessons?year=abc", "year")]
+    [InlineData("/api/v1/lessons?year=99999999999", "year")]
+    [InlineData("/api/v1/lessons?page=abc", "page")]
+    [InlineData("/api/v1/lessons?page=0", "page")]
+    [InlineData("/api/v1/lessons?pageSize=1.5", "pageSize")]
+    public async Task Bad_lessons_parameters_are_a_400_with_a_sentence_naming_the_parameter(string url, string parameter)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var problem = await ApiJson.ProblemAsync(await alice.GetPageAsync(url), HttpStatusCode.BadRequest);
+
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task The_lessons_endpoint_says_which_filter_it_ignored()
     {
