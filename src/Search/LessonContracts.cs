@@ -34,8 +34,11 @@ public sealed record LessonResults(int Total, int Page, int PageSize, IReadOnlyL
 {
     public IReadOnlyList<FacetGroup> Facets { get; init; } = [];
 
-    /// <summary>What was not searched as typed (syntax searched as words, text cut, filters ignored), for the portal to word.</summary>
+    /// <summary>How the query was read, as <see cref="SearchResults.Notes"/>: what was not searched as typed first, then most words, time...</summary>
     public IReadOnlyList<QueryNote> Notes { get; init; } = [];
+
+    /// <summary>The time words read as a filter on the lessons' documents' period, as <see cref="SearchResults.TimeFilter"/>.</summary>
+    public AppliedTimeFilter? TimeFilter { get; init; }
 }
 
 /// <summary>A lesson; <see cref="TextHtml"/> is the encoded text with matches in &lt;mark&gt;.</summary>

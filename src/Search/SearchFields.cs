@@ -18,8 +18,9 @@ public static class SearchFields
     /// home page; tokens over 255 characters cut.
     /// 6: every analyzed field normalized (NFKC, CJK radical forms, traditional → simplified Chinese).
     /// 7: the days a document is about (<see cref="Querying.PeriodFields"/>), for time words in queries.
+    /// 8: lesson entries carry their document's days too, so time words find lessons.
     /// </summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

@@ -17,6 +17,55 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Equal(expected, results.Hits[0].Text);
     }
 
+    /// <summary>Lessons are read as the search page reads: most words, time words on the document's days, exclusions said.</summary>
+    [Fact]
+    public void A_pasted_question_finds_the_lesson_with_most_of_its_words_and_names_the_word_none_has()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "尾款提醒 深夜 凌晨", Caller = TestCallers.Carol });
+
+        Assert.Equal(["尾款提醒要分三次发送，并避开深夜。"], results.Hits.Select(h => h.Text));
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.MostWords, note.Kind);
+        Assert.Equal(["凌晨"], note.Words);
+    }
+
+    [Theory]
+    [InlineData("尾款 去年", "尾款 今年", "尾款提醒要分三次发送，并避开深夜。")]
+    [InlineData("last year final payment", "this year final payment", "Final payment reminders need an owner.")]
+    [InlineData("今年 尺码表", "去年 尺码表", "直播间要提前准备尺码表。")]
+    public void Time_words_find_the_lessons_of_documents_about_that_time(string query, string otherTime, string expected)
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = query, Caller = TestCallers.Carol });
+        var other = Service.SearchLessons(new LessonQuery { Query = otherTime, Caller = TestCallers.Carol });
+
+        Assert.Equal([expected], results.Hits.Select(h => h.Text));
+        Assert.NotNull(results.TimeFilter);
+        Assert.Empty(results.Notes);
+        // At the other time there is no such lesson: the page says so and shows the lessons of any time.
+        Assert.Equal([QueryNoteKind.TimeFilterEmptied], other.Notes.Select(n => n.Kind));
+    }
+
+    [Fact]
+    public void Time_words_that_leave_no_lesson_give_the_lessons_of_any_time_with_a_note()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "尺码表 去年", Caller = TestCallers.Carol });
+
+        Assert.Equal(["直播间要提前准备尺码表。"], results.Hits.Select(h => h.Text));
+        var note = Assert.Single(results.Notes);
+        Assert.Equal((QueryNoteKind.TimeFilterEmptied, 1), (note.Kind, note.Count));
+        Assert.Equal(["去年"], note.Words);
+    }
+
+    [Fact]
+    public void An_exclusion_that_removes_lessons_says_how_many()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "尾款 -深夜", Caller = TestCallers.Carol });
+
+        Assert.Empty(results.Hits);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal((QueryNoteKind.ExclusionsRemoved, 1), (note.Kind, note.Count));
+    }
+
     [Fact]
     public void A_lesson_hit_names_its_document_and_marks_the_match()
     {

@@ -56,7 +56,7 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         return
         [
             document,
-            .. structure.Lessons.Take(MaxStructureEntries).Select((lesson, i) => StructureEntries.Lesson(asOf, lesson, i + 1)),
+            .. structure.Lessons.Take(MaxStructureEntries).Select((lesson, i) => StructureEntries.Lesson(asOf, version, lesson, i + 1)),
             .. structure.ActionItems.Take(MaxStructureEntries).Select((item, i) => StructureEntries.Action(asOf, item, i + 1)),
         ];
     }

@@ -8,10 +8,12 @@ namespace KnowledgeHub.Search;
 /// <summary>Index entries for the lessons and action items of a document's Markdown (see <see cref="MarkdownStructure"/>).</summary>
 internal static class StructureEntries
 {
-    public static LuceneDocument Lesson(DocumentManifest manifest, Lesson lesson, int number)
+    /// <summary>A lesson: its text, and its document's days (<see cref="Querying.PeriodFields"/>), so "去年的经验" finds last year's lessons.</summary>
+    public static LuceneDocument Lesson(DocumentManifest manifest, DocumentVersion version, Lesson lesson, int number)
     {
         var entry = EntryFields.Create(manifest, EntryKinds.Lesson, string.Create(CultureInfo.InvariantCulture, $"{manifest.Id}#lesson-{number}"));
         EntryFields.AddBody(entry, lesson.Text);
+        Querying.PeriodFields.Add(entry, manifest, version);
         return entry;
     }
 

@@ -4,7 +4,9 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// Searches lesson entries: the words (or every lesson when there are none), typed and selected filters on the
-/// lesson's document, facets over the lessons the caller may read, each lesson's text highlighted whole.
+/// lesson's document, facets over the lessons the caller may read, each lesson's text highlighted whole. The words are
+/// read as on the search page (<see cref="Querying.NaturalSearch"/>): most of them when no lesson has them all, time
+/// words as a filter on the document's period (any time, with a note, when it leaves nothing).
 /// </summary>
 internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter)
 {
@@ -14,16 +16,36 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
     {
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var parsed = queries.ParseSearch(request.Query);
+        var parsed = queries.ParseSearch(request.Query, request.Caller);
         var filters = request.Year is { } year
             ? new Dictionary<string, IReadOnlyList<string>>(request.Filters, StringComparer.Ordinal) { [SearchFacets.Year] = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] }
             : request.Filters;
         var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller);
-        var text = parsed.Query ?? new MatchAllDocsQuery();
-        var order = parsed.Query is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
-        var result = entries.Run(searcher, new EntryRequest(text, EntryKinds.Lesson, request.Caller, constraints, order, (page - 1) * pageSize, pageSize, Facets: true));
-        var hits = result.Hits.Select(d => Hit(searcher, d, text)).ToList();
-        return new LessonResults(result.Total, page, pageSize, hits) { Facets = result.Facets, Notes = [.. parsed.Notes, .. constraints.Notes] };
+        IReadOnlyList<QueryNote> notAsTyped = [.. parsed.Notes, .. constraints.Notes];
+        LessonResults Page(Query? words)
+        {
+            var text = words ?? new MatchAllDocsQuery();
+            var order = words is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
+            var result = entries.Run(searcher, new EntryRequest(text, EntryKinds.Lesson, request.Caller, constraints, order, (page - 1) * pageSize, pageSize, Facets: true));
+            var hits = result.Hits.Select(d => Hit(searcher, d, text)).ToList();
+            return new LessonResults(result.Total, page, pageSize, hits) { Facets = result.Facets, Notes = notAsTyped };
+        }
+
+        if (parsed.Plan is not { } plan)
+        {
+            return Page(parsed.Query);
+        }
+
+        // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
+        var (results, notes) = Querying.NaturalSearch.Read(
+            plan,
+            parsed.Query,
+            Page,
+            query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false)).Total,
+            results => results.Total,
+            results => results.PageSize,
+            (_, wider) => wider);
+        return results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
     }
 
     private LessonHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)

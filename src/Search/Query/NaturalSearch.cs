@@ -9,28 +9,54 @@ namespace KnowledgeHub.Search.Querying;
 /// them (with a note naming the words no document has); when a time filter leaves nothing, what the words find at any
 /// time, with a note; how many hits <c>-word</c> exclusions removed; and for each hit found only
 /// through the glossary, which term matched. <paramref name="page"/> runs a query for the page (same caller and
-/// constraints), <paramref name="count"/> counts one.
+/// constraints), <paramref name="count"/> counts one. <see cref="Read{T}"/> is the same reading for lessons.
 /// </summary>
 internal static class NaturalSearch
 {
     public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count)
     {
-        var results = page(query);
         if (plan is null)
         {
-            return results;
+            return page(query);
         }
 
+        var (results, notes) = Read(
+            plan,
+            query,
+            page,
+            count,
+            results => results.Total,
+            results => results.PageSize,
+            (first, wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean });
+        var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
+        return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
+    }
+
+    /// <summary>
+    /// The page <paramref name="plan"/> reads to, of any kind of results (documents, lessons), and the notes on how it was
+    /// read. <paramref name="total"/> and <paramref name="pageSize"/> are a page's; <paramref name="keep"/> makes a wider
+    /// page keep what the first one found besides its hits (its "did you mean").
+    /// </summary>
+    public static (T Results, IReadOnlyList<QueryNote> Notes) Read<T>(
+        QueryPlan plan,
+        Lucene.Net.Search.Query? query,
+        Func<Lucene.Net.Search.Query?, T> page,
+        Func<Lucene.Net.Search.Query, int> count,
+        Func<T, int> total,
+        Func<T, int> pageSize,
+        Func<T, T, T> keep)
+    {
+        var results = page(query);
         var notes = new List<QueryNote>();
         var relaxed = false;
-        // Nothing has every word, or only a glossary does (it holds every term): rank documents by most words.
-        var onlyGlossaries = results.Total > 0 && results.Total <= results.PageSize && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && count(strict) == 0;
-        if ((results.Total == 0 || onlyGlossaries) && plan.CanRelax && plan.Make(relaxed: true) is { } most)
+        // Nothing has every word, or only a glossary does (it holds every term): rank entries by most words.
+        var onlyGlossaries = total(results) > 0 && total(results) <= pageSize(results) && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && count(strict) == 0;
+        if ((total(results) == 0 || onlyGlossaries) && plan.CanRelax && plan.Make(relaxed: true) is { } most)
         {
             var wider = page(most);
-            if (wider.Total > results.Total)
+            if (total(wider) > total(results))
             {
-                results = wider with { DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                results = keep(results, wider);
                 relaxed = true;
                 notes.Add(MostWordsNote(plan, count));
             }
@@ -39,27 +65,27 @@ internal static class NaturalSearch
         // The time filter left nothing (a title such as "Minutes: TODAY", or no report yet this week): the words' hits at
         // any time, all words first, else most of them, with a note naming the time phrase, rather than an empty page.
         var anyTime = false;
-        if (results.Total == 0 && plan.Time is not null)
+        if (total(results) == 0 && plan.Time is not null)
         {
             foreach (var relax in plan.CanRelax ? new[] { false, true } : [false])
             {
-                if (plan.Make(relaxed: relax, time: false) is { } untimed && page(untimed) is { Total: > 0 } wider)
+                if (plan.Make(relaxed: relax, time: false) is { } untimed && page(untimed) is var wider && total(wider) > 0)
                 {
-                    results = wider with { DidYouMean = results.DidYouMean ?? wider.DidYouMean };
+                    results = keep(results, wider);
                     (anyTime, relaxed) = (true, relax);
                     if (relax)
                     {
                         notes.Add(MostWordsNote(plan, count));
                     }
 
-                    notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], wider.Total));
+                    notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], total(wider)));
                     break;
                 }
             }
         }
 
         var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
-        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false, time: !anyTime) is { } all && count(all) - results.Total is > 0 and var removed)
+        if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false, time: !anyTime) is { } all && count(all) - total(results) is > 0 and var removed)
         {
             notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, excludedWords, removed));
         }
@@ -74,8 +100,7 @@ internal static class NaturalSearch
             notes.Add(new QueryNote(QueryNoteKind.HyphensKept, plan.KeptHyphens));
         }
 
-        var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
-        return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
+        return (results, notes);
     }
 
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>

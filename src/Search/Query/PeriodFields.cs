@@ -10,7 +10,7 @@ namespace KnowledgeHub.Search.Querying;
 /// <summary>
 /// The days a document is about, for time words: its template field <c>period</c> (<c>2026-05-20 ~ 2026-06-20</c>: the
 /// first and last date in it; <c>2026-05</c>: that month), else <c>date</c> (meeting minutes), else the day it was
-/// created (UTC). Indexed on document entries as two Int32 day numbers; a time filter keeps documents whose days
+/// created (UTC). Indexed on document and lesson entries as two Int32 day numbers; a time filter keeps documents whose days
 /// overlap its range.
 /// </summary>
 public static partial class PeriodFields

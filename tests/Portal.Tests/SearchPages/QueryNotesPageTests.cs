@@ -90,4 +90,24 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=NotAYear]")).TextContent.Trim());
         Assert.Single(page.QuerySelectorAll(".lesson-hit"));
     }
+
+    [Fact]
+    public async Task The_lessons_page_reads_time_words_and_most_words_as_the_search_page_does()
+    {
+        var client = await world.SignedInAsync("alice");
+
+        var thisYear = await client.GetDocumentAsync("/Lessons?q=connection+pool+this+year");
+        var lastYear = await client.GetDocumentAsync("/Lessons?q=connection+pool+last+year");
+        var most = await client.GetDocumentAsync("/Lessons?q=connection+pool+quuxbarnacle");
+
+        // The lesson's document was written this year: a chip for the time filter, whose link drops the time words.
+        Assert.Single(thisYear.QuerySelectorAll(".lesson-hit"));
+        Assert.StartsWith("/Lessons?q=connection%20pool", thisYear.QuerySelector(".time-chip a.chip-remove")!.GetAttribute("href"), StringComparison.Ordinal);
+        // Last year has no such lesson: the lessons of any time, with a note and a link searching the phrase as words.
+        Assert.Single(lastYear.QuerySelectorAll(".lesson-hit"));
+        Assert.Null(lastYear.QuerySelector(".time-chip"));
+        Assert.StartsWith("/Lessons?q=", lastYear.QuerySelector(".query-note[data-note=TimeFilterEmptied] a.search-time-as-words")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Single(most.QuerySelectorAll(".lesson-hit"));
+        Assert.Contains("quuxbarnacle", most.QuerySelector(".query-note[data-note=MostWords]")!.TextContent, StringComparison.Ordinal);
+    }
 }
