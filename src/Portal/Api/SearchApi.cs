@@ -14,8 +14,9 @@ namespace KnowledgeHub.Portal.Api;
 /// <summary>
 /// Search for scripts: the caller comes from the bearer token, the caller's principals filter inside the Lucene
 /// query, and <see cref="SearchHitGuard"/> checks each hit again, as on the search page. Bad input is a 400 with a
-/// sentence; unreadable query syntax is a plain-words search with a notice in the request's language, never a 500. Facet values filter as on the
-/// search page, under the same keys (<see cref="SearchDimension.Key"/>: <c>?q=复盘&amp;type=retrospective&amp;tag=618</c>).
+/// sentence; unreadable query syntax is a plain-words search with a notice in the request's language, never a 500.
+/// Facet values filter as on the search page, under the same keys (<see cref="SearchDimension.Key"/>:
+/// <c>?q=复盘&amp;type=retrospective&amp;tag=618</c>).
 /// </summary>
 public static class SearchApi
 {

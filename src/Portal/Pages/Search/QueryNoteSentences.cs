@@ -8,9 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeHub.Portal.Pages.Search;
 
-/// <summary>How a query was read, for the _QueryNotes partial of the search and lessons pages: the notes and the time filter.</summary>
-public sealed record QueryReading(IReadOnlyList<QueryNote> Notes, AppliedTimeFilter? TimeFilter);
-
 /// <summary>
 /// A <see cref="QueryNote"/> as a sentence in the request's language, from SearchQueryText.resx (zh-CN) and .en.resx:
 /// one wording for the search and lessons pages and the API. What the user typed is quoted back cut to
