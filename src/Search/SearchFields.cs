@@ -18,7 +18,8 @@ public static class SearchFields
     /// home page; tokens over 255 characters cut.
     /// 6: every analyzed field normalized (NFKC, CJK radical forms, traditional → simplified Chinese).
     /// 7: the days a document is about (<see cref="Querying.PeriodFields"/>), for time words in queries.
-    /// 8: lesson entries carry their document's days too, so time words find lessons.
+    /// 8: lesson entries carry their document's days too, so time words find lessons; <see cref="Type"/> also holds the
+    /// type's names in its template as terms (not facet values), so <c>type:复盘</c> selects retrospectives.
     /// </summary>
     public const int SchemaVersion = 8;
 

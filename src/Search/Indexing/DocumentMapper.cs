@@ -45,20 +45,36 @@ public sealed class DocumentMapper(MarkdownRenderer markdown)
         return DocumentEntry(manifest, version, attachments, text.Text, text.Degraded?.Message);
     }
 
-    /// <summary>Every entry of the document: the document first, then its lessons and its action items (each at most <see cref="MaxStructureEntries"/>).</summary>
-    public IReadOnlyList<LuceneDocument> MapEntries(DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText>? attachments = null)
+    /// <summary>
+    /// Every entry of the document: the document first, then its lessons and its action items (each at most
+    /// <see cref="MaxStructureEntries"/>). <paramref name="typeNames"/> (the type's names in its template) are added to
+    /// every entry's <see cref="SearchFields.Type"/> terms, not to its facet values, so <c>type:复盘</c> selects what
+    /// <c>type:retrospective</c> does while the facet still counts by key.
+    /// </summary>
+    public IReadOnlyList<LuceneDocument> MapEntries(
+        DocumentManifest manifest, DocumentVersion version, IReadOnlyList<AttachmentText>? attachments = null, IReadOnlyList<string>? typeNames = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(version);
         var (text, structure) = markdown.ForIndex(version.Markdown);
         var document = DocumentEntry(manifest, version, attachments ?? [], text.Text, text.Degraded?.Message);
         var asOf = AsOf(manifest, version);
-        return
+        LuceneDocument[] entries =
         [
             document,
             .. structure.Lessons.Take(MaxStructureEntries).Select((lesson, i) => StructureEntries.Lesson(asOf, version, lesson, i + 1)),
             .. structure.ActionItems.Take(MaxStructureEntries).Select((item, i) => StructureEntries.Action(asOf, item, i + 1)),
         ];
+        foreach (var name in typeNames ?? [])
+        {
+            var term = EntryFields.Keyword(name);
+            foreach (var entry in entries)
+            {
+                entry.Add(new StringField(SearchFields.Type, term, Field.Store.NO));
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>

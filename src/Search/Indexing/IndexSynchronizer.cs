@@ -27,7 +27,8 @@ public sealed partial class IndexSynchronizer(
     IOptions<SearchOptions> options,
     ILogger<IndexSynchronizer> logger,
     IAttachmentTextProvider? attachments = null,
-    Snapshots.SnapshotRestorer? snapshots = null) : IChangeConsumer, IDisposable
+    Snapshots.SnapshotRestorer? snapshots = null,
+    TemplateCatalog? templates = null) : IChangeConsumer, IDisposable
 {
     /// <summary>A document storage fails to give back this many rounds in a row is skipped (and listed) so the rest goes on.</summary>
     public const int MaxReadFailures = 3;
@@ -199,6 +200,27 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
+    /// <summary>
+    /// The names of the document's type in its template (English and Chinese: <c>type:复盘</c> finds retrospectives), from
+    /// the catalog's cache; none without a catalog, for an unknown type, or for a name that is another type's key.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> TypeNamesAsync(string type, CancellationToken cancellationToken)
+    {
+        if (templates is null)
+        {
+            return [];
+        }
+
+        var all = await templates.ListAsync(cancellationToken);
+        var template = all.FirstOrDefault(t => string.Equals(t.Key, type, StringComparison.OrdinalIgnoreCase));
+        return template is null
+            ? []
+            : [.. new[] { template.Name, template.NameZh }
+                .Where(name => !string.IsNullOrWhiteSpace(name) && !all.Any(t => string.Equals(t.Key, name, StringComparison.OrdinalIgnoreCase)))
+                .Select(name => name.Trim())
+                .Distinct(StringComparer.Ordinal)];
+    }
+
     private static bool IsUnreadableContent(Exception exception) =>
         exception is InvalidDataException or FormatException or System.Text.Json.JsonException;
 
@@ -206,9 +228,10 @@ public sealed partial class IndexSynchronizer(
     private async Task IndexAsync(StoredManifest stored, DocumentVersion version, CancellationToken cancellationToken)
     {
         var texts = await AttachmentTextsAsync(stored.Manifest, cancellationToken);
+        var typeNames = await TypeNamesAsync(stored.Manifest.Type, cancellationToken);
         try
         {
-            Replace(stored, version, mapper.MapEntries(stored.Manifest, version, texts));
+            Replace(stored, version, mapper.MapEntries(stored.Manifest, version, texts, typeNames));
             return;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

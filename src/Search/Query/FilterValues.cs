@@ -4,7 +4,8 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// Values of the dimensions read <see cref="DimensionValues.AnyCase"/> (type, collection, tags) match whatever their case: <c>tag:gmv</c> finds "GMV". A value
-/// becomes every indexed term equal to it ignoring case (found by walking the field's terms, which are few).
+/// becomes every indexed term equal to it ignoring case (found by walking the field's terms, which are few), and a
+/// term that is a type's name rather than a facet value becomes that type's key (<c>type:复盘</c> → retrospective).
 /// </summary>
 internal static class FilterValues
 {
@@ -31,7 +32,46 @@ internal static class FilterValues
             }
         }
 
-        return [.. found];
+        return [.. found.Select(term => KeyOf(reader, dimension, term) ?? term).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The facet value (doc values) of the entries holding <paramref name="term"/> when the term is not itself one: a
+    /// type's name in its template (复盘, "Weekly report") is indexed as a term of the type field beside its key, but
+    /// facets and their selections work on the key. Null when the term is a facet value (or no entry holds it).
+    /// </summary>
+    private static string? KeyOf(IndexReader reader, string dimension, string term)
+    {
+        var bytes = new Lucene.Net.Util.BytesRef(term);
+        string? key = null;
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetSortedSetDocValues(dimension);
+            if (values is null)
+            {
+                continue;
+            }
+
+            if (values.LookupTerm(bytes) >= 0)
+            {
+                return null;
+            }
+
+            if (key is null && leaf.AtomicReader.GetTermDocsEnum(new Term(dimension, bytes)) is { } docs
+                && docs.NextDoc() is var doc && doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                values.SetDocument(doc);
+                var ord = values.NextOrd();
+                if (ord != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    var found = new Lucene.Net.Util.BytesRef();
+                    values.LookupOrd(ord, found);
+                    key = found.Utf8ToString();
+                }
+            }
+        }
+
+        return key;
     }
 
     /// <summary>The constraints with their dimension values resolved against <paramref name="reader"/>.</summary>

@@ -110,4 +110,31 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Single(most.QuerySelectorAll(".lesson-hit"));
         Assert.Contains("quuxbarnacle", most.QuerySelector(".query-note[data-note=MostWords]")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>A type filter by the type's name in either language (the test store holds two templates) selects what its key selects.</summary>
+    [Theory]
+    [InlineData("type:复盘", "retrospective")]
+    [InlineData("type:周报", "weekly-report")]
+    [InlineData("type:\"weekly report\"", "weekly-report")]
+    [InlineData("type:Weekly-Report", "weekly-report")]
+    public async Task A_type_typed_by_its_name_selects_that_type(string filter, string key)
+    {
+        var client = await world.SignedInAsync("carol");
+
+        var byName = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("zephyrine " + filter));
+        var byKey = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("zephyrine type:" + key));
+        var lessons = await client.GetDocumentAsync("/Lessons?q=" + Uri.EscapeDataString(filter));
+        var lessonsByKey = await client.GetDocumentAsync("/Lessons?q=" + Uri.EscapeDataString("type:" + key));
+
+        static string[] Hits(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll("article.hit .hit-title a").Select(a => a.GetAttribute("href")!)];
+        Assert.NotEmpty(Hits(byKey));
+        Assert.Equal(Hits(byKey), Hits(byName));
+        Assert.Equal(byKey.QuerySelector(".results-total")!.GetAttribute("data-total"), byName.QuerySelector(".results-total")!.GetAttribute("data-total"));
+        Assert.Equal(lessonsByKey.QuerySelector(".results-total")!.GetAttribute("data-total"), lessons.QuerySelector(".results-total")!.GetAttribute("data-total"));
+        Assert.Empty(lessons.QuerySelectorAll(".query-note"));
+        if (key == "retrospective")
+        {
+            Assert.NotEmpty(lessons.QuerySelectorAll(".lesson-hit"));
+        }
+    }
 }
