@@ -85,6 +85,19 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(6, results.Total);
     }
 
+    [Theory]
+    [InlineData("tag:CAMPAIGN", "tags", "campaign")]
+    [InlineData("type:Retrospective", "type", "retrospective")]
+    [InlineData("tag:Campaign OR tag:campaign", "tags", "campaign")]
+    public void A_value_typed_in_another_case_is_the_indexed_value_selected_in_its_facet(string query, string dimension, string indexed)
+    {
+        var results = corpus.Search(query, TestCallers.Carol);
+
+        var group = results.Facets.Single(f => f.Dimension == dimension);
+        Assert.Equal([indexed], group.Values.Where(v => v.Selected).Select(v => v.Value));
+        Assert.DoesNotContain(group.Values, v => v.Count == 0);
+    }
+
     [Fact]
     public void Filters_given_on_the_request_that_cannot_be_read_are_ignored_with_a_note_each()
     {

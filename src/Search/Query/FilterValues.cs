@@ -16,7 +16,7 @@ internal static class FilterValues
             return values;
         }
 
-        var found = new HashSet<string>(values, StringComparer.Ordinal);
+        var matched = new List<string>();
         var wanted = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
         var terms = MultiFields.GetTerms(reader, dimension);
         if (terms is not null)
@@ -27,12 +27,15 @@ internal static class FilterValues
                 var term = termsEnum.Term.Utf8ToString();
                 if (wanted.Contains(term))
                 {
-                    found.Add(term);
+                    matched.Add(term);
                 }
             }
         }
 
-        return [.. found.Select(term => KeyOf(reader, dimension, term) ?? term).Distinct(StringComparer.Ordinal)];
+        // A value that matched terms is those terms (so a facet lists "GMV" selected, not also a "gmv" with no count); one
+        // that matched none stays, and selects nothing.
+        var known = new HashSet<string>(matched, StringComparer.OrdinalIgnoreCase);
+        return [.. matched.Select(term => KeyOf(reader, dimension, term) ?? term).Concat(values.Where(v => !known.Contains(v))).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
