@@ -4,11 +4,13 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// Values of the dimensions read <see cref="DimensionValues.AnyCase"/> (type, collection, tags) match whatever their case: <c>tag:gmv</c> finds "GMV". A value
-/// becomes every indexed term equal to it ignoring case (found by walking the field's terms, which are few), and a
+/// becomes every indexed term equal to it ignoring case (the field's terms walked once per reader), and a
 /// term that is a type's name rather than a facet value becomes that type's key (<c>type:复盘</c> → retrospective).
 /// </summary>
 internal static class FilterValues
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, ILookup<string, string>>> TermsOf = [];
+
     public static IReadOnlyList<string> Resolve(IndexReader reader, string dimension, IReadOnlyList<string> values)
     {
         if (SearchDimension.Find(dimension)?.Values != DimensionValues.AnyCase || values.Count == 0)
@@ -16,27 +18,35 @@ internal static class FilterValues
             return values;
         }
 
-        var matched = new List<string>();
-        var wanted = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
-        var terms = MultiFields.GetTerms(reader, dimension);
-        if (terms is not null)
-        {
-            var termsEnum = terms.GetEnumerator();
-            while (termsEnum.MoveNext())
-            {
-                var term = termsEnum.Term.Utf8ToString();
-                if (wanted.Contains(term))
-                {
-                    matched.Add(term);
-                }
-            }
-        }
+        var byCase = TermsByCase(reader, dimension);
+        var matched = values.SelectMany(v => byCase[v]).Distinct(StringComparer.Ordinal).ToList();
 
         // A value that matched terms is those terms (so a facet lists "GMV" selected, not also a "gmv" with no count); one
         // that matched none stays, and selects nothing.
         var known = new HashSet<string>(matched, StringComparer.OrdinalIgnoreCase);
         return [.. matched.Select(term => KeyOf(reader, dimension, term) ?? term).Concat(values.Where(v => !known.Contains(v))).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The field's terms grouped ignoring case, walked once per reader (it changes with each commit, searches come many
+    /// times between): a tag filter no longer walks every tag of the store for each search.
+    /// </summary>
+    private static ILookup<string, string> TermsByCase(IndexReader reader, string dimension) =>
+        TermsOf.GetValue(reader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(dimension, field =>
+        {
+            var all = new List<string>();
+            var terms = MultiFields.GetTerms(reader, field);
+            if (terms is not null)
+            {
+                var termsEnum = terms.GetEnumerator();
+                while (termsEnum.MoveNext())
+                {
+                    all.Add(termsEnum.Term.Utf8ToString());
+                }
+            }
+
+            return all.ToLookup(term => term, StringComparer.OrdinalIgnoreCase);
+        });
 
     /// <summary>
     /// The facet value (doc values) of the entries holding <paramref name="term"/> when the term is not itself one: a
