@@ -70,7 +70,7 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
 
     [Theory]
     [InlineData("运营 status:finished", QueryNoteKind.UnknownStatus, "finished")]
-    [InlineData("运营 status:\"in review\"", QueryNoteKind.UnknownStatus, "in review")]
+    [InlineData("运营 status:已完成", QueryNoteKind.UnknownStatus, "已完成")]
     [InlineData("运营 after:yesterday", QueryNoteKind.UnreadableDate, "yesterday|after:")]
     [InlineData("运营 year:26", QueryNoteKind.NotAYear, "26")]
     [InlineData("运营 year:二〇二六", QueryNoteKind.NotAYear, "二〇二六")]
@@ -83,6 +83,34 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(expected, note.Kind);
         Assert.Equal(words.Split('|'), note.Words);
         Assert.Equal(6, results.Total);
+    }
+
+    [Theory]
+    [InlineData("status:草稿", "Draft")]
+    [InlineData("status:DRAFT", "Draft")]
+    [InlineData("status:\"In review\"", "InReview")]
+    [InlineData("status:in-review", "InReview")]
+    [InlineData("status:in_review", "InReview")]
+    [InlineData("status:审阅中", "InReview")]
+    [InlineData("status:審閱中", "InReview")]
+    [InlineData("status:已发布", "Published")]
+    [InlineData("status:已發佈", "Published")]
+    [InlineData("status:ｐｕｂｌｉｓｈｅｄ", "Published")]
+    [InlineData("status:已归档", "Archived")]
+    [InlineData("status:已歸檔", "Archived")]
+    [InlineData("-status:存档", "Archived")]
+    public void A_status_reads_by_its_name_its_label_in_either_language_and_common_words_for_it(string typed, string status)
+    {
+        var results = corpus.Search("运营 " + typed, TestCallers.Carol);
+        var byName = corpus.Search("运营 " + (typed.StartsWith('-') ? "-" : "") + "status:" + status, TestCallers.Carol);
+
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(byName.Hits.Select(h => h.DocumentId), results.Hits.Select(h => h.DocumentId));
+        if (!typed.StartsWith('-'))
+        {
+            var group = results.Facets.Single(f => f.Dimension == SearchFacets.Status);
+            Assert.Equal([status], group.Values.Where(v => v.Selected).Select(v => v.Value));
+        }
     }
 
     [Theory]

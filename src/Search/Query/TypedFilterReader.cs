@@ -4,8 +4,8 @@ using KnowledgeHub.Documents;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Reads filter values into <see cref="SearchConstraints"/> parts, by the dimension's <see cref="DimensionValues"/>. status: a <see cref="DocumentStatus"/> name in
-/// any case; year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
+/// Reads filter values into <see cref="SearchConstraints"/> parts, by the dimension's <see cref="DimensionValues"/>. status: a <see cref="DocumentStatus"/> name or
+/// label in English or Chinese (<see cref="StatusWords"/>); year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
 /// after/before/updated: <c>YYYY-MM-DD</c> days (UTC, inclusive), <c>updated:[a TO b]</c> with <c>*</c> for an
 /// open end. A value that cannot be read is ignored with a note (<see cref="Notes"/>).
 /// </summary>
@@ -58,7 +58,7 @@ internal sealed class TypedFilterReader(Caller caller)
 
         if (dimension.Values == DimensionValues.Status)
         {
-            if (!Enum.TryParse<DocumentStatus>(value, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            if (StatusWords.Read(value) is not { } status)
             {
                 Notes.Add(QueryNote.Of(QueryNoteKind.UnknownStatus, value));
                 return;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeHub.Documents;
 using KnowledgeHub.Portal.Pages.Search;
 using KnowledgeHub.Portal.Resources;
 using KnowledgeHub.Portal.Tests.Infrastructure;
@@ -51,7 +52,7 @@ public sealed partial class QueryNoteSentenceTests
         var sentence = Localizer().Sentence(QueryNote.Of(QueryNoteKind.UnknownStatus, status));
 
         Assert.Contains("“x" + new string('复', 38) + "…”", sentence, StringComparison.Ordinal);
-        Assert.Contains("Draft, InReview, Published, Archived", sentence, StringComparison.Ordinal);
+        Assert.Contains("(use draft, in-review, published, archived)", sentence, StringComparison.Ordinal);
         Assert.DoesNotContain("tail", sentence, StringComparison.Ordinal);
     }
 
@@ -64,9 +65,30 @@ public sealed partial class QueryNoteSentenceTests
         var date = Html(QueryNote.Of(QueryNoteKind.UnreadableDate, "明天", "after:"));
 
         Assert.Equal(
-            "没有“<span class=\"typed\" data-content>&lt;img src=x onerror=alert(1)&gt;</span>”这个状态（可用 <code>Draft, InReview, Published, Archived</code>），已忽略此筛选。",
+            "没有“<span class=\"typed\" data-content>&lt;img src=x onerror=alert(1)&gt;</span>”这个状态（可用 <code>草稿、审阅中、已发布、已归档</code>），已忽略此筛选。",
             html);
         Assert.Equal("无法识别“<code>after:</code>”中的日期“<span class=\"typed\" data-content>明天</span>”（请用 YYYY-MM-DD），已忽略此筛选。", date);
+    }
+
+    /// <summary>The status labels the pages show and the choices an unknown-status note offers all work as <c>status:</c> values.</summary>
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Every_status_label_shown_and_every_choice_offered_reads_as_its_status(string culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        var labels = new StringLocalizer<LayoutText>(factory);
+
+        foreach (var status in Enum.GetValues<DocumentStatus>())
+        {
+            var label = labels["Status" + status];
+            Assert.False(label.ResourceNotFound, $"LayoutText has no Status{status}");
+            Assert.Equal(status, StatusWords.Read(label.Value));
+        }
+
+        var choices = Localizer()["StatusChoices"].Value.Split([",", "、"], StringSplitOptions.TrimEntries);
+        Assert.Equal(Enum.GetValues<DocumentStatus>(), choices.Select(c => StatusWords.Read(c) ?? throw new Xunit.Sdk.XunitException($"“{c}” is offered but is not a status")));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using KnowledgeHub.Documents;
 using KnowledgeHub.Search;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -20,17 +19,15 @@ public static class QueryNoteSentences
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static readonly string StatusNames = string.Join(", ", Enum.GetNames<DocumentStatus>());
-
     /// <summary>The sentence for <paramref name="note"/> as text; <paramref name="text"/> is the <c>SearchQueryText</c> localizer.</summary>
     public static string Sentence(this IStringLocalizer text, QueryNote note) =>
-        string.Join(" ", Parts(note).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
+        string.Join(" ", Parts(text, note).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
 
     /// <summary>The sentence for a page: the typed words in <c>&lt;span data-content&gt;</c>, syntax in <c>&lt;code&gt;</c>, all encoded.</summary>
     public static IHtmlContent Html(this IStringLocalizer text, QueryNote note)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var html = Parts(note).Select(part => string.Format(
+        var html = Parts(text, note).Select(part => string.Format(
             CultureInfo.CurrentCulture,
             Encoder.Encode(text[part.Key].Value),
             [.. part.Args.Select(Markup)]));
@@ -59,7 +56,7 @@ public static class QueryNoteSentences
     }
 
     /// <summary>The resource keys of a note's sentence (most words: two) and their arguments.</summary>
-    private static IEnumerable<(string Key, Arg[] Args)> Parts(QueryNote note)
+    private static IEnumerable<(string Key, Arg[] Args)> Parts(IStringLocalizer text, QueryNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
         var words = Typed(string.Join(" ", note.Words));
@@ -90,7 +87,7 @@ public static class QueryNoteSentences
                 yield return ("Note" + note.Kind, [count]);
                 break;
             case QueryNoteKind.UnknownStatus:
-                yield return ("NoteUnknownStatus", [Typed(Word(note, 0)), new Arg(StatusNames, ArgKind.Syntax)]);
+                yield return ("NoteUnknownStatus", [Typed(Word(note, 0)), new Arg(text["StatusChoices"].Value, ArgKind.Syntax)]);
                 break;
             case QueryNoteKind.UnreadableDate:
                 // The second word is where the date was: a filter (after:) or the page's field label (From).
