@@ -144,7 +144,7 @@ public static class WorkItemsApi
             results.PageSize,
             results.Hits.Select(h => new ApiLesson(h.DocumentId, h.DocumentTitle, h.Type, h.Text, DocumentLinks.View(h.DocumentId))).ToList(),
             text.NotAsTyped(results.Notes),
-            ApiQueryNote.Of(results.Notes, text)));
+            ApiQueryNote.Of(results.Notes, text, NoteSubject.Lessons)));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Filters(string? type, string? collection, string? tag)

@@ -181,6 +181,22 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_most_words_note_names_what_was_searched_lessons_or_documents()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        var query = Uri.EscapeDataString("618 quuxbarnacle");
+
+        var lessons = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/lessons?q=" + query), HttpStatusCode.OK);
+        var documents = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + query), HttpStatusCode.OK);
+
+        static string Note(System.Text.Json.JsonElement json) =>
+            json.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "MostWords").GetProperty("text").GetString()!;
+        Assert.Equal("No lesson has every word; these lessons have most of them. No lesson has: quuxbarnacle", Note(lessons));
+        Assert.Equal("No document has every word; these results have most of them. No document has: quuxbarnacle", Note(documents));
+        Assert.NotEmpty(lessons.GetProperty("lessons").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Without_a_signed_in_caller_search_is_a_401_with_a_Bearer_challenge()
     {
         await portal.CreateReadyClientAsync();

@@ -110,6 +110,12 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.StartsWith("/Lessons?q=", lastYear.QuerySelector(".query-note[data-note=TimeFilterEmptied] a.search-time-as-words")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Single(most.QuerySelectorAll(".lesson-hit"));
         Assert.Contains("quuxbarnacle", most.QuerySelector(".query-note[data-note=MostWords]")!.TextContent, StringComparison.Ordinal);
+        // It names what was searched: lessons here, documents on the search page.
+        Assert.StartsWith("No lesson has every word", most.QuerySelector(".query-note[data-note=MostWords]")!.TextContent.Trim(), StringComparison.Ordinal);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var chinese = await client.GetDocumentAsync("/Lessons?q=connection+pool+quuxbarnacle");
+        Assert.Equal("没有经验包含全部词语，以下经验包含其中大部分。 没有任何经验包含：quuxbarnacle", chinese.QuerySelector(".query-note[data-note=MostWords]")!.TextContent.Trim());
     }
 
     /// <summary>A type filter by the type's name in either language (the test store holds two templates) selects what its key selects.</summary>

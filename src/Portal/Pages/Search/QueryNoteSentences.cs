@@ -19,15 +19,18 @@ public static class QueryNoteSentences
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>The sentence for <paramref name="note"/> as text; <paramref name="text"/> is the <c>SearchQueryText</c> localizer.</summary>
-    public static string Sentence(this IStringLocalizer text, QueryNote note) =>
-        string.Join(" ", Parts(text, note).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
+    /// <summary>
+    /// The sentence for <paramref name="note"/> as text; <paramref name="text"/> is the <c>SearchQueryText</c> localizer and
+    /// <paramref name="subject"/> what was searched (the most-words notes name it: "No lesson has every word").
+    /// </summary>
+    public static string Sentence(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents) =>
+        string.Join(" ", Parts(text, note, subject).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
 
     /// <summary>The sentence for a page: the typed words in <c>&lt;span data-content&gt;</c>, syntax in <c>&lt;code&gt;</c>, all encoded.</summary>
-    public static IHtmlContent Html(this IStringLocalizer text, QueryNote note)
+    public static IHtmlContent Html(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var html = Parts(text, note).Select(part => string.Format(
+        var html = Parts(text, note, subject).Select(part => string.Format(
             CultureInfo.CurrentCulture,
             Encoder.Encode(text[part.Key].Value),
             [.. part.Args.Select(Markup)]));
@@ -56,7 +59,7 @@ public static class QueryNoteSentences
     }
 
     /// <summary>The resource keys of a note's sentence (most words: two) and their arguments.</summary>
-    private static IEnumerable<(string Key, Arg[] Args)> Parts(IStringLocalizer text, QueryNote note)
+    private static IEnumerable<(string Key, Arg[] Args)> Parts(IStringLocalizer text, QueryNote note, NoteSubject subject)
     {
         ArgumentNullException.ThrowIfNull(note);
         var words = Typed(string.Join(" ", note.Words));
@@ -64,10 +67,11 @@ public static class QueryNoteSentences
         switch (note.Kind)
         {
             case QueryNoteKind.MostWords:
-                yield return ("NoteMostWords", []);
+                var lessons = subject == NoteSubject.Lessons ? "Lessons" : "";
+                yield return ("NoteMostWords" + lessons, []);
                 if (note.Words.Count > 0)
                 {
-                    yield return ("NoteUnmatched", [words]);
+                    yield return ("NoteUnmatched" + lessons, [words]);
                 }
 
                 break;
@@ -119,4 +123,11 @@ public static class QueryNoteSentences
     }
 
     private readonly record struct Arg(object Value, ArgKind Kind);
+}
+
+/// <summary>What a search looked through, as the notes on it name it.</summary>
+public enum NoteSubject
+{
+    Documents,
+    Lessons,
 }

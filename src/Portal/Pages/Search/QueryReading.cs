@@ -2,5 +2,5 @@ using KnowledgeHub.Search;
 
 namespace KnowledgeHub.Portal.Pages.Search;
 
-/// <summary>How a query was read, for the _QueryNotes partial of the search and lessons pages: the notes and the time filter.</summary>
-public sealed record QueryReading(IReadOnlyList<QueryNote> Notes, AppliedTimeFilter? TimeFilter);
+/// <summary>How a query was read, for the _QueryNotes partial of the search and lessons pages: the notes, the time filter and what was searched.</summary>
+public sealed record QueryReading(IReadOnlyList<QueryNote> Notes, AppliedTimeFilter? TimeFilter, NoteSubject Subject = NoteSubject.Documents);
