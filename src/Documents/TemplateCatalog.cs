@@ -31,6 +31,12 @@ public sealed class TemplateCatalog(IBlobStore store, TimeProvider? time = null,
         return (await LoadAsync(cancellationToken)).GetValueOrDefault(key);
     }
 
+    /// <summary>
+    /// The templates as last read, also once the cache has expired, without reading the store; null until they have been
+    /// read once. For callers that cannot wait on storage (a search reading <c>type:</c> values).
+    /// </summary>
+    public IReadOnlyCollection<DocumentTemplate>? LastRead => cache?.Templates.Values;
+
     /// <summary>Forgets the cached templates; the next call reads the store again.</summary>
     public void Invalidate() => cache = null;
 

@@ -17,7 +17,8 @@ public sealed partial class SearchService(
     SnippetHighlighter highlighter,
     ILogger<SearchService> logger,
     MarkdownRenderer? markdown = null,
-    Microsoft.Extensions.Options.IOptions<SearchOptions>? options = null)
+    Microsoft.Extensions.Options.IOptions<SearchOptions>? options = null,
+    TemplateCatalog? templates = null)
 {
     public const int MaxPageSize = 100;
 
@@ -40,7 +41,8 @@ public sealed partial class SearchService(
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
         var parsed = queries.ParseSearch(request.Query, request.Caller);
-        var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller);
+        var constraints = SearchConstraints.Build(
+            parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value))));
         IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
         var results = parsed.Query is null && !constraints.HasFilters
             ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }
@@ -67,7 +69,7 @@ public sealed partial class SearchService(
         ArgumentNullException.ThrowIfNull(query.Query);
         ArgumentNullException.ThrowIfNull(query.Caller);
         ArgumentNullException.ThrowIfNull(query.Filters);
-        var lessons = new LessonSearch(queries, entries, highlighter);
+        var lessons = new LessonSearch(queries, entries, highlighter, templates);
         return index.Search(searcher => lessons.Search(searcher, query));
     }
 

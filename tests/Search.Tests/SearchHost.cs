@@ -21,6 +21,7 @@ public sealed class SearchHost : IAsyncDisposable
         Store = new FileSystemBlobStore(Path.Combine(root, "blobs"));
         ChangeLog = new ChangeLog(Store, TimeProvider.System);
         Repository = new DocumentRepository(Store, ChangeLog, TimeProvider.System, NullLogger<DocumentRepository>.Instance);
+        Templates = new TemplateCatalog(Store);
         IndexPath = indexPath ?? Path.Combine(root, "index");
         OpenIndex();
     }
@@ -37,6 +38,9 @@ public sealed class SearchHost : IAsyncDisposable
     public ChangeLog ChangeLog { get; }
 
     public DocumentRepository Repository { get; }
+
+    /// <summary>The templates under <c>templates/</c> in <see cref="Store"/> (none unless a test writes them), as the portal wires them: the synchronizer indexes type names from them, the service reads typed <c>type:</c> values by them.</summary>
+    public TemplateCatalog Templates { get; }
 
     public SearchAnalyzer Analyzer { get; } = new();
 
@@ -133,7 +137,7 @@ public sealed class SearchHost : IAsyncDisposable
         Index = new LuceneIndex(IndexPath, Analyzer, NullLogger<LuceneIndex>.Instance);
         var highlighter = new SnippetHighlighter(Analyzer);
         // The result cache on, as in the portal: every search test also checks that no cached page outlives a change.
-        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer, Glossary, null, Clock), highlighter, NullLogger<SearchService>.Instance, options: Options.Create(new SearchOptions { ResultCacheEntries = ResultCacheEntries }));
+        Service = new SearchService(Index, new SearchQueryBuilder(Analyzer, Glossary, null, Clock), highlighter, NullLogger<SearchService>.Instance, options: Options.Create(new SearchOptions { ResultCacheEntries = ResultCacheEntries }), templates: Templates);
         Synchronizer = new IndexSynchronizer(
             Index,
             Repository,
@@ -142,7 +146,8 @@ public sealed class SearchHost : IAsyncDisposable
             Problems = new IndexProblems(Index),
             Options.Create(new SearchOptions { RebuildProgressEvery = 2 }),
             NullLogger<IndexSynchronizer>.Instance,
-            Attachments);
+            Attachments,
+            templates: Templates);
     }
 
     /// <summary>

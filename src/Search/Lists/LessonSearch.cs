@@ -8,7 +8,7 @@ namespace KnowledgeHub.Search;
 /// read as on the search page (<see cref="Querying.NaturalSearch"/>): most of them when no lesson has them all, time
 /// words as a filter on the document's period (any time, with a note, when it leaves nothing).
 /// </summary>
-internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter)
+internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter, KnowledgeHub.Documents.TemplateCatalog? templates = null)
 {
     public const int MaxPageSize = 100;
 
@@ -20,7 +20,7 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var filters = request.Year is { } year
             ? new Dictionary<string, IReadOnlyList<string>>(request.Filters, StringComparer.Ordinal) { [SearchFacets.Year] = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] }
             : request.Filters;
-        var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller);
+        var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller, TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value)));
         IReadOnlyList<QueryNote> notAsTyped = [.. parsed.Notes, .. constraints.Notes];
         LessonResults Page(Query? words)
         {

@@ -4,7 +4,8 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// Values of the dimensions read <see cref="DimensionValues.AnyCase"/> (type, collection, tags) match whatever their case: <c>tag:gmv</c> finds "GMV". A value
-/// becomes every indexed term equal to it ignoring case (the field's terms walked once per reader), and a
+/// becomes every indexed term equal to it ignoring case, or else equal to its search normalization (the field's terms
+/// walked once per reader), and a
 /// term that is a type's name rather than a facet value becomes that type's key (<c>type:复盘</c> → retrospective).
 /// </summary>
 internal static class FilterValues
@@ -19,13 +20,24 @@ internal static class FilterValues
         }
 
         var byCase = TermsByCase(reader, dimension);
-        var matched = values.SelectMany(v => byCase[v]).Distinct(StringComparer.Ordinal).ToList();
+        var matches = values.Select(v => (Value: v, Terms: Matching(byCase, v).ToList())).ToList();
 
         // A value that matched terms is those terms (so a facet lists "GMV" selected, not also a "gmv" with no count); one
         // that matched none stays, and selects nothing.
-        var known = new HashSet<string>(matched, StringComparer.OrdinalIgnoreCase);
-        return [.. matched.Select(term => KeyOf(reader, dimension, term) ?? term).Concat(values.Where(v => !known.Contains(v))).Distinct(StringComparer.Ordinal)];
+        return [.. matches.SelectMany(m => m.Terms).Distinct(StringComparer.Ordinal).Select(term => KeyOf(reader, dimension, term) ?? term)
+            .Concat(matches.Where(m => m.Terms.Count == 0).Select(m => m.Value))
+            .Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>True when some entry in <paramref name="reader"/> holds <paramref name="value"/> (as <see cref="Resolve"/> matches it) in <paramref name="dimension"/>.</summary>
+    public static bool Has(IndexReader reader, string dimension, string value) => Matching(TermsByCase(reader, dimension), value).Any();
+
+    /// <summary>
+    /// The terms equal to <paramref name="value"/> ignoring case, or else to its search normalization: a type's name typed
+    /// in traditional characters (<c>type:復盤</c>) or full-width letters matches the name as its template spells it.
+    /// </summary>
+    private static IEnumerable<string> Matching(ILookup<string, string> byCase, string value) =>
+        byCase[value] is var exact && exact.Any() ? exact : byCase[Analysis.TextNormalizer.Normalize(value)];
 
     /// <summary>
     /// The field's terms grouped ignoring case, walked once per reader (it changes with each commit, searches come many

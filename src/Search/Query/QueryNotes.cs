@@ -53,6 +53,12 @@ public enum QueryNoteKind
     /// <summary><c>status:</c> with a value that is no status; the filter was ignored. <see cref="QueryNote.Words"/>: the value.</summary>
     UnknownStatus,
 
+    /// <summary>
+    /// <c>type:</c> with a value that names no type (no template's key or name, and no type in the index); the filter was
+    /// ignored. <see cref="QueryNote.Words"/>: the value.
+    /// </summary>
+    UnknownType,
+
     /// <summary><c>year:</c> with a value that is not four digits; the filter was ignored. <see cref="QueryNote.Words"/>: the value.</summary>
     NotAYear,
 
@@ -72,7 +78,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     /// <summary>True when part of what was typed was not searched as written: syntax searched as words, text cut, a filter ignored.</summary>
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
-        or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
+        or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
         or QueryNoteKind.UnreadableDate;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);

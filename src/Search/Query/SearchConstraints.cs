@@ -36,23 +36,27 @@ internal sealed record SearchConstraints
     public bool HasFilters =>
         Selected.Values.Any(v => v.Count > 0) || Excluded.Values.Any(v => v.Count > 0) || OwnerNames.Count > 0 || ExcludedOwnerNames.Count > 0 || From is not null || To is not null;
 
-    /// <summary>Merges typed filters and request values; <paramref name="includeArchived"/> or a status selection keeps archived documents.</summary>
+    /// <summary>
+    /// Merges typed filters and request values; <paramref name="includeArchived"/> or a status selection keeps archived
+    /// documents. Typed type values are read by <paramref name="typeOf"/> (<see cref="TypeValues"/>) when it is given.
+    /// </summary>
     public static SearchConstraints Build(
         IReadOnlyList<TypedFilter> typed,
         IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
         DateOnly? from,
         DateOnly? to,
         bool includeArchived,
-        Caller caller)
+        Caller caller,
+        Func<string, string?>? typeOf = null)
     {
-        var reader = new TypedFilterReader(caller);
+        var reader = new TypedFilterReader(caller, typeOf);
         foreach (var (name, values) in filters)
         {
             if (SearchFacets.Dimension(name) is { } dimension)
             {
                 foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
                 {
-                    reader.Read(new TypedFilter(dimension, value.Trim(), Negated: false));
+                    reader.Read(new TypedFilter(dimension, value.Trim(), Negated: false), typed: false);
                 }
             }
         }

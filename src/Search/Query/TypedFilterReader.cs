@@ -7,9 +7,10 @@ namespace KnowledgeHub.Search;
 /// Reads filter values into <see cref="SearchConstraints"/> parts, by the dimension's <see cref="DimensionValues"/>. status: a <see cref="DocumentStatus"/> name or
 /// label in English or Chinese (<see cref="StatusWords"/>); year: four digits; owner: a principal (<c>user:…</c>), <c>me</c> (the caller) or name words;
 /// after/before/updated: <c>YYYY-MM-DD</c> days (UTC, inclusive), <c>updated:[a TO b]</c> with <c>*</c> for an
-/// open end. A value that cannot be read is ignored with a note (<see cref="Notes"/>).
+/// open end; type: a typed value as <paramref name="typeOf"/> reads it (<see cref="TypeValues"/>; values on the request
+/// come from the facets and are not read). A value that cannot be read is ignored with a note (<see cref="Notes"/>).
 /// </summary>
-internal sealed class TypedFilterReader(Caller caller)
+internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? typeOf = null)
 {
     public Dictionary<string, HashSet<string>> Selected { get; } = new(StringComparer.Ordinal);
 
@@ -25,7 +26,8 @@ internal sealed class TypedFilterReader(Caller caller)
 
     public DateOnly? To { get; private set; }
 
-    public void Read(TypedFilter filter)
+    /// <summary>Reads a filter; <paramref name="typed"/>: it was typed in the search box (not a value on the request).</summary>
+    public void Read(TypedFilter filter, bool typed = true)
     {
         switch (filter.Name.ToUpperInvariant())
         {
@@ -41,14 +43,14 @@ internal sealed class TypedFilterReader(Caller caller)
             default:
                 if (SearchDimension.Find(filter.Name) is { } dimension)
                 {
-                    ReadValue(filter, dimension);
+                    ReadValue(filter, dimension, typed);
                 }
 
                 break;
         }
     }
 
-    private void ReadValue(TypedFilter filter, SearchDimension dimension)
+    private void ReadValue(TypedFilter filter, SearchDimension dimension, bool typed)
     {
         var value = filter.Value;
         if (value.Length == 0)
@@ -65,6 +67,16 @@ internal sealed class TypedFilterReader(Caller caller)
             }
 
             value = status.ToString();
+        }
+        else if (typed && typeOf is not null && dimension.Name == SearchFacets.Type)
+        {
+            if (typeOf(value) is not { } type)
+            {
+                Notes.Add(QueryNote.Of(QueryNoteKind.UnknownType, value));
+                return;
+            }
+
+            value = type;
         }
         else if (dimension.Values == DimensionValues.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
         {

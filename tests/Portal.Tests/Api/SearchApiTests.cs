@@ -181,6 +181,24 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_type_no_template_names_is_ignored_with_a_note_and_one_by_its_name_selects_that_type()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var unknown = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 type:复盘报告")), HttpStatusCode.OK);
+        var plain = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=618"), HttpStatusCode.OK);
+        var byName = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 type:復盤")), HttpStatusCode.OK);
+        var byKey = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 type:retrospective")), HttpStatusCode.OK);
+
+        Assert.Equal("There is no document type “复盘报告” (the Type filter lists them), so we ignored it.", unknown.GetProperty("notice").GetString());
+        Assert.Equal("UnknownType", Assert.Single(unknown.GetProperty("notes").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal(plain.GetProperty("total").GetInt32(), unknown.GetProperty("total").GetInt32());
+        Assert.NotEqual(0, byKey.GetProperty("total").GetInt32());
+        Assert.Equal(byKey.GetProperty("total").GetInt32(), byName.GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, byName.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
     public async Task A_most_words_note_names_what_was_searched_lessons_or_documents()
     {
         var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);

@@ -60,6 +60,8 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("zh-CN", "q=zephyrine+(((", "SyntaxError", "搜索语法有误，已改为按词语搜索。")]
     [InlineData("en", "q=zephyrine+(((", "SyntaxError", "Your search had a syntax error, so we searched for the words instead.")]
     [InlineData("zh-CN", "q=zephyrine+status:finished", "UnknownStatus", "没有“finished”这个状态（可用 草稿、审阅中、已发布、已归档），已忽略此筛选。")]
+    [InlineData("zh-CN", "q=zephyrine+type:复盘报告", "UnknownType", "没有“复盘报告”这个文档类型（可在“类型”筛选中选择），已忽略此筛选。")]
+    [InlineData("en", "q=zephyrine+-type:retro", "UnknownType", "There is no document type “retro” (the Type filter lists them), so we ignored it.")]
     [InlineData("en", "q=zephyrine+status:已完成", "UnknownStatus", "There is no status “已完成” (use draft, in-review, published, archived), so we ignored it.")]
     [InlineData("zh-CN", "q=*zephyrine", "LeadingWildcard", "不支持以通配符开头的词（*word），已改为按词语搜索。")]
     [InlineData("zh-CN", "q=zephyrine+after:yesterday", "UnreadableDate", "无法识别“after:”中的日期“yesterday”（请用 YYYY-MM-DD），已忽略此筛选。")]

@@ -1,0 +1,95 @@
+using KnowledgeHub.Documents;
+
+namespace KnowledgeHub.Search.Tests.Query;
+
+/// <summary>
+/// A typed <c>type:</c> value is read against the templates (the sample content's nine): by key or name in either
+/// language and any spelling the search normalizes; a value no template names is ignored with a note, the same for every
+/// caller whatever they may read.
+/// </summary>
+public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleCorpus>
+{
+    [Theory]
+    [InlineData("type:复盘", "retrospective")]
+    [InlineData("type:復盤", "retrospective")]
+    [InlineData("type:RETROSPECTIVE", "retrospective")]
+    [InlineData("type:\"weekly report\"", "weekly-report")]
+    [InlineData("type:週報", "weekly-report")]
+    [InlineData("type:ｓｏｐ", "sop")]
+    [InlineData("type:\"标准作业流程 SOP\"", "sop")]
+    [InlineData("type:會議紀要", "meeting-minutes")]
+    public void A_type_by_its_key_or_name_in_any_spelling_selects_that_type(string filter, string key)
+    {
+        var byName = corpus.Host.Search("活动 " + filter, TestCallers.Bob, pageSize: 100);
+        var byKey = corpus.Host.Search("活动 type:" + key, TestCallers.Bob, pageSize: 100);
+
+        Assert.Empty(byName.Notes);
+        Assert.NotEqual(0, byKey.Total);
+        Assert.Equal(byKey.Hits.Select(h => h.DocumentId), byName.Hits.Select(h => h.DocumentId));
+        Assert.Equal([key], byName.Facets.Single(f => f.Dimension == SearchFacets.Type).Values.Where(v => v.Selected).Select(v => v.Value));
+    }
+
+    [Theory]
+    [InlineData("type:复盘报告")]
+    [InlineData("type:retro")]
+    [InlineData("-type:weekly")]
+    public void A_value_no_template_names_is_ignored_with_a_note(string filter)
+    {
+        var results = corpus.Host.Search("活动 " + filter, TestCallers.Bob, pageSize: 100);
+        var without = corpus.Host.Search("活动", TestCallers.Bob, pageSize: 100);
+
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.UnknownType, note.Kind);
+        Assert.True(note.NotAsTyped);
+        Assert.Equal([filter.Split(':')[1]], note.Words);
+        Assert.Equal(without.Hits.Select(h => h.DocumentId), results.Hits.Select(h => h.DocumentId));
+    }
+
+    /// <summary>
+    /// Dave may read no competitor analysis: his <c>type:竞品分析</c> finds nothing, and says no more than that. Were the
+    /// note decided by the index alone, its absence would tell him such documents exist.
+    /// </summary>
+    [Theory]
+    [InlineData("type:竞品分析")]
+    [InlineData("type:competitor-analysis")]
+    [InlineData("type:\"COMPETITOR ANALYSIS\"")]
+    public void A_type_whose_documents_the_caller_may_not_read_finds_nothing_without_a_note(string filter)
+    {
+        var dave = corpus.Host.Search(filter, TestCallers.Dave, pageSize: 100);
+        var bob = corpus.Host.Search(filter, TestCallers.Bob, pageSize: 100);
+
+        Assert.Equal(0, dave.Total);
+        Assert.Empty(dave.Notes);
+        Assert.NotEqual(0, bob.Total);
+        Assert.Empty(bob.Notes);
+    }
+
+    [Fact]
+    public void Lessons_read_a_type_as_search_does()
+    {
+        var byName = corpus.Host.Service.SearchLessons(new LessonQuery { Query = "type:復盤", Caller = TestCallers.Bob, PageSize = 100 });
+        var byKey = corpus.Host.Service.SearchLessons(new LessonQuery { Query = "type:retrospective", Caller = TestCallers.Bob, PageSize = 100 });
+        var unknown = corpus.Host.Service.SearchLessons(new LessonQuery { Query = "type:复盘报告", Caller = TestCallers.Bob, PageSize = 100 });
+
+        Assert.NotEqual(0, byKey.Total);
+        Assert.Empty(byName.Notes);
+        Assert.Equal(byKey.Hits.Select(h => h.Text), byName.Hits.Select(h => h.Text));
+        Assert.Equal(QueryNoteKind.UnknownType, Assert.Single(unknown.Notes).Kind);
+    }
+
+    [Fact]
+    public void A_value_on_the_request_is_not_read_against_the_templates()
+    {
+        var request = new SearchRequest
+        {
+            Query = "活动",
+            Caller = TestCallers.Bob,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFacets.Type] = ["no-such-type"] },
+        };
+
+        var results = corpus.Host.Search(request);
+
+        Assert.Empty(results.Notes);
+        Assert.Equal(0, results.Total);
+    }
+}
