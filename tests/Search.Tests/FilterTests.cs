@@ -7,6 +7,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 type:retrospective", "retro-2025-d11 retro-2026-618")]
     [InlineData("type:Retrospective", "retro-2025-d11 retro-2026-618")]
     [InlineData("运营 tag:双十一", "plan-2026-d11 retro-2025-d11")]
+    [InlineData("运营 tag:雙十一", "plan-2026-d11 retro-2025-d11")]
+    [InlineData("tags:大促 collection:ＣＡＭＰＡＩＧＮＳ", "draft-plan plan-2026-d11")]
     [InlineData("tag:CAMPAIGN", "retro-2025-d11 retro-2026-618")]
     [InlineData("tags:大促 collection:campaigns", "draft-plan plan-2026-d11")]
     [InlineData("owner:alice", "draft-plan retro-2025-d11 retro-2026-618")]
