@@ -106,7 +106,7 @@ public sealed partial class SearchService(
     {
         try
         {
-            var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, page, pageSize);
+            var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
             return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Querying.NaturalSearch.Run(
                 searcher,
                 parsed.Plan,

@@ -58,11 +58,15 @@ internal sealed class SearchResultCache(int capacity)
         return results;
     }
 
-    /// <summary>The key of a page: a digest of the parsed query, every request field that shapes it, and the caller's principals.</summary>
-    public static string Key(SearchRequest request, ParsedSearch parsed, int page, int pageSize)
+    /// <summary>
+    /// The key of a page: a digest of the parsed query, every request field that shapes it, the filters as read (typed
+    /// <c>type:</c> values are read against the templates, which change without the index changing) and the caller's principals.
+    /// </summary>
+    public static string Key(SearchRequest request, ParsedSearch parsed, SearchConstraints constraints, int page, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(constraints);
         var key = new System.Text.StringBuilder(256)
             .Append(request.Query).Append('\u0001')
             .Append(parsed.Query?.ToString() ?? "").Append('\u0001')
@@ -74,6 +78,17 @@ internal sealed class SearchResultCache(int capacity)
         foreach (var (dimension, values) in request.Filters.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             key.Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
+        }
+
+        key.Append('\u0001');
+        foreach (var (dimension, values) in constraints.Selected.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            key.Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
+        }
+
+        foreach (var (dimension, values) in constraints.Excluded.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            key.Append('-').Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
         }
 
         key.Append('\u0001').AppendJoin('\n', request.Caller.Principals.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));

@@ -77,6 +77,32 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
         Assert.Equal(QueryNoteKind.UnknownType, Assert.Single(unknown.Notes).Kind);
     }
 
+    /// <summary>
+    /// A template added after a search changes how <c>type:</c> reads without any change to the index: the same search
+    /// again is not answered from the result cache with the old reading.
+    /// </summary>
+    [Fact]
+    public async Task A_template_added_later_is_a_type_for_the_next_search_though_the_index_is_unchanged()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("launch-retro", "活动复盘", "## 活动\n\n活动的复盘内容。"));
+        var before = host.Search("活动 type:打法手册");
+
+        var template = (await File.ReadAllTextAsync(Path.Combine(ContentRootLocator.Locate(null, AppContext.BaseDirectory)!, "templates", "sop.md")))
+            .Replace("name: Standard operating procedure", "name: Playbook", StringComparison.Ordinal)
+            .Replace("name_zh: 标准作业流程 SOP", "name_zh: 打法手册", StringComparison.Ordinal);
+        await host.Store.WriteAsync("templates/playbook.md", System.Text.Encoding.UTF8.GetBytes(template), Storage.WriteCondition.None, CancellationToken.None);
+        host.Templates.Invalidate();
+        await host.Templates.ListAsync(CancellationToken.None);
+        var after = host.Search("活动 type:打法手册");
+
+        Assert.Equal(QueryNoteKind.UnknownType, Assert.Single(before.Notes).Kind);
+        Assert.Equal(1, before.Total);
+        Assert.Empty(after.Notes);
+        Assert.Equal(0, after.Total);
+        Assert.Equal(["playbook"], after.Facets.Single(f => f.Dimension == SearchFacets.Type).Values.Where(v => v.Selected).Select(v => v.Value));
+    }
+
     [Fact]
     public void A_value_on_the_request_is_not_read_against_the_templates()
     {
