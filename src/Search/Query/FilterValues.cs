@@ -5,8 +5,8 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// Values of the dimensions read <see cref="DimensionValues.AnyCase"/> (type, collection, tags) match whatever their case: <c>tag:gmv</c> finds "GMV". A value
 /// becomes every indexed term equal to it ignoring case, or else equal to its search normalization (the field's terms
-/// walked once per reader), and a
-/// term that is a type's name rather than a facet value becomes that type's key (<c>type:复盘</c> → retrospective).
+/// walked once per reader), and a term that is a type's name rather than a facet value becomes that type's key
+/// (<c>type:复盘</c> → retrospective).
 /// </summary>
 internal static class FilterValues
 {
@@ -33,8 +33,8 @@ internal static class FilterValues
     public static bool Has(IndexReader reader, string dimension, string value) => Matching(TermsByCase(reader, dimension), value).Any();
 
     /// <summary>
-    /// The terms equal to <paramref name="value"/> ignoring case, or else to its search normalization: a type's name typed
-    /// in traditional characters (<c>type:復盤</c>) or full-width letters matches the name as its template spells it.
+    /// The terms equal to <paramref name="value"/> ignoring case, or else to its search normalization: a tag typed in
+    /// traditional characters (<c>tag:雙十一</c>) or a collection in full-width letters matches a value saved simplified and half-width.
     /// </summary>
     private static IEnumerable<string> Matching(ILookup<string, string> byCase, string value) =>
         byCase[value] is var exact && exact.Any() ? exact : byCase[Analysis.TextNormalizer.Normalize(value)];
