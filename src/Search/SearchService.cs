@@ -40,9 +40,9 @@ public sealed partial class SearchService(
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
-        var parsed = queries.ParseSearch(request.Query, request.Caller);
-        var constraints = SearchConstraints.Build(
-            parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value))));
+        var typeOf = TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value)));
+        var parsed = queries.ParseSearch(request.Query, request.Caller, filter => TypedFilterReader.Reads(filter, typeOf));
+        var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, typeOf);
         IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
         var results = parsed.Query is null && !constraints.HasFilters
             ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }

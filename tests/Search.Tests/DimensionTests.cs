@@ -10,8 +10,36 @@ public sealed class DimensionTests
     {
         Assert.Equal(SearchDimension.All.Select(d => d.Name), SearchFacets.Dimensions);
         Assert.Equal(SearchDimension.Tags.Top, SearchFacets.Top(SearchFacets.Tags));
-        Assert.All(SearchDimension.All, d => Assert.StartsWith("Facet_", d.LabelKey, StringComparison.Ordinal));
         Assert.Equal(SearchDimension.All.Count, SearchDimension.All.Select(d => d.LabelKey).Distinct().Count());
+    }
+
+    /// <summary>A dimension's Chinese names are one word in two scripts: the search's normalization makes them the same.</summary>
+    [Fact]
+    public void Every_dimension_has_chinese_names_that_are_one_word_in_either_script()
+    {
+        Assert.All(SearchDimension.All, d =>
+        {
+            Assert.NotEmpty(d.ChineseNames);
+            Assert.Single(d.ChineseNames.Select(KnowledgeHub.Search.Analysis.TextNormalizer.Normalize).Distinct());
+            Assert.All(d.ChineseNames, name => Assert.True(SearchDimension.IsChineseName(name)));
+        });
+        Assert.False(SearchDimension.IsChineseName("tag"));
+        Assert.Equal(SearchDimension.Tags, SearchDimension.Find("標籤"));
+    }
+
+    [Theory]
+    [InlineData("状态：进行中，标签:618，复盘", "状态 进行中， ，复盘", "标签=618")]
+    [InlineData("状态：已发布 标签:618", "", "状态=已发布 标签=618")]
+    [InlineData("年份:二〇二六 复盘", "年份 二〇二六 复盘", "")]
+    [InlineData("year:二〇二六 复盘", "复盘", "year=二〇二六")]
+    [InlineData("类型:复盘 類型：没有这种", "類型 没有这种", "类型=复盘")]
+    [InlineData("\"状态：草稿\" 复盘", "\"状态：草稿\" 复盘", "")]
+    public void A_filter_with_a_chinese_name_is_taken_out_only_when_its_value_reads(string text, string rest, string taken)
+    {
+        var (remainder, filters) = FilterSyntax.Extract(text, filter => TypedFilterReader.Reads(filter, value => value == "复盘" ? "retrospective" : null));
+
+        Assert.Equal(rest, remainder);
+        Assert.Equal(taken.Split(' ', StringSplitOptions.RemoveEmptyEntries), filters.Select(f => f.Name + "=" + f.Value));
     }
 
     [Theory]

@@ -40,6 +40,57 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Each dimension also goes by its facet heading in Chinese, simplified or traditional, with either colon.</summary>
+    [Theory]
+    [InlineData("类型:retrospective", "type:retrospective")]
+    [InlineData("類型：Retrospective", "type:retrospective")]
+    [InlineData("运营 -类型:retrospective", "运营 -type:retrospective")]
+    [InlineData("运营 标签:双十一", "运营 tag:双十一")]
+    [InlineData("运营 標籤：雙十一", "运营 tag:双十一")]
+    [InlineData("标签：双十一，运营", "tag:双十一 运营")]
+    [InlineData("栏目:campaigns", "collection:campaigns")]
+    [InlineData("欄目：Campaigns", "collection:campaigns")]
+    [InlineData("负责人:王丽", "owner:王丽")]
+    [InlineData("負責人：\"Bob Chen\"", "owner:\"Bob Chen\"")]
+    [InlineData("年份:2025", "year:2025")]
+    [InlineData("状态:草稿", "status:draft")]
+    [InlineData("狀態：已發佈", "status:published")]
+    public void A_filter_typed_with_its_chinese_name_selects_what_the_english_name_does(string chinese, string english)
+    {
+        var byChinese = corpus.Host.Search(chinese, TestCallers.Carol, pageSize: 100);
+        var byEnglish = corpus.Host.Search(english, TestCallers.Carol, pageSize: 100);
+
+        Assert.Empty(byChinese.Notes);
+        Assert.NotEqual(0, byEnglish.Total);
+        Assert.Equal(byEnglish.Hits.Select(h => h.DocumentId), byChinese.Hits.Select(h => h.DocumentId));
+    }
+
+    /// <summary>
+    /// "状态：进行中" in a pasted passage is prose: no status is called 进行中, so under a Chinese name it stays words (no
+    /// filter, no note about one) — while <c>status:进行中</c>, which can only be meant as a filter, says it is no status.
+    /// </summary>
+    [Theory]
+    [InlineData("状态：进行中", "status:进行中")]
+    [InlineData("年份：未知", "year:未知")]
+    [InlineData("类型:线上大促", "type:线上大促")]
+    [InlineData("狀態:進行中", "status:进行中")]
+    public void A_chinese_name_with_a_value_that_is_none_of_its_dimension_stays_words(string prose, string english)
+    {
+        // Five words, none of the documents has the last two: "most words" finds every document with the first three.
+        var results = corpus.Host.Search("运营 团队 文档 " + prose, TestCallers.Carol, pageSize: 100);
+        var words = corpus.Host.Search("运营 团队 文档", TestCallers.Carol, pageSize: 100);
+        var typed = corpus.Host.Search("运营 团队 文档 " + english, TestCallers.Carol, pageSize: 100);
+
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.MostWords, note.Kind);
+        Assert.Equal(2, note.Words.Count);
+        Assert.All(results.Facets, f => Assert.DoesNotContain(f.Values, v => v.Selected));
+        Assert.NotEqual(0, words.Total);
+        Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), results.Hits.Select(h => h.DocumentId).Order());
+        Assert.Contains(typed.Notes, n => n.NotAsTyped);
+    }
+
     [Theory]
     [InlineData("运营 type:retrospective", SearchFacets.Type, "retrospective")]
     [InlineData("运营 tag:双十一", "tag", "双十一")]

@@ -16,11 +16,12 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
     {
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var parsed = queries.ParseSearch(request.Query, request.Caller);
+        var typeOf = TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value));
+        var parsed = queries.ParseSearch(request.Query, request.Caller, filter => TypedFilterReader.Reads(filter, typeOf));
         var filters = request.Year is { } year
             ? new Dictionary<string, IReadOnlyList<string>>(request.Filters, StringComparer.Ordinal) { [SearchFacets.Year] = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] }
             : request.Filters;
-        var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller, TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value)));
+        var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller, typeOf);
         IReadOnlyList<QueryNote> notAsTyped = [.. parsed.Notes, .. constraints.Notes];
         LessonResults Page(Query? words)
         {

@@ -7,15 +7,22 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated);
 
 /// <summary>
 /// Takes the filters out of search-box text: <c>name:value</c> for the names of the dimensions
-/// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year) and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
-/// quoted value or a <c>[a TO b]</c> range. A filter inside a "quoted phrase" stays text, and AND/OR next to a
+/// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year, and their Chinese names 类型, 标签…)
+/// and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
+/// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank or at Chinese punctuation
+/// (<c>标签：618，复盘</c> is the tag 618 and the word 复盘). A filter inside a "quoted phrase" stays text, and AND/OR next to a
 /// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
 /// </summary>
 internal static partial class FilterSyntax
 {
     private const char Removed = '\u0001';
 
-    public static (string Remainder, IReadOnlyList<TypedFilter> Filters) Extract(string text)
+    /// <summary>
+    /// The filters and the text without them. <paramref name="reads"/> says whether a filter's value reads as one of its
+    /// dimension's; a filter typed with a Chinese name (<see cref="SearchDimension.ChineseNames"/>) whose value does not
+    /// stays text, its colon a blank (<c>状态：进行中</c> → the words 状态 进行中). Without it every filter is taken out.
+    /// </summary>
+    public static (string Remainder, IReadOnlyList<TypedFilter> Filters) Extract(string text, Func<TypedFilter, bool>? reads = null)
     {
         var filters = new List<TypedFilter>();
         var rest = FilterPattern().Replace(text, match =>
@@ -25,13 +32,20 @@ internal static partial class FilterSyntax
                 return match.Value;
             }
 
-            var value = match.Groups["value"].Value;
-            filters.Add(new TypedFilter(match.Groups["name"].Value, Unquote(value), match.Groups["neg"].Success));
+            var name = match.Groups["name"];
+            var filter = new TypedFilter(name.Value, Unquote(match.Groups["value"].Value), match.Groups["neg"].Success);
+            if (reads is not null && SearchDimension.IsChineseName(filter.Name) && !reads(filter))
+            {
+                var colon = name.Index + name.Length - match.Index;
+                return string.Concat(match.Value.AsSpan(0, colon), " ", match.Value.AsSpan(colon + 1));
+            }
+
+            filters.Add(filter);
             return Removed.ToString();
         });
         if (filters.Count == 0)
         {
-            return (text, filters);
+            return (rest, filters);
         }
 
         rest = OperatorsAroundRemoved().Replace(rest, " ");
@@ -59,7 +73,7 @@ internal static partial class FilterSyntax
     private static readonly Regex Pattern = new(
         """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
             + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
-            + """)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（）]+)""",
+            + """)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？]+)""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex FilterPattern() => Pattern;

@@ -57,15 +57,16 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         SearchFields.MayHoldCjk(word) ? WordFields : WordFieldsWithoutShadows;
 
     /// <summary>
-    /// Search-box text: typed filters (<see cref="FilterSyntax"/>) are taken out first, the rest is parsed as
-    /// <see cref="Parse"/> does. Text longer than <see cref="MaxQueryLength"/> is cut first, with a note.
+    /// Search-box text: typed filters (<see cref="FilterSyntax"/>; <paramref name="reads"/> tells a filter typed with a
+    /// Chinese name from prose) are taken out first, the rest is parsed as <see cref="Parse"/> does. Text longer than
+    /// <see cref="MaxQueryLength"/> is cut first, with a note.
     /// </summary>
-    internal ParsedSearch ParseSearch(string text, Caller? caller = null)
+    internal ParsedSearch ParseSearch(string text, Caller? caller = null, Func<TypedFilter, bool>? reads = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var (trimmed, tooLong) = Cut(text.Trim());
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
-        var (rest, filters) = FilterSyntax.Extract(withoutTime);
+        var (rest, filters) = FilterSyntax.Extract(withoutTime, reads);
         if (rest.Length == 0 && timeFilter is null)
         {
             return new ParsedSearch(null, rest, filters, Notes(tooLong));

@@ -50,6 +50,29 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="filter"/>'s value reads as one of its dimension's: a status, a type <paramref name="typeOf"/>
+    /// knows (any value when it is null), four digits for a year; any value of the others. Date filters: true.
+    /// </summary>
+    public static bool Reads(TypedFilter filter, Func<string, string?>? typeOf)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (SearchDimension.Find(filter.Name) is not { } dimension || filter.Value.Length == 0)
+        {
+            return true;
+        }
+
+        return dimension.Values switch
+        {
+            DimensionValues.Status => StatusWords.Read(filter.Value) is not null,
+            DimensionValues.Year => IsYear(filter.Value),
+            _ when dimension.Name == SearchFacets.Type => typeOf is null || typeOf(filter.Value) is not null,
+            _ => true,
+        };
+    }
+
+    private static bool IsYear(string value) => value.Length == 4 && value.All(char.IsAsciiDigit);
+
     private void ReadValue(TypedFilter filter, SearchDimension dimension, bool typed)
     {
         var value = filter.Value;
@@ -78,7 +101,7 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
             value = type;
         }
-        else if (dimension.Values == DimensionValues.Year && !(value.Length == 4 && value.All(char.IsAsciiDigit)))
+        else if (dimension.Values == DimensionValues.Year && !IsYear(value))
         {
             Notes.Add(QueryNote.Of(QueryNoteKind.NotAYear, value));
             return;

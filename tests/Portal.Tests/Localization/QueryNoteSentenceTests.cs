@@ -91,6 +91,34 @@ public sealed partial class QueryNoteSentenceTests
         Assert.Equal(Enum.GetValues<DocumentStatus>(), choices.Select(c => StatusWords.Read(c) ?? throw new Xunit.Sdk.XunitException($"“{c}” is offered but is not a status")));
     }
 
+    /// <summary>
+    /// The facet headings are the dimensions' labels (<see cref="SearchDimension.LabelKey"/>), in both languages; the
+    /// Chinese heading is a name the filter can be typed with (<c>标签:618</c>), the English one lower-cased too.
+    /// </summary>
+    [Fact]
+    public void Every_dimension_heading_is_its_label_and_the_label_types_its_filter()
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        var headings = new StringLocalizer<SearchText>(factory);
+        foreach (var dimension in SearchDimension.All)
+        {
+            using (CultureScope.Use("zh-CN"))
+            {
+                var label = headings[dimension.LabelKey];
+                Assert.False(label.ResourceNotFound, $"SearchText has no {dimension.LabelKey}");
+                Assert.Equal(label.Value, KnowledgeHub.Portal.Components.FacetPanel.Heading(dimension.Name, headings));
+                Assert.Contains(label.Value, dimension.ChineseNames);
+            }
+
+            using (CultureScope.Use("en"))
+            {
+                var label = headings[dimension.LabelKey].Value;
+                Assert.Equal(label, KnowledgeHub.Portal.Components.FacetPanel.Heading(dimension.Name, headings));
+                Assert.Equal(dimension, SearchDimension.Find(label));
+            }
+        }
+    }
+
     [Fact]
     public void Only_the_notes_on_what_was_not_searched_as_typed_make_the_notice()
     {

@@ -18,6 +18,8 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
     [InlineData("type:ｓｏｐ", "sop")]
     [InlineData("type:\"标准作业流程 SOP\"", "sop")]
     [InlineData("type:會議紀要", "meeting-minutes")]
+    [InlineData("类型:复盘", "retrospective")]
+    [InlineData("類型：週報", "weekly-report")]
     public void A_type_by_its_key_or_name_in_any_spelling_selects_that_type(string filter, string key)
     {
         var byName = corpus.Host.Search("活动 " + filter, TestCallers.Bob, pageSize: 100);
