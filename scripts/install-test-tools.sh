@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and the portal does not: Azurite, oidc-provider and axe-core
-# from npm (package.json / package-lock.json at the repository root), Chromium and CJK fonts from
-# Debian. Idempotent and quick when everything is already there.
+# from npm (package.json / package-lock.json at the repository root), Chromium's headless shell and
+# CJK fonts from Debian. Idempotent and quick when everything is already there. The browser tests run
+# chromium-headless-shell (the engine without the browser around it; the full `chromium --headless`
+# took twice the CPU for the same tests) and fall back to /usr/bin/chromium without it.
 #   scripts/install-test-tools.sh            both
 #   scripts/install-test-tools.sh --debian   only Chromium and the fonts (apt-get may ask for a sudo password)
 #   scripts/install-test-tools.sh --npm      only the npm packages (test.sh runs this beside the build)
@@ -12,7 +14,7 @@ installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok
 
 debian_packages() {
   local need_apt=() sudo_cmd=()
-  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  [ -x /usr/lib/chromium/chromium-headless-shell ] || need_apt+=(chromium-headless-shell)
   installed fonts-noto-cjk || need_apt+=(fonts-noto-cjk)
   [ ${#need_apt[@]} -gt 0 ] || return 0
   echo "install-test-tools: installing ${need_apt[*]} from Debian"
@@ -38,4 +40,5 @@ case "${1:-}" in
   --npm) npm_packages ;;
   *) echo "install-test-tools: unknown option $1 (use --debian, --npm, or nothing for both)" >&2; exit 2 ;;
 esac
-echo "install-test-tools: ready${1:+ ($1)} (chromium: $(command -v chromium || echo missing), azurite: node_modules/.bin/azurite-blob)"
+shell=/usr/lib/chromium/chromium-headless-shell
+echo "install-test-tools: ready${1:+ ($1)} (chromium: $([ -x "$shell" ] && echo "$shell" || echo missing), azurite: node_modules/.bin/azurite-blob)"
