@@ -7,7 +7,7 @@
 # MSBuild nodes that run the tests, so a node busy running one project's tests held back the build of the next one,
 # and the three long projects (Portal, EndToEnd, Cluster) ran one after another behind it. Built first, the test
 # projects run two at a time from the start (a clean clone on 2 cores: 582 s before; 527–539 s with the compiler server below).
-# They start in the solution's order: the two long ones (EndToEnd ~5 min, Portal ~5–6 min) first, then Cluster, then the
+# They start in the solution's order: the two long ones (EndToEnd ~4 min, Portal ~5–6 min, side by side) first, then Cluster, then the
 # short ones, so the run does not end on Cluster alone behind them (test phase 452 s against ~490 s in sln-file order).
 set -euo pipefail
 cd "$(dirname "$0")"
