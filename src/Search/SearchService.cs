@@ -41,12 +41,17 @@ public sealed partial class SearchService(
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
         var typeOf = TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value)));
-        var parsed = queries.ParseSearch(request.Query, request.Caller, filter => TypedFilterReader.Reads(filter, typeOf));
-        var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, typeOf);
-        IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
-        var results = parsed.Query is null && !constraints.HasFilters
-            ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }
-            : Run(request, parsed, constraints, notes, page, pageSize);
+        SearchResults Once(Func<TypedFilter, bool> reads)
+        {
+            var parsed = queries.ParseSearch(request.Query, request.Caller, reads);
+            var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, typeOf);
+            IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
+            return parsed.Query is null && !constraints.HasFilters
+                ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }
+                : Run(request, parsed, constraints, notes, page, pageSize);
+        }
+
+        var results = ChineseNamedFilters.Read(request.Query, filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
         activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);

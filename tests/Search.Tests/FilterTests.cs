@@ -91,6 +91,49 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Contains(typed.Notes, n => n.NotAsTyped);
     }
 
+    /// <summary>
+    /// Any value reads as an owner or a tag, so the head of a pasted report (<c>负责人：张三</c>) is taken as a filter; when
+    /// it leaves nothing, the text is searched as words with a note — not 0 hits. English names stay filters.
+    /// </summary>
+    [Theory]
+    [InlineData("负责人：张三")]
+    [InlineData("标签：增长")]
+    [InlineData("栏目：周会")]
+    [InlineData("標籤:增長")]
+    public void Chinese_named_filters_that_leave_nothing_are_searched_as_words_with_a_note(string head)
+    {
+        var results = corpus.Host.Search("运营 团队 文档 " + head, TestCallers.Carol, pageSize: 100);
+        var words = corpus.Host.Search("运营 团队 文档", TestCallers.Carol, pageSize: 100);
+        var english = corpus.Host.Search("运营 团队 文档 owner:张三 tag:增长", TestCallers.Carol, pageSize: 100);
+
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterAsWords);
+        Assert.True(note.NotAsTyped);
+        Assert.Equal(head.Replace(':', '：').Split(' '), note.Words);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), results.Hits.Select(h => h.DocumentId).Order());
+        Assert.Equal(0, english.Total);
+        Assert.Empty(english.Notes);
+    }
+
+    /// <summary>
+    /// Whether the filter fell back is decided by the caller's own hits: Dave's <c>标签：机密竞品</c>, a tag only a document
+    /// he may not read has, answers exactly as a tag nobody has.
+    /// </summary>
+    [Fact]
+    public void A_chinese_named_filter_on_a_value_only_unreadable_documents_hold_answers_as_one_nobody_holds()
+    {
+        var hidden = corpus.Host.Search("运营 团队 文档 标签：机密竞品", TestCallers.Dave, pageSize: 100);
+        var none = corpus.Host.Search("运营 团队 文档 标签：没有这个", TestCallers.Dave, pageSize: 100);
+        var bob = corpus.Host.Search("运营 团队 文档 标签：机密竞品", TestCallers.Bob, pageSize: 100);
+
+        Assert.Equal(none.Hits.Select(h => h.DocumentId), hidden.Hits.Select(h => h.DocumentId));
+        Assert.Equal(none.Notes.Select(n => n.Kind), hidden.Notes.Select(n => n.Kind));
+        Assert.Contains(hidden.Notes, n => n.Kind == QueryNoteKind.FilterAsWords);
+        Assert.DoesNotContain(hidden.Hits, h => h.DocumentId == "competitor-secret");
+        Assert.Equal(["competitor-secret"], bob.Hits.Select(h => h.DocumentId));
+        Assert.Empty(bob.Notes);
+    }
+
     [Theory]
     [InlineData("运营 type:retrospective", SearchFacets.Type, "retrospective")]
     [InlineData("运营 tag:双十一", "tag", "双十一")]

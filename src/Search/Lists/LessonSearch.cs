@@ -17,7 +17,16 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var typeOf = TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value));
-        var parsed = queries.ParseSearch(request.Query, request.Caller, filter => TypedFilterReader.Reads(filter, typeOf));
+        return ChineseNamedFilters.Read(
+            request.Query,
+            filter => TypedFilterReader.Reads(filter, typeOf),
+            reads => Once(searcher, request, page, pageSize, queries.ParseSearch(request.Query, request.Caller, reads), typeOf),
+            r => r.Total,
+            (r, note) => r with { Notes = [.. r.Notes, note] });
+    }
+
+    private LessonResults Once(IndexSearcher searcher, LessonQuery request, int page, int pageSize, ParsedSearch parsed, Func<string, string?>? typeOf)
+    {
         var filters = request.Year is { } year
             ? new Dictionary<string, IReadOnlyList<string>>(request.Filters, StringComparer.Ordinal) { [SearchFacets.Year] = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] }
             : request.Filters;

@@ -19,6 +19,12 @@ public enum QueryNoteKind
     HyphensKept,
 
     /// <summary>
+    /// Filters typed with a Chinese name (<c>负责人：张三</c>, <c>标签：增长</c>, often the head of a pasted report) left no hits,
+    /// so their text was searched as words. <see cref="QueryNote.Words"/>: the filters as typed.
+    /// </summary>
+    FilterAsWords,
+
+    /// <summary>
     /// The time filter left no hits, so it was not applied: the hits are the words' at any time (<see cref="QueryNote.Count"/>
     /// of them). <see cref="QueryNote.Words"/>: the time phrase; <see cref="AppliedTimeFilter.QueryAsWords"/> searches it as words.
     /// </summary>
@@ -79,7 +85,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
-        or QueryNoteKind.UnreadableDate;
+        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

@@ -66,6 +66,20 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
         Assert.Empty(bob.Notes);
     }
 
+    /// <summary>The lessons page reads the head of a pasted report as the search page does: no owner 张三, so words.</summary>
+    [Fact]
+    public void Lessons_search_a_chinese_named_filter_that_leaves_nothing_as_words()
+    {
+        LessonResults Lessons(string query) => corpus.Host.Service.SearchLessons(new LessonQuery { Query = query, Caller = TestCallers.Bob, PageSize = 100 });
+        var pasted = Lessons("活动 复盘 负责人：张三");
+        var words = Lessons("活动 复盘");
+
+        Assert.Equal(0, Lessons("活动 复盘 owner:张三").Total);
+        Assert.NotEqual(0, words.Total);
+        Assert.Equal(words.Hits.Select(h => h.Text).Order(), pasted.Hits.Select(h => h.Text).Order());
+        Assert.Equal(["负责人：张三"], Assert.Single(pasted.Notes, n => n.Kind == QueryNoteKind.FilterAsWords).Words);
+    }
+
     [Fact]
     public void Lessons_read_a_type_as_search_does()
     {

@@ -84,6 +84,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.HyphensKept:
                 yield return ("NoteHyphens", [words]);
                 break;
+            case QueryNoteKind.FilterAsWords:
+                yield return ("NoteFilterAsWords", [words]);
+                break;
             case QueryNoteKind.TimeFilterEmptied:
                 yield return ("NoteTimeEmpty", [words, count]);
                 break;

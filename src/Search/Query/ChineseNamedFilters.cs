@@ -1,0 +1,36 @@
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// A filter typed with a Chinese name (<see cref="SearchDimension.ChineseNames"/>) may be prose: <c>负责人：张三</c> or
+/// <c>标签：增长</c> at the head of a pasted report reads as a filter, since any value reads as an owner or a tag. When
+/// such filters leave no hits, the search runs again with them as words and, if that finds something, says so
+/// (<see cref="QueryNoteKind.FilterAsWords"/>). Decided by the caller's own hits, so it tells nobody whether documents
+/// they may not read hold that value.
+/// </summary>
+internal static class ChineseNamedFilters
+{
+    /// <summary>
+    /// Runs <paramref name="once"/> with <paramref name="reads"/> (Chinese-named filters taken out when their value
+    /// reads); when that finds nothing and the text has Chinese-named filters, runs it again with every one of them kept
+    /// as words, and keeps that run, with the note, when it finds more.
+    /// </summary>
+    public static T Read<T>(string text, Func<TypedFilter, bool> reads, Func<Func<TypedFilter, bool>, T> once, Func<T, int> total, Func<T, QueryNote, T> withNote)
+    {
+        var first = once(reads);
+        if (total(first) > 0)
+        {
+            return first;
+        }
+
+        var named = FilterSyntax.Extract(text, reads).Filters.Where(f => SearchDimension.IsChineseName(f.Name)).ToList();
+        if (named.Count == 0)
+        {
+            return first;
+        }
+
+        var asWords = once(_ => false);
+        return total(asWords) > 0
+            ? withNote(asWords, new QueryNote(QueryNoteKind.FilterAsWords, [.. named.Select(f => (f.Negated ? "-" : "") + f.Name + "：" + f.Value)]))
+            : first;
+    }
+}
