@@ -34,6 +34,8 @@ public sealed class DimensionTests
     [InlineData("year:二〇二六 复盘", "复盘", "year=二〇二六")]
     [InlineData("类型:复盘 類型：没有这种", "類型 没有这种", "类型=复盘")]
     [InlineData("\"状态：草稿\" 复盘", "\"状态：草稿\" 复盘", "")]
+    [InlineData("-状态：进行中 复盘", "状态 进行中 复盘", "")]
+    [InlineData("-状态：草稿 复盘", "复盘", "状态=草稿")]
     public void A_filter_with_a_chinese_name_is_taken_out_only_when_its_value_reads(string text, string rest, string taken)
     {
         var (remainder, filters) = FilterSyntax.Extract(text, filter => TypedFilterReader.Reads(filter, value => value == "复盘" ? "retrospective" : null));

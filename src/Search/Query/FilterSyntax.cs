@@ -20,7 +20,8 @@ internal static partial class FilterSyntax
     /// <summary>
     /// The filters and the text without them. <paramref name="reads"/> says whether a filter's value reads as one of its
     /// dimension's; a filter typed with a Chinese name (<see cref="SearchDimension.ChineseNames"/>) whose value does not
-    /// stays text, its colon a blank (<c>状态：进行中</c> → the words 状态 进行中). Without it every filter is taken out.
+    /// stays text, its colon a blank and a dash before it dropped (<c>-状态：进行中</c> → the words 状态 进行中). Without it
+    /// every filter is taken out.
     /// </summary>
     public static (string Remainder, IReadOnlyList<TypedFilter> Filters) Extract(string text, Func<TypedFilter, bool>? reads = null)
     {
@@ -36,8 +37,10 @@ internal static partial class FilterSyntax
             var filter = new TypedFilter(name.Value, Unquote(match.Groups["value"].Value), match.Groups["neg"].Success);
             if (reads is not null && SearchDimension.IsChineseName(filter.Name) && !reads(filter))
             {
-                var colon = name.Index + name.Length - match.Index;
-                return string.Concat(match.Value.AsSpan(0, colon), " ", match.Value.AsSpan(colon + 1));
+                // Prose: the name and the value as words. A dash before it is a list's, not an exclusion of the name.
+                var start = name.Index - match.Index;
+                var colon = start + name.Length;
+                return string.Concat(match.Value.AsSpan(start, name.Length), " ", match.Value.AsSpan(colon + 1));
             }
 
             filters.Add(filter);
