@@ -23,6 +23,14 @@ debian_packages() {
     sudo_cmd=(sudo)
   fi
   "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
+  # A Debian without the shell package (before Chromium's headless split): the full browser runs the tests instead.
+  if [[ " ${need_apt[*]} " == *" chromium-headless-shell "* ]] && ! apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+    echo "install-test-tools: no chromium-headless-shell package here; the browser tests will run /usr/bin/chromium"
+    need_apt=("${need_apt[@]/chromium-headless-shell/}")
+    command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+    read -r -a need_apt <<< "${need_apt[*]}"
+    [ ${#need_apt[@]} -gt 0 ] || return 0
+  fi
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 }
 
@@ -41,4 +49,4 @@ case "${1:-}" in
   *) echo "install-test-tools: unknown option $1 (use --debian, --npm, or nothing for both)" >&2; exit 2 ;;
 esac
 shell=/usr/lib/chromium/chromium-headless-shell
-echo "install-test-tools: ready${1:+ ($1)} (chromium: $([ -x "$shell" ] && echo "$shell" || echo missing), azurite: node_modules/.bin/azurite-blob)"
+echo "install-test-tools: ready${1:+ ($1)} (chromium: $([ -x "$shell" ] && echo "$shell" || command -v chromium || echo missing), azurite: node_modules/.bin/azurite-blob)"
