@@ -93,7 +93,7 @@ public sealed partial class QueryNoteSentenceTests
 
     /// <summary>
     /// The facet headings are the dimensions' labels (<see cref="SearchDimension.LabelKey"/>), in both languages; the
-    /// Chinese heading is a name the filter can be typed with (<c>标签:618</c>), the English one lower-cased too.
+    /// Chinese heading is a name the filter can be typed with (<c>标签:618</c>), and so is the English one, in any case (<c>tags:</c>).
     /// </summary>
     [Fact]
     public void Every_dimension_heading_is_its_label_and_the_label_types_its_filter()
