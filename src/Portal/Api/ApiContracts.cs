@@ -19,10 +19,10 @@ public sealed record ApiSearchResponse(string Query, int Total, int Page, int Pa
 /// </summary>
 public sealed record ApiQueryNote(QueryNoteKind Kind, string Text, IReadOnlyList<string> Words, int Count)
 {
-    public static IReadOnlyList<ApiQueryNote> Of(IEnumerable<QueryNote> notes, IStringLocalizer text, NoteSubject subject = NoteSubject.Documents)
+    public static IReadOnlyList<ApiQueryNote> Of(IEnumerable<QueryNote> notes, IStringLocalizer text, NoteSubject subject = NoteSubject.Documents, IReadOnlyCollection<string>? typeNames = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        return [.. notes.Select(n => new ApiQueryNote(n.Kind, text.Sentence(n, subject), n.Words, n.Count))];
+        return [.. notes.Select(n => new ApiQueryNote(n.Kind, text.Sentence(n, subject, typeNames), n.Words, n.Count))];
     }
 }
 

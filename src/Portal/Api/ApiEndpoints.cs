@@ -116,7 +116,7 @@ public static class ApiEndpoints
             .WithName("MarkActionItemDone")
             .WithSummary("Tick action item {index}: a new version of the document with that box ticked (needs the edit right; If-Match optional).")
             .Answers(400, 403, 404, 412);
-        api.MapGet("/lessons", WorkItemsApi.SearchLessons)
+        api.MapGet("/lessons", WorkItemsApi.SearchLessonsAsync)
             .WithName("SearchLessons")
             .WithSummary("Lessons of readable documents, each on its own, filtered by the parent's type, collection, tag and year.")
             .Answers(400);

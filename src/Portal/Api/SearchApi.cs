@@ -29,6 +29,7 @@ public static class SearchApi
         HttpContext context,
         SearchService search,
         SearchHitGuard guard,
+        TypeLabels typeLabels,
         IStringLocalizer<SearchQueryText> text,
         [FromQuery(Name = "q")] string? q,
         [FromQuery(Name = "page")] string? page,
@@ -72,8 +73,9 @@ public static class SearchApi
         var hits = results.Hits
             .Select(h => new ApiSearchHit(h.DocumentId, h.Title, h.Type, h.Status, h.UpdatedUtc, h.SnippetHtml, DocumentLinks.View(h.DocumentId)))
             .ToList();
+        var typeNames = await typeLabels.OfferedByAsync(results.Notes, context.RequestAborted);
         return TypedResults.Ok(new ApiSearchResponse(
-            results.Query, results.Total, results.Page, results.PageSize, hits, text.NotAsTyped(results.Notes), ApiQueryNote.Of(results.Notes, text)));
+            results.Query, results.Total, results.Page, results.PageSize, hits, text.NotAsTyped(results.Notes, typeNames), ApiQueryNote.Of(results.Notes, text, typeNames: typeNames)));
     }
 
     private static bool TryParse(string? text, int fallback, int min, int max, out int value)

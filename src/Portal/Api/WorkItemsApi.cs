@@ -119,8 +119,8 @@ public static class WorkItemsApi
         }
     }
 
-    public static Results<Ok<ApiLessons>, ProblemHttpResult> SearchLessons(
-        HttpContext context, SearchService search, IStringLocalizer<SearchQueryText> text, string? q, string? type, string? collection, string? tag, int? year, int? page, int? pageSize)
+    public static async Task<Results<Ok<ApiLessons>, ProblemHttpResult>> SearchLessonsAsync(
+        HttpContext context, SearchService search, TypeLabels typeLabels, IStringLocalizer<SearchQueryText> text, string? q, string? type, string? collection, string? tag, int? year, int? page, int? pageSize)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(search);
@@ -138,13 +138,14 @@ public static class WorkItemsApi
             Page = page ?? 1,
             PageSize = pageSize ?? 20,
         });
+        var typeNames = await typeLabels.OfferedByAsync(results.Notes, context.RequestAborted);
         return TypedResults.Ok(new ApiLessons(
             results.Total,
             results.Page,
             results.PageSize,
             results.Hits.Select(h => new ApiLesson(h.DocumentId, h.DocumentTitle, h.Type, h.Text, DocumentLinks.View(h.DocumentId))).ToList(),
-            text.NotAsTyped(results.Notes),
-            ApiQueryNote.Of(results.Notes, text, NoteSubject.Lessons)));
+            text.NotAsTyped(results.Notes, typeNames),
+            ApiQueryNote.Of(results.Notes, text, NoteSubject.Lessons, typeNames)));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Filters(string? type, string? collection, string? tag)

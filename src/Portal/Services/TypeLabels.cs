@@ -13,4 +13,16 @@ public sealed class TypeLabels(TemplateCatalog templates)
     }
 
     public static string Label(DocumentTemplate template) => Bilingual.TypeName(template);
+
+    /// <summary>
+    /// The types' names in the UI language when <paramref name="notes"/> say a typed type is none of them (the note offers
+    /// them); null otherwise, without reading the catalog.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>?> OfferedByAsync(IEnumerable<KnowledgeHub.Search.QueryNote> notes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        return notes.Any(n => n.Kind == KnowledgeHub.Search.QueryNoteKind.UnknownType)
+            ? [.. (await GetAsync(cancellationToken)).Values]
+            : null;
+    }
 }

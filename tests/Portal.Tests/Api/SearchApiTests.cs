@@ -190,12 +190,16 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
         var byName = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 type:復盤")), HttpStatusCode.OK);
         var byKey = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 type:retrospective")), HttpStatusCode.OK);
 
-        Assert.Equal("There is no document type “复盘报告” (the Type filter lists them), so we ignored it.", unknown.GetProperty("notice").GetString());
+        Assert.Equal("There is no document type “复盘报告” (use Retrospective, Weekly report), so we ignored it.", unknown.GetProperty("notice").GetString());
         Assert.Equal("UnknownType", Assert.Single(unknown.GetProperty("notes").EnumerateArray()).GetProperty("kind").GetString());
         Assert.Equal(plain.GetProperty("total").GetInt32(), unknown.GetProperty("total").GetInt32());
         Assert.NotEqual(0, byKey.GetProperty("total").GetInt32());
         Assert.Equal(byKey.GetProperty("total").GetInt32(), byName.GetProperty("total").GetInt32());
         Assert.Equal(JsonValueKind.Null, byName.GetProperty("notice").ValueKind);
+
+        var lessons = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/lessons?q=" + Uri.EscapeDataString("618 type:复盘报告")), HttpStatusCode.OK);
+        Assert.Equal("There is no document type “复盘报告” (use Retrospective, Weekly report), so we ignored it.", lessons.GetProperty("notice").GetString());
+        Assert.Equal("There is no document type “复盘报告” (use Retrospective, Weekly report), so we ignored it.", Assert.Single(lessons.GetProperty("notes").EnumerateArray()).GetProperty("text").GetString());
     }
 
     [Fact]

@@ -119,6 +119,27 @@ public sealed partial class QueryNoteSentenceTests
         }
     }
 
+    /// <summary>The unknown-type note offers the types by name, at most a dozen; without names it points at the Type filter.</summary>
+    [Fact]
+    public void The_unknown_type_note_offers_the_type_names_it_is_given()
+    {
+        var note = QueryNote.Of(QueryNoteKind.UnknownType, "复盘报告");
+        string[] many = [.. Enumerable.Range(1, QueryNoteSentences.MaxTypeChoices + 3).Select(i => $"类型{i}")];
+
+        using (CultureScope.Use("zh-CN"))
+        {
+            Assert.Equal("没有“复盘报告”这个文档类型（可用 复盘、周报），已忽略此筛选。", Localizer().Sentence(note, typeNames: ["复盘", "周报", "复盘"]));
+            Assert.EndsWith("类型11、类型12…），已忽略此筛选。", Localizer().Sentence(note, typeNames: many), StringComparison.Ordinal);
+            Assert.Equal("没有“复盘报告”这个文档类型（可在“类型”筛选中选择），已忽略此筛选。", Localizer().Sentence(note, typeNames: []));
+        }
+
+        using (CultureScope.Use("en"))
+        {
+            Assert.Equal("There is no document type “复盘报告” (use Retrospective, Weekly report), so we ignored it.", Localizer().NotAsTyped([note], ["Retrospective", "Weekly report"]));
+            Assert.Equal("There is no document type “复盘报告” (the Type filter lists them), so we ignored it.", Localizer().NotAsTyped([note]));
+        }
+    }
+
     [Fact]
     public void Only_the_notes_on_what_was_not_searched_as_typed_make_the_notice()
     {

@@ -17,20 +17,25 @@ public static class QueryNoteSentences
 {
     public const int MaxShown = 40;
 
+    /// <summary>How many type names the unknown-type note lists before "…".</summary>
+    public const int MaxTypeChoices = 12;
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>
     /// The sentence for <paramref name="note"/> as text; <paramref name="text"/> is the <c>SearchQueryText</c> localizer and
     /// <paramref name="subject"/> what was searched (the most-words notes name it: "No lesson has every word").
+    /// <paramref name="typeNames"/>, the document types' names in the request's language, are offered by the unknown-type
+    /// note (without them it points at the Type filter).
     /// </summary>
-    public static string Sentence(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents) =>
-        string.Join(" ", Parts(text, note, subject).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
+    public static string Sentence(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents, IReadOnlyCollection<string>? typeNames = null) =>
+        string.Join(" ", Parts(text, note, subject, typeNames).Select(part => text[part.Key, [.. part.Args.Select(a => a.Value)]].Value));
 
     /// <summary>The sentence for a page: the typed words in <c>&lt;span data-content&gt;</c>, syntax in <c>&lt;code&gt;</c>, all encoded.</summary>
-    public static IHtmlContent Html(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents)
+    public static IHtmlContent Html(this IStringLocalizer text, QueryNote note, NoteSubject subject = NoteSubject.Documents, IReadOnlyCollection<string>? typeNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var html = Parts(text, note, subject).Select(part => string.Format(
+        var html = Parts(text, note, subject, typeNames).Select(part => string.Format(
             CultureInfo.CurrentCulture,
             Encoder.Encode(text[part.Key].Value),
             [.. part.Args.Select(Markup)]));
@@ -38,10 +43,10 @@ public static class QueryNoteSentences
     }
 
     /// <summary>The sentences of the notes saying what was not searched as typed, joined; null when there are none.</summary>
-    public static string? NotAsTyped(this IStringLocalizer text, IEnumerable<QueryNote> notes)
+    public static string? NotAsTyped(this IStringLocalizer text, IEnumerable<QueryNote> notes, IReadOnlyCollection<string>? typeNames = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        var sentences = notes.Where(n => n.NotAsTyped).Select(n => text.Sentence(n)).ToList();
+        var sentences = notes.Where(n => n.NotAsTyped).Select(n => text.Sentence(n, typeNames: typeNames)).ToList();
         return sentences.Count == 0 ? null : string.Join(" ", sentences);
     }
 
@@ -59,7 +64,7 @@ public static class QueryNoteSentences
     }
 
     /// <summary>The resource keys of a note's sentence (most words: two) and their arguments.</summary>
-    private static IEnumerable<(string Key, Arg[] Args)> Parts(IStringLocalizer text, QueryNote note, NoteSubject subject)
+    private static IEnumerable<(string Key, Arg[] Args)> Parts(IStringLocalizer text, QueryNote note, NoteSubject subject, IReadOnlyCollection<string>? typeNames)
     {
         ArgumentNullException.ThrowIfNull(note);
         var words = Typed(string.Join(" ", note.Words));
@@ -96,6 +101,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.UnknownStatus:
                 yield return ("NoteUnknownStatus", [Typed(Word(note, 0)), new Arg(text["StatusChoices"].Value, ArgKind.Syntax)]);
                 break;
+            case QueryNoteKind.UnknownType when typeNames is { Count: > 0 }:
+                yield return ("NoteUnknownTypeChoices", [Typed(Word(note, 0)), new Arg(Choices(text, typeNames), ArgKind.Syntax)]);
+                break;
             case QueryNoteKind.UnknownType:
                 yield return ("NoteUnknownType", [Typed(Word(note, 0))]);
                 break;
@@ -110,6 +118,14 @@ public static class QueryNoteSentences
     }
 
     private static Arg Typed(string text) => new(Shown(text), ArgKind.Typed);
+
+    /// <summary>The first <see cref="MaxTypeChoices"/> names, in the language's list separator, "…" when there are more.</summary>
+    private static string Choices(IStringLocalizer text, IReadOnlyCollection<string> names)
+    {
+        var distinct = names.Distinct(StringComparer.Ordinal).ToList();
+        var listed = string.Join(text["ChoiceSeparator"].Value, distinct.Take(MaxTypeChoices));
+        return distinct.Count > MaxTypeChoices ? listed + "…" : listed;
+    }
 
     private static string Word(QueryNote note, int index) => index < note.Words.Count ? note.Words[index] : "";
 
