@@ -41,17 +41,18 @@ public sealed partial class SearchService(
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
         var typeOf = TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value)));
-        SearchResults Once(Func<TypedFilter, bool> reads)
+        (SearchResults, IReadOnlyList<TypedFilter>) Once(Func<TypedFilter, bool> reads)
         {
             var parsed = queries.ParseSearch(request.Query, request.Caller, reads);
             var constraints = SearchConstraints.Build(parsed.Filters, request.Filters, request.From, request.To, request.IncludeArchived, request.Caller, typeOf);
             IReadOnlyList<QueryNote> notes = [.. parsed.Notes, .. constraints.Notes];
-            return parsed.Query is null && !constraints.HasFilters
+            var found = parsed.Query is null && !constraints.HasFilters
                 ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = notes }
                 : Run(request, parsed, constraints, notes, page, pageSize);
+            return (found, parsed.Filters);
         }
 
-        var results = ChineseNamedFilters.Read(request.Query, filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
+        var results = ChineseNamedFilters.Read(filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
         activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);

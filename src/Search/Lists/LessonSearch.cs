@@ -18,9 +18,12 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var typeOf = TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value));
         return ChineseNamedFilters.Read(
-            request.Query,
             filter => TypedFilterReader.Reads(filter, typeOf),
-            reads => Once(searcher, request, page, pageSize, queries.ParseSearch(request.Query, request.Caller, reads), typeOf),
+            reads =>
+            {
+                var parsed = queries.ParseSearch(request.Query, request.Caller, reads);
+                return (Once(searcher, request, page, pageSize, parsed, typeOf), parsed.Filters);
+            },
             r => r.Total,
             (r, note) => r with { Notes = [.. r.Notes, note] });
     }

@@ -11,24 +11,20 @@ internal static class ChineseNamedFilters
 {
     /// <summary>
     /// Runs <paramref name="once"/> with <paramref name="reads"/> (Chinese-named filters taken out when their value
-    /// reads); when that finds nothing and the text has Chinese-named filters, runs it again with every one of them kept
-    /// as words, and keeps that run, with the note, when it finds more.
+    /// reads); <paramref name="once"/> returns its results and the typed filters it applied. When that finds nothing and
+    /// some of those filters have Chinese names, runs it again with every one of them kept as words, and keeps that run,
+    /// with the note, when it finds something.
     /// </summary>
-    public static T Read<T>(string text, Func<TypedFilter, bool> reads, Func<Func<TypedFilter, bool>, T> once, Func<T, int> total, Func<T, QueryNote, T> withNote)
+    public static T Read<T>(Func<TypedFilter, bool> reads, Func<Func<TypedFilter, bool>, (T Results, IReadOnlyList<TypedFilter> Filters)> once, Func<T, int> total, Func<T, QueryNote, T> withNote)
     {
-        var first = once(reads);
-        if (total(first) > 0)
-        {
-            return first;
-        }
-
-        var named = FilterSyntax.Extract(text, reads).Filters.Where(f => SearchDimension.IsChineseName(f.Name)).ToList();
+        var (first, filters) = once(reads);
+        var named = total(first) > 0 ? [] : filters.Where(f => SearchDimension.IsChineseName(f.Name)).ToList();
         if (named.Count == 0)
         {
             return first;
         }
 
-        var asWords = once(_ => false);
+        var (asWords, _) = once(_ => false);
         return total(asWords) > 0
             ? withNote(asWords, new QueryNote(QueryNoteKind.FilterAsWords, [.. named.Select(f => (f.Negated ? "-" : "") + f.Name + "：" + f.Value)]))
             : first;

@@ -75,22 +75,18 @@ internal sealed class SearchResultCache(int capacity)
             .Append(request.To?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)).Append('\u0001')
             .Append((int)request.Sort).Append(request.IncludeArchived ? "+archived" : "").Append('\u0001')
             .Append(page).Append('/').Append(pageSize).Append('\u0001');
-        foreach (var (dimension, values) in request.Filters.OrderBy(f => f.Key, StringComparer.Ordinal))
+        void Filters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, string prefix)
         {
-            key.Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
+            foreach (var (dimension, values) in filters.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                key.Append(prefix).Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
+            }
         }
 
+        Filters(request.Filters, "");
         key.Append('\u0001');
-        foreach (var (dimension, values) in constraints.Selected.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            key.Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
-        }
-
-        foreach (var (dimension, values) in constraints.Excluded.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            key.Append('-').Append(dimension).Append('=').AppendJoin(',', values.Order(StringComparer.Ordinal)).Append(';');
-        }
-
+        Filters(constraints.Selected, "");
+        Filters(constraints.Excluded, "-");
         key.Append('\u0001').AppendJoin('\n', request.Caller.Principals.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
         // Kept as a digest: a long pasted query with many glossary expansions makes a key of tens of KB, and the cache

@@ -62,16 +62,21 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
             return true;
         }
 
-        return dimension.Values switch
-        {
-            DimensionValues.Status => StatusWords.Read(filter.Value) is not null,
-            DimensionValues.Year => IsYear(filter.Value),
-            _ when dimension.Name == SearchFacets.Type => typeOf is null || typeOf(filter.Value) is not null,
-            _ => true,
-        };
+        return Closed(dimension, filter.Value, typeOf) is not null;
     }
 
-    private static bool IsYear(string value) => value.Length == 4 && value.All(char.IsAsciiDigit);
+    /// <summary>
+    /// A value of a dimension with a closed set of values as that dimension reads it — a status's name, a type's key (as
+    /// <paramref name="typeOf"/> reads it; the value itself without it), a year's four digits — or null when it is none of
+    /// them. Other dimensions: the value.
+    /// </summary>
+    private static string? Closed(SearchDimension dimension, string value, Func<string, string?>? typeOf) => dimension.Values switch
+    {
+        DimensionValues.Status => StatusWords.Read(value)?.ToString(),
+        DimensionValues.Year => value.Length == 4 && value.All(char.IsAsciiDigit) ? value : null,
+        _ when dimension.Name == SearchFacets.Type && typeOf is not null => typeOf(value),
+        _ => value,
+    };
 
     private void ReadValue(TypedFilter filter, SearchDimension dimension, bool typed)
     {
@@ -81,32 +86,21 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
             return;
         }
 
-        if (dimension.Values == DimensionValues.Status)
+        // Values on the request come from the facets: a type there is a key already, not read again.
+        if (Closed(dimension, value, typed ? typeOf : null) is not { } read)
         {
-            if (StatusWords.Read(value) is not { } status)
+            var kind = dimension.Values switch
             {
-                Notes.Add(QueryNote.Of(QueryNoteKind.UnknownStatus, value));
-                return;
-            }
-
-            value = status.ToString();
-        }
-        else if (typed && typeOf is not null && dimension.Name == SearchFacets.Type)
-        {
-            if (typeOf(value) is not { } type)
-            {
-                Notes.Add(QueryNote.Of(QueryNoteKind.UnknownType, value));
-                return;
-            }
-
-            value = type;
-        }
-        else if (dimension.Values == DimensionValues.Year && !IsYear(value))
-        {
-            Notes.Add(QueryNote.Of(QueryNoteKind.NotAYear, value));
+                DimensionValues.Status => QueryNoteKind.UnknownStatus,
+                DimensionValues.Year => QueryNoteKind.NotAYear,
+                _ => QueryNoteKind.UnknownType,
+            };
+            Notes.Add(QueryNote.Of(kind, value));
             return;
         }
-        else if (dimension.Values == DimensionValues.Owner)
+
+        value = read;
+        if (dimension.Values == DimensionValues.Owner)
         {
             if (value.Equals("me", StringComparison.OrdinalIgnoreCase))
             {
