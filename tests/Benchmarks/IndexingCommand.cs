@@ -49,6 +49,7 @@ public static class IndexingCommand
         var perLanguage = options.Limit is { } limit ? (limit + 1) / 2 : (int?)null;
         var threads = Environment.ProcessorCount;
         var results = new List<LanguageIndexing>();
+        var floors = new List<(string Language, double MB, IReadOnlyList<FloorRun> Runs)>();
         foreach (var language in Language.All.Where(l => only is null || l.Code == only))
         {
             var pages = HelpCorpus.Load(helpRoot, language, perLanguage, options.Seed, out _);
@@ -56,6 +57,9 @@ public static class IndexingCommand
             await host.Synchronizer.CatchUpAsync(cancellationToken);
             Console.WriteLine($"{language.Folder}: {pages.Count} pages, {pages.Sum(p => p.TextBytes) / 1e6:0.00} MB; storing, then index only x{repeat} on 1 and {threads} threads...");
             results.Add(await IndexingBenchmark.RunAsync(host, pages, repeat, threads, cancellationToken));
+            var markdown = host.Get<MarkdownRenderer>();
+            var texts = pages.Select(p => (p.Title, markdown.ForIndex(p.Markdown).Text.Text)).ToList();
+            floors.Add((language.Code, pages.Sum(p => p.TextBytes) / 1e6, IndexingFloor.Run(texts, host.Root, repeat, threads)));
         }
 
         Console.WriteLine($"load average (1 min): {loadAtStart:0.0} at start, {Machine.LoadAverage():0.0} at end, {Environment.ProcessorCount} cores");
@@ -72,6 +76,16 @@ public static class IndexingCommand
             Console.WriteLine(
                 $"  1 thread, thread CPU s: map {a.MapSeconds:0.000} (Markdown alone {a.MarkdownSeconds:0.000}), SmartCn {a.SmartCnSeconds:0.000}, " +
                 $"bigrams {a.BigramSeconds:0.000}, inversion+stored {a.WriterSeconds:0.000}, commit {a.CommitSeconds:0.000}");
+        }
+
+        Console.WriteLine("Lucene.Net's writer alone on the same text (Markdown → text outside the clock; same MB as above):");
+        Console.WriteLine("language  variant     threads   MB/s   MB/CPU-s");
+        foreach (var (code, mb, runs) in floors)
+        {
+            foreach (var run in runs)
+            {
+                Console.WriteLine($"{code,-8}  {run.Variant,-10}  {run.Threads,7}  {mb / run.MedianSeconds,5:0.00}  {mb / run.MedianCpuSeconds,9:0.00}");
+            }
         }
 
         return 0;
