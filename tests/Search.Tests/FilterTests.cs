@@ -181,6 +181,40 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(6, results.Total);
     }
 
+    /// <summary>A filter with nothing after its colon but quotes selects nothing: it is ignored, and the note names it.</summary>
+    [Theory]
+    [InlineData("运营 type:\"\"", "type:")]
+    [InlineData("运营 status:\"\"", "status:")]
+    [InlineData("运营 -tag:\"  \"", "tag:")]
+    [InlineData("运营 owner:“”", "owner:")]
+    [InlineData("运营 after:\"\"", "after:")]
+    [InlineData("运营 updated:\"\"", "updated:")]
+    [InlineData("运营 类型：\"\"", "类型:")]
+    [InlineData("运营 標籤:“ ”", "標籤:")]
+    public void A_typed_filter_with_an_empty_value_is_ignored_with_a_note_naming_it(string query, string named)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        var note = Assert.Single(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(QueryNoteKind.EmptyFilter, note.Kind);
+        Assert.Equal([named], note.Words);
+        Assert.Equal(6, results.Total);
+    }
+
+    /// <summary>Alone, an empty filter searches nothing — and says why, rather than showing an empty page without a word.</summary>
+    [Theory]
+    [InlineData("type:\"\"", "type:")]
+    [InlineData("类型：“”", "类型:")]
+    [InlineData("status:\"\" year:\"\"", "status:|year:")]
+    public void An_empty_filter_alone_finds_nothing_and_says_why(string query, string named)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.FilterAsWords);
+        Assert.Equal(named.Split('|'), results.Notes.Where(n => n.Kind == QueryNoteKind.EmptyFilter).Select(n => Assert.Single(n.Words)));
+    }
+
     [Theory]
     [InlineData("status:草稿", "Draft")]
     [InlineData("status:DRAFT", "Draft")]

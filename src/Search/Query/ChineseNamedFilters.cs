@@ -18,7 +18,8 @@ internal static class ChineseNamedFilters
     public static T Read<T>(Func<TypedFilter, bool> reads, Func<Func<TypedFilter, bool>, (T Results, IReadOnlyList<TypedFilter> Filters)> once, Func<T, int> total, Func<T, QueryNote, T> withNote)
     {
         var (first, filters) = once(reads);
-        var named = total(first) > 0 ? [] : filters.Where(f => SearchDimension.IsChineseName(f.Name)).ToList();
+        // An empty value selected nothing (it was ignored with its own note): it is no reason to search again.
+        var named = total(first) > 0 ? [] : filters.Where(f => f.Value.Length > 0 && SearchDimension.IsChineseName(f.Name)).ToList();
         if (named.Count == 0)
         {
             return first;

@@ -76,6 +76,12 @@ public enum QueryNoteKind
     /// search page's from/to; the filter was ignored. <see cref="QueryNote.Words"/>: the text, then where it was (<c>after:</c>).
     /// </summary>
     UnreadableDate,
+
+    /// <summary>
+    /// A filter typed with nothing to filter by (<c>type:""</c>, <c>标签：“”</c>); it was ignored. <see cref="QueryNote.Words"/>:
+    /// the filter's name as typed, with its colon (<c>type:</c>).
+    /// </summary>
+    EmptyFilter,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>
@@ -85,7 +91,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
-        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords;
+        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

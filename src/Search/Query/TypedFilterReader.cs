@@ -26,9 +26,22 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
     public DateOnly? To { get; private set; }
 
-    /// <summary>Reads a filter; <paramref name="typed"/>: it was typed in the search box (not a value on the request).</summary>
+    /// <summary>
+    /// Reads a filter; <paramref name="typed"/>: it was typed in the search box (not a value on the request). A typed
+    /// filter with an empty value is ignored with a note; an empty value on the request (a blank form field) silently.
+    /// </summary>
     public void Read(TypedFilter filter, bool typed = true)
     {
+        if (filter.Value.Length == 0)
+        {
+            if (typed)
+            {
+                Notes.Add(QueryNote.Of(QueryNoteKind.EmptyFilter, filter.Name + ":"));
+            }
+
+            return;
+        }
+
         switch (filter.Name.ToUpperInvariant())
         {
             case "AFTER":
@@ -81,11 +94,6 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
     private void ReadValue(TypedFilter filter, SearchDimension dimension, bool typed)
     {
         var value = filter.Value;
-        if (value.Length == 0)
-        {
-            return;
-        }
-
         // Values on the request come from the facets: a type there is a key already, not read again.
         if (Closed(dimension, value, typed ? typeOf : null) is not { } read)
         {

@@ -67,6 +67,8 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("zh-CN", "q=zephyrine+after:yesterday", "UnreadableDate", "无法识别“after:”中的日期“yesterday”（请用 YYYY-MM-DD），已忽略此筛选。")]
     [InlineData("zh-CN", "q=zephyrine&from=2026-13-45", "UnreadableDate", "无法识别“从”中的日期“2026-13-45”（请用 YYYY-MM-DD），已忽略此筛选。")]
     [InlineData("en", "q=zephyrine&to=tomorrow", "UnreadableDate", "We could not read the date “tomorrow” in “To” (use YYYY-MM-DD), so we ignored it.")]
+    [InlineData("zh-CN", "q=zephyrine+%E7%B1%BB%E5%9E%8B%EF%BC%9A%22%22", "EmptyFilter", "筛选 类型: 没有填写值，已忽略此筛选。")]
+    [InlineData("en", "q=zephyrine+type:%22%22", "EmptyFilter", "The filter type: has no value, so we ignored it.")]
     public async Task What_was_not_searched_as_typed_is_said_in_the_users_language(string language, string query, string kind, string expected)
     {
         var client = await world.SignedInAsync("carol");

@@ -107,6 +107,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.UnknownType:
                 yield return ("NoteUnknownType", [Typed(Word(note, 0))]);
                 break;
+            case QueryNoteKind.EmptyFilter:
+                yield return ("NoteEmptyFilter", [new Arg(Word(note, 0), ArgKind.Syntax)]);
+                break;
             case QueryNoteKind.UnreadableDate:
                 // The second word is where the date was: a filter (after:) or the page's field label (From).
                 yield return ("NoteUnreadableDate", [Typed(Word(note, 0)), new Arg(Word(note, 1), Word(note, 1).EndsWith(':') ? ArgKind.Syntax : ArgKind.Label)]);
