@@ -134,6 +134,47 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Empty(bob.Notes);
     }
 
+    /// <summary>
+    /// Three words of which one is known find nothing with all words or with most (two of three): the empty page says so
+    /// and names the words nothing has. Counted as the caller reads: a word only a document Dave may not read holds is one
+    /// nothing has, for him.
+    /// </summary>
+    [Theory]
+    [InlineData("运营 zzqxv wqqpl", "Carol", "zzqxv|wqqpl")]
+    [InlineData("运营 机密竞品 zzqxv", "Dave", "机密竞品|zzqxv")]
+    public void Words_that_are_never_together_find_nothing_with_a_note_naming_those_nothing_has(string query, string caller, string missing)
+    {
+        var results = corpus.Host.Search(query, caller == "Dave" ? TestCallers.Dave : TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.NoneTogether, note.Kind);
+        Assert.False(note.NotAsTyped);
+        Assert.Equal(missing.Split('|'), note.Words);
+    }
+
+    /// <summary>Bob may read the document with both words: for him two of three is "most words", with its own note.</summary>
+    [Fact]
+    public void A_word_the_caller_may_read_counts_toward_most_words()
+    {
+        var results = corpus.Host.Search("运营 机密竞品 zzqxv", TestCallers.Bob, pageSize: 100);
+
+        Assert.Equal(["competitor-secret"], results.Hits.Select(h => h.DocumentId));
+        Assert.Equal([QueryNoteKind.MostWords], results.Notes.Select(n => n.Kind));
+    }
+
+    /// <summary>No word is anywhere (or the filters leave nothing for any of them): no sentence blames the words.</summary>
+    [Theory]
+    [InlineData("zzqxv wqqpl")]
+    [InlineData("运营 团队 owner:张三")]
+    public void When_no_word_is_found_at_all_no_note_says_they_are_not_together(string query)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether);
+    }
+
     [Theory]
     [InlineData("运营 type:retrospective", SearchFacets.Type, "retrospective")]
     [InlineData("运营 tag:双十一", "tag", "双十一")]

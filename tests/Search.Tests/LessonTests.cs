@@ -29,6 +29,17 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Equal(["凌晨"], note.Words);
     }
 
+    [Fact]
+    public void Lesson_words_never_together_find_nothing_with_a_note_naming_those_no_lesson_has()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "尾款提醒 zzqxv wqqpl", Caller = TestCallers.Carol });
+
+        Assert.Empty(results.Hits);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.NoneTogether, note.Kind);
+        Assert.Equal(["zzqxv", "wqqpl"], note.Words);
+    }
+
     [Theory]
     [InlineData("尾款 去年", "尾款 今年", "尾款提醒要分三次发送，并避开深夜。")]
     [InlineData("last year final payment", "this year final payment", "Final payment reminders need an owner.")]

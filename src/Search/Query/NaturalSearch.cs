@@ -90,6 +90,18 @@ internal static class NaturalSearch
             notes.Add(new QueryNote(QueryNoteKind.ExclusionsRemoved, excludedWords, removed));
         }
 
+        // Neither all words nor most of them found anything though some word is there, and nothing else explains the empty
+        // page: say so, naming the words no entry has at all, so the user knows what to drop (three pasted words, one of them
+        // known, found nothing without a word). When no word is there at all, the filters may be what left nothing: no note.
+        if (total(results) == 0 && plan.CanRelax && notes.Count == 0)
+        {
+            var found = plan.Words.Select(word => count(word) > 0).ToList();
+            if (found.Contains(true))
+            {
+                notes.Add(new QueryNote(QueryNoteKind.NoneTogether, [.. plan.WordTexts.Where((_, i) => !found[i])]));
+            }
+        }
+
         if (plan.Ignored.Count > 0)
         {
             notes.Add(new QueryNote(QueryNoteKind.IgnoredWords, plan.Ignored));

@@ -82,6 +82,13 @@ public enum QueryNoteKind
     /// the filter's name as typed, with its colon (<c>type:</c>).
     /// </summary>
     EmptyFilter,
+
+    /// <summary>
+    /// Nothing has all the words of a plain query of two or more, nor most of them, though some entry has one of them (and
+    /// no exclusion or time filter took the hits away). <see cref="QueryNote.Words"/>: the words no entry the caller may read
+    /// (within the filters) has at all — none when each is somewhere, only never with enough of the others.
+    /// </summary>
+    NoneTogether,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>

@@ -40,6 +40,22 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Equal("zephyrine \"last year\"", words.QuerySelector("#search-q")!.GetAttribute("value"));
     }
 
+    /// <summary>Words never found together: the empty page says so and names the word nothing has, in the page's language.</summary>
+    [Theory]
+    [InlineData("en", "No document has most of these words together: try fewer words. No document has: qqzvx wwqpz")]
+    [InlineData("zh-CN", "没有文档同时包含其中大部分词语，可以减少一些词再试。 没有任何文档包含：qqzvx wwqpz")]
+    public async Task Words_never_found_together_are_said_on_the_empty_page(string language, string expected)
+    {
+        var client = await world.SignedInAsync("carol");
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = await client.GetDocumentAsync("/Search?q=zephyrine+qqzvx+wwqpz");
+
+        Assert.Empty(page.QuerySelectorAll(".hit"));
+        Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=NoneTogether]")).TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("en", "Common words not searched for: how to")]
     [InlineData("zh-CN", "已忽略常用词：how to")]

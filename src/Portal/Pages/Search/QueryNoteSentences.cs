@@ -69,11 +69,19 @@ public static class QueryNoteSentences
         ArgumentNullException.ThrowIfNull(note);
         var words = Typed(string.Join(" ", note.Words));
         var count = new Arg(note.Count, ArgKind.Number);
+        var lessons = subject == NoteSubject.Lessons ? "Lessons" : "";
         switch (note.Kind)
         {
             case QueryNoteKind.MostWords:
-                var lessons = subject == NoteSubject.Lessons ? "Lessons" : "";
                 yield return ("NoteMostWords" + lessons, []);
+                if (note.Words.Count > 0)
+                {
+                    yield return ("NoteUnmatched" + lessons, [words]);
+                }
+
+                break;
+            case QueryNoteKind.NoneTogether:
+                yield return ("NoteNoneTogether" + lessons, []);
                 if (note.Words.Count > 0)
                 {
                     yield return ("NoteUnmatched" + lessons, [words]);
