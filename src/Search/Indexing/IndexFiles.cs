@@ -14,6 +14,8 @@ namespace KnowledgeHub.Search;
 /// </summary>
 internal static partial class IndexFiles
 {
+    static IndexFiles() => SearchCodec.Register();
+
     public static (IndexWriter Writer, SearcherManager Searchers, IndexOpenState State, ChangeLogPosition? Checkpoint) Open(
         LuceneDirectory directory, SearchAnalyzer analyzer, string schema, string schemaKey, string checkpointKey, ILogger logger)
     {
@@ -92,11 +94,13 @@ internal static partial class IndexFiles
     /// search used ~15 % more CPU and four times the memory it used on one (scale benchmark, in-process). Two per tier,
     /// three at once keeps four to seven (a merge of three one-document segments costs milliseconds); a rebuild is merged
     /// into one segment at its end either way, and an idle index merges its small segments (<see cref="CompactingMergePolicy"/>).
+    /// Segments are written with <see cref="SearchCodec"/> (stored fields in small chunks, so a hit's read decompresses little).
     /// </summary>
     private static IndexWriterConfig Config(SearchAnalyzer analyzer, OpenMode mode) =>
         new(SearchAnalyzer.Version, analyzer)
         {
             OpenMode = mode,
+            Codec = new SearchCodec(),
             RAMBufferSizeMB = 64,
             MergePolicy = new CompactingMergePolicy { NoCFSRatio = 0.1, MaxCFSSegmentSizeMB = 16, SegmentsPerTier = 2, MaxMergeAtOnce = 3 },
 
