@@ -46,9 +46,7 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("zh-CN", "没有文档同时包含其中大部分词语，可以减少一些词再试。 没有任何文档包含：qqzvx wwqpz")]
     public async Task Words_never_found_together_are_said_on_the_empty_page(string language, string expected)
     {
-        var client = await world.SignedInAsync("carol");
-        client.DefaultRequestHeaders.AcceptLanguage.Clear();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var client = await SignedInAsync("carol", language);
 
         var page = await client.GetDocumentAsync("/Search?q=zephyrine+qqzvx+wwqpz");
 
@@ -61,9 +59,7 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("zh-CN", "已忽略常用词：how to")]
     public async Task Left_out_question_words_are_named_in_the_users_language(string language, string expected)
     {
-        var client = await world.SignedInAsync("carol");
-        client.DefaultRequestHeaders.AcceptLanguage.Clear();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var client = await SignedInAsync("carol", language);
 
         var page = await client.GetDocumentAsync("/Search?q=how+to+zephyrine");
 
@@ -87,9 +83,7 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("en", "q=zephyrine+type:%22%22", "EmptyFilter", "The filter type: has no value, so we ignored it.")]
     public async Task What_was_not_searched_as_typed_is_said_in_the_users_language(string language, string query, string kind, string expected)
     {
-        var client = await world.SignedInAsync("carol");
-        client.DefaultRequestHeaders.AcceptLanguage.Clear();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var client = await SignedInAsync("carol", language);
 
         var page = await client.GetDocumentAsync("/Search?" + query);
 
@@ -102,9 +96,7 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("en", "“26” is not a year (use four digits, e.g. year:2026), so we ignored it.")]
     public async Task The_lessons_page_says_what_was_not_searched_as_typed_in_the_users_language(string language, string expected)
     {
-        var client = await world.SignedInAsync("alice");
-        client.DefaultRequestHeaders.AcceptLanguage.Clear();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var client = await SignedInAsync("alice", language);
 
         var page = await client.GetDocumentAsync("/Lessons?q=connection+pool+year:26");
 
@@ -163,5 +155,14 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         {
             Assert.NotEmpty(lessons.QuerySelectorAll(".lesson-hit"));
         }
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> whose browser asks for <paramref name="language"/>.</summary>
+    private async Task<HttpClient> SignedInAsync(string user, string language)
+    {
+        var client = await world.SignedInAsync(user);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
     }
 }
