@@ -30,6 +30,7 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 after:2026-06-25 before:2026-09-28", "competitor-secret plan-2026-d11 retro-2026-618")]
     [InlineData("运营 updated:[2026-06-25 TO 2026-09-28]", "competitor-secret plan-2026-d11 retro-2026-618")]
     [InlineData("运营 updated:[2026-10-01 TO *]", "draft-plan weekly-w46")]
+    [InlineData("运营 updated:[2026-10-01 TO ]", "draft-plan weekly-w46")]
     [InlineData("运营 updated:2026-06-25", "retro-2026-618")]
     [InlineData("\"type:retrospective\"", "")]
     public void Typed_filters_select_the_expected_documents(string query, string expected)
@@ -230,6 +231,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 owner:“”", "owner:")]
     [InlineData("运营 after:\"\"", "after:")]
     [InlineData("运营 updated:\"\"", "updated:")]
+    [InlineData("运营 updated:[]", "updated:")]
+    [InlineData("运营 updated:[ TO ]", "updated:")]
     [InlineData("运营 类型：\"\"", "类型:")]
     [InlineData("运营 標籤:“ ”", "標籤:")]
     public void A_typed_filter_with_an_empty_value_is_ignored_with_a_note_naming_it(string query, string named)
@@ -323,6 +326,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 updated:[0001-01-01 TO 9999-12-31]")]
     [InlineData("运营 updated:[* TO 9999-12-31]")]
     [InlineData("运营 updated:[0001-01-01 TO *]")]
+    [InlineData("运营 updated:[ TO 9999-12-31]")]
+    [InlineData("运营 updated:[0001-01-01 TO ]")]
     [InlineData("运营 after:0001-01-01 before:9999-12-31")]
     public void Dates_at_the_ends_of_the_calendar_search_without_error(string query)
     {

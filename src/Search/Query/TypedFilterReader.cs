@@ -36,7 +36,7 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
         {
             if (typed)
             {
-                Notes.Add(QueryNote.Of(QueryNoteKind.EmptyFilter, filter.Name + ":"));
+                NoteEmpty(filter);
             }
 
             return;
@@ -137,16 +137,26 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
             return;
         }
 
-        var parts = value.Trim('[', ']').Split(" TO ", 2, StringSplitOptions.TrimEntries);
+        // A blank end is an open one, as * is; a range with nothing in it is an empty filter.
+        var inside = value.Trim('[', ']');
+        var parts = inside.Split(" TO ", 2, StringSplitOptions.TrimEntries);
+        if (string.IsNullOrWhiteSpace(inside) || parts is ["", ""])
+        {
+            NoteEmpty(filter);
+            return;
+        }
+
         if (parts.Length != 2)
         {
             Notes.Add(QueryNote.Of(QueryNoteKind.UnreadableRange, value));
             return;
         }
 
-        From = parts[0] == "*" ? From : Date(filter, parts[0]) ?? From;
-        To = parts[1] == "*" ? To : Date(filter, parts[1]) ?? To;
+        From = parts[0] is "*" or "" ? From : Date(filter, parts[0]) ?? From;
+        To = parts[1] is "*" or "" ? To : Date(filter, parts[1]) ?? To;
     }
+
+    private void NoteEmpty(TypedFilter filter) => Notes.Add(QueryNote.Of(QueryNoteKind.EmptyFilter, filter.Name + ":"));
 
     private DateOnly? Date(TypedFilter filter, string text)
     {

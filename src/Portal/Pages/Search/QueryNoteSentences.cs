@@ -72,16 +72,8 @@ public static class QueryNoteSentences
         var lessons = subject == NoteSubject.Lessons ? "Lessons" : "";
         switch (note.Kind)
         {
-            case QueryNoteKind.MostWords:
-                yield return ("NoteMostWords" + lessons, []);
-                if (note.Words.Count > 0)
-                {
-                    yield return ("NoteUnmatched" + lessons, [words]);
-                }
-
-                break;
-            case QueryNoteKind.NoneTogether:
-                yield return ("NoteNoneTogether" + lessons, []);
+            case QueryNoteKind.MostWords or QueryNoteKind.NoneTogether:
+                yield return ("Note" + note.Kind + lessons, []);
                 if (note.Words.Count > 0)
                 {
                     yield return ("NoteUnmatched" + lessons, [words]);
