@@ -118,7 +118,10 @@ public sealed partial class SearchService(
                 parsed.Plan,
                 parsed.Query,
                 query => Page(searcher, request, query, constraints, notes, page, pageSize),
-                query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false)).Total)));
+                query => entries.Run(searcher, Counting(query)).Total,
+                query => entries.Any(searcher, Counting(query)))));
+
+            EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
         }
         catch (BooleanQuery.TooManyClausesException)
         {

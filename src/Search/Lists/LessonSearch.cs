@@ -54,11 +54,14 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             plan,
             parsed.Query,
             Page,
-            query => entries.Run(searcher, new EntryRequest(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false)).Total,
+            query => entries.Run(searcher, Counting(query)).Total,
+            query => entries.Any(searcher, Counting(query)),
             results => results.Total,
             results => results.PageSize,
             (_, wider) => wider);
         return results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
+
+        EntryRequest Counting(Query query) => new(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false);
     }
 
     private LessonHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)

@@ -37,6 +37,33 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
     }
 
     /// <summary>
+    /// Whether any entry matches <paramref name="request"/> (its page bounds, order and facets are not read): the first
+    /// match in any segment answers, where a count would visit every match. For the notes that only ask "is there one".
+    /// </summary>
+    public bool Any(IndexSearcher searcher, EntryRequest request)
+    {
+        var constraints = FilterValues.ResolveAll(searcher.IndexReader, request.Constraints);
+        var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: true);
+        return Matches(searcher, TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)));
+    }
+
+    /// <summary>Whether <paramref name="query"/> matches any live document: each segment's scorer is advanced once, nothing is scored.</summary>
+    public static bool Matches(IndexSearcher searcher, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        var weight = searcher.CreateNormalizedWeight(query);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A top-N collector by score or by a sort that accepts documents out of order (ties still go to the lower document
     /// number), so a query of optional clauses can be scored in bulk; the facet collector counts in any order.
     /// </summary>

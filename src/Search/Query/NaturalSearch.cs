@@ -9,11 +9,12 @@ namespace KnowledgeHub.Search.Querying;
 /// them (with a note naming the words no document has); when a time filter leaves nothing, what the words find at any
 /// time, with a note; how many hits <c>-word</c> exclusions removed; and for each hit found only
 /// through the glossary, which term matched. <paramref name="page"/> runs a query for the page (same caller and
-/// constraints), <paramref name="count"/> counts one. <see cref="Read{T}"/> is the same reading for lessons.
+/// constraints), <paramref name="count"/> counts one and <paramref name="any"/> tells whether it finds anything at all (the
+/// first match answers: the notes that name missing words ask only that). <see cref="Read{T}"/> is the same reading for lessons.
 /// </summary>
 internal static class NaturalSearch
 {
-    public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count)
+    public static SearchResults Run(IndexSearcher searcher, QueryPlan? plan, Lucene.Net.Search.Query? query, Func<Lucene.Net.Search.Query?, SearchResults> page, Func<Lucene.Net.Search.Query, int> count, Func<Lucene.Net.Search.Query, bool> any)
     {
         if (plan is null)
         {
@@ -25,6 +26,7 @@ internal static class NaturalSearch
             query,
             page,
             count,
+            any,
             results => results.Total,
             results => results.PageSize,
             (first, wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean });
@@ -42,6 +44,7 @@ internal static class NaturalSearch
         Lucene.Net.Search.Query? query,
         Func<Lucene.Net.Search.Query?, T> page,
         Func<Lucene.Net.Search.Query, int> count,
+        Func<Lucene.Net.Search.Query, bool> any,
         Func<T, int> total,
         Func<T, int> pageSize,
         Func<T, T, T> keep)
@@ -50,7 +53,7 @@ internal static class NaturalSearch
         var notes = new List<QueryNote>();
         var relaxed = false;
         // Nothing has every word, or only a glossary does (it holds every term): rank entries by most words.
-        var onlyGlossaries = total(results) > 0 && total(results) <= pageSize(results) && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && count(strict) == 0;
+        var onlyGlossaries = total(results) > 0 && total(results) <= pageSize(results) && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && !any(strict);
         if ((total(results) == 0 || onlyGlossaries) && plan.CanRelax && plan.Make(relaxed: true) is { } most)
         {
             var wider = page(most);
@@ -58,7 +61,7 @@ internal static class NaturalSearch
             {
                 results = keep(results, wider);
                 relaxed = true;
-                notes.Add(MostWordsNote(plan, count));
+                notes.Add(MostWordsNote(plan, any));
             }
         }
 
@@ -75,7 +78,7 @@ internal static class NaturalSearch
                     (anyTime, relaxed) = (true, relax);
                     if (relax)
                     {
-                        notes.Add(MostWordsNote(plan, count));
+                        notes.Add(MostWordsNote(plan, any));
                     }
 
                     notes.Add(new QueryNote(QueryNoteKind.TimeFilterEmptied, [plan.Time.Phrase], total(wider)));
@@ -95,7 +98,7 @@ internal static class NaturalSearch
         // known, found nothing without a word). When no word is there at all, the filters may be what left nothing: no note.
         if (total(results) == 0 && plan.CanRelax && notes.Count == 0)
         {
-            var found = plan.Words.Select(word => count(word) > 0).ToList();
+            var found = plan.Words.Select(any).ToList();
             if (found.Contains(true))
             {
                 notes.Add(new QueryNote(QueryNoteKind.NoneTogether, [.. plan.WordTexts.Where((_, i) => !found[i])]));
@@ -116,8 +119,8 @@ internal static class NaturalSearch
     }
 
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>
-    private static QueryNote MostWordsNote(QueryPlan plan, Func<Lucene.Net.Search.Query, int> count) =>
-        new(QueryNoteKind.MostWords, [.. plan.WordTexts.Where((_, i) => count(plan.Words[i]) == 0)]);
+    private static QueryNote MostWordsNote(QueryPlan plan, Func<Lucene.Net.Search.Query, bool> any) =>
+        new(QueryNoteKind.MostWords, [.. plan.WordTexts.Where((_, i) => !any(plan.Words[i]))]);
 
     /// <summary>
     /// For each expanded word a hit does not hold itself, the first synonym it holds. Each query is checked on the page's

@@ -19,7 +19,7 @@ internal sealed class DidYouMean(SearchQueryBuilder queries, EntrySearcher entri
             { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Kind, EntryKinds.Document)), Occur.MUST },
             { ConstraintQueries.Readable(caller.Principals), Occur.MUST },
         };
-        var corrected = spelling.Correct(searcher.IndexReader, text, word => Count(searcher, ConstraintQueries.Restrict(SpellingSuggester.AnyField(word), visible)) > 0);
+        var corrected = spelling.Correct(searcher.IndexReader, text, word => EntrySearcher.Matches(searcher, ConstraintQueries.Restrict(SpellingSuggester.AnyField(word), visible)));
         if (corrected is null || queries.ParseSearch(corrected).Query is not { } query)
         {
             return null;
@@ -27,12 +27,5 @@ internal sealed class DidYouMean(SearchQueryBuilder queries, EntrySearcher entri
 
         var found = entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, caller, constraints, null, 0, 0, Facets: false)).Total;
         return found > total ? corrected : null;
-    }
-
-    private static int Count(IndexSearcher searcher, Query query)
-    {
-        var counter = new TotalHitCountCollector();
-        searcher.Search(query, counter);
-        return counter.TotalHits;
     }
 }
