@@ -113,15 +113,20 @@ public sealed partial class SearchService(
         try
         {
             var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
-            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Querying.NaturalSearch.Run(
+            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => WithUnmatchedFilters(searcher, Querying.NaturalSearch.Run(
                 searcher,
                 parsed.Plan,
                 parsed.Query,
                 query => Page(searcher, request, query, constraints, notes, page, pageSize),
                 query => entries.Run(searcher, Counting(query)).Total,
-                query => entries.Any(searcher, Counting(query)))));
+                query => entries.Any(searcher, Counting(query))))));
 
             EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
+
+            SearchResults WithUnmatchedFilters(IndexSearcher searcher, SearchResults results) =>
+                results.Total == 0 && constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
+                    ? results with { Notes = [.. results.Notes, note] }
+                    : results;
         }
         catch (BooleanQuery.TooManyClausesException)
         {

@@ -113,7 +113,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
         Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), results.Hits.Select(h => h.DocumentId).Order());
         Assert.Equal(0, english.Total);
-        Assert.Empty(english.Notes);
+        // Typed with English names they stay filters: the empty page names them, as no document has either value.
+        Assert.Equal(["tag:增长", "owner:张三"], Assert.Single(english.Notes).Words);
     }
 
     /// <summary>
@@ -174,6 +175,69 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
 
         Assert.Equal(0, results.Total);
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether);
+    }
+
+    /// <summary>
+    /// A filter whose value nothing the caller may read has empties the page: the note names that filter, whatever else
+    /// was typed — a typo'd tag, an owner nobody is called, a year with no document, a collection beside a good type.
+    /// </summary>
+    [Theory]
+    [InlineData("运营 tag:zzqxv", "tag:zzqxv")]
+    [InlineData("tag:zzqxv", "tag:zzqxv")]
+    [InlineData("运营 owner:张三", "owner:张三")]
+    [InlineData("运营 year:1999", "year:1999")]
+    [InlineData("运营 collection:nowhere type:retrospective", "collection:nowhere")]
+    [InlineData("运营 tag:zzqxv owner:张三 -tag:大促", "tag:zzqxv|owner:张三")]
+    [InlineData("运营 标签：zzqxv 负责人：张三", "tag:zzqxv|owner:张三")]
+    public void A_filter_value_nothing_has_is_named_on_the_empty_page(string query, string unmatched)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing);
+        Assert.False(note.NotAsTyped);
+        Assert.Equal(unmatched.Split('|'), note.Words);
+    }
+
+    /// <summary>The filters' values exist (archived ones count: the page may be empty only because archived are left out): no such note.</summary>
+    [Theory]
+    [InlineData("zzqxv tag:双十一")]
+    [InlineData("运营 tag:双十一 type:weekly-report")]
+    [InlineData("旧版上线 tag:campaign type:sop")]
+    public void Filters_whose_values_exist_get_no_note_when_together_they_find_nothing(string query)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing);
+    }
+
+    /// <summary>
+    /// Asked as the caller: the tag only a confidential document holds is one nothing has, for Dave, who may not read it —
+    /// the same as a tag nobody has, so the page tells him nothing about documents he may not read. Bob finds the document.
+    /// </summary>
+    [Fact]
+    public void A_value_only_unreadable_documents_have_is_named_as_one_nothing_has()
+    {
+        var dave = corpus.Host.Search("tag:机密竞品", TestCallers.Dave, pageSize: 100);
+        var nobody = corpus.Host.Search("tag:zzqxv", TestCallers.Dave, pageSize: 100);
+        var bob = corpus.Host.Search("tag:机密竞品", TestCallers.Bob, pageSize: 100);
+
+        Assert.Equal(0, dave.Total);
+        Assert.Equal(["tag:机密竞品"], Assert.Single(dave.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing).Words);
+        Assert.Equal(nobody.Notes.Select(n => n.Kind), dave.Notes.Select(n => n.Kind));
+        Assert.Equal(["competitor-secret"], bob.Hits.Select(h => h.DocumentId));
+        Assert.Empty(bob.Notes);
+    }
+
+    /// <summary>A clicked (request) filter is read the same way as a typed one.</summary>
+    [Fact]
+    public void A_request_filter_value_nothing_has_is_named_too()
+    {
+        var results = corpus.Search("运营", TestCallers.Carol, new Dictionary<string, IReadOnlyList<string>> { [SearchFacets.Collection] = ["Nowhere"] });
+
+        Assert.Equal(0, results.Total);
+        Assert.Equal(["collection:Nowhere"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing).Words);
     }
 
     [Theory]

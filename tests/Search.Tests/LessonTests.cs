@@ -40,6 +40,24 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Equal(["zzqxv", "wqqpl"], note.Words);
     }
 
+    [Fact]
+    public void A_lesson_filter_value_nothing_has_is_named_on_the_empty_page()
+    {
+        var typed = Service.SearchLessons(new LessonQuery { Query = "尾款 tag:zzqxv", Caller = TestCallers.Carol });
+        var clicked = Service.SearchLessons(new LessonQuery
+        {
+            Query = "尾款",
+            Caller = TestCallers.Carol,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFacets.Tags] = ["zzqxv"] },
+        });
+
+        Assert.All([typed, clicked], results =>
+        {
+            Assert.Empty(results.Hits);
+            Assert.Equal(["tag:zzqxv"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing).Words);
+        });
+    }
+
     [Theory]
     [InlineData("尾款 去年", "尾款 今年", "尾款提醒要分三次发送，并避开深夜。")]
     [InlineData("last year final payment", "this year final payment", "Final payment reminders need an owner.")]

@@ -46,7 +46,7 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
 
         if (parsed.Plan is not { } plan)
         {
-            return Page(parsed.Query);
+            return WithUnmatchedFilters(Page(parsed.Query));
         }
 
         // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
@@ -59,7 +59,12 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             results => results.Total,
             results => results.PageSize,
             (_, wider) => wider);
-        return results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
+        return WithUnmatchedFilters(results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time });
+
+        LessonResults WithUnmatchedFilters(LessonResults results) =>
+            results.Total == 0 && constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Lesson, request.Caller) is { } note
+                ? results with { Notes = [.. results.Notes, note] }
+                : results;
 
         EntryRequest Counting(Query query) => new(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false);
     }

@@ -89,6 +89,12 @@ public enum QueryNoteKind
     /// (within the filters) has at all — none when each is somewhere, only never with enough of the others.
     /// </summary>
     NoneTogether,
+
+    /// <summary>
+    /// A search with filters found nothing, and no entry the caller may read has these filter values at all (archived ones
+    /// included, the other filters and the words aside). <see cref="QueryNote.Words"/>: them as filters (<c>tag:zzz</c>).
+    /// </summary>
+    FilterMatchesNothing,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>

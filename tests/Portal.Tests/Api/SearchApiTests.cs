@@ -140,6 +140,21 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_filter_value_nothing_has_is_a_note_naming_it()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("618 tag:qqzvx")), HttpStatusCode.OK);
+
+        Assert.Equal(0, json.GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("notice").ValueKind);
+        var note = Assert.Single(json.GetProperty("notes").EnumerateArray());
+        Assert.Equal("FilterMatchesNothing", note.GetProperty("kind").GetString());
+        Assert.Equal(["tag:qqzvx"], note.GetProperty("words").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal("No document you may read matches tag:qqzvx: check the filter's value.", note.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_bad_parameter_is_refused_in_the_clients_language()
     {
         var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);

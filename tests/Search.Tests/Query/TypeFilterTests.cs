@@ -48,8 +48,9 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
     }
 
     /// <summary>
-    /// Dave may read no competitor analysis: his <c>type:竞品分析</c> finds nothing, and says no more than that. Were the
-    /// note decided by the index alone, its absence would tell him such documents exist.
+    /// Dave may read no competitor analysis: his <c>type:竞品分析</c> finds nothing, and says no more than that — the type
+    /// is one (no unknown-type note, which the index alone would decide, and whose absence would tell him such documents
+    /// exist), and nothing he may read has it, as for a type with no documents at all.
     /// </summary>
     [Theory]
     [InlineData("type:竞品分析")]
@@ -61,7 +62,9 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
         var bob = corpus.Host.Search(filter, TestCallers.Bob, pageSize: 100);
 
         Assert.Equal(0, dave.Total);
-        Assert.Empty(dave.Notes);
+        var note = Assert.Single(dave.Notes);
+        Assert.Equal(QueryNoteKind.FilterMatchesNothing, note.Kind);
+        Assert.Equal(["type:competitor-analysis"], note.Words);
         Assert.NotEqual(0, bob.Total);
         Assert.Empty(bob.Notes);
     }
@@ -114,8 +117,11 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
 
         Assert.Equal(QueryNoteKind.UnknownType, Assert.Single(before.Notes).Kind);
         Assert.Equal(1, before.Total);
-        Assert.Empty(after.Notes);
         Assert.Equal(0, after.Total);
+        // A type now, with no document yet: the empty page names the filter rather than the type.
+        var note = Assert.Single(after.Notes);
+        Assert.Equal(QueryNoteKind.FilterMatchesNothing, note.Kind);
+        Assert.Equal(["type:playbook"], note.Words);
         Assert.Equal(["playbook"], after.Facets.Single(f => f.Dimension == SearchFacets.Type).Values.Where(v => v.Selected).Select(v => v.Value));
     }
 
@@ -131,7 +137,9 @@ public sealed class TypeFilterTests(SampleCorpus corpus) : IClassFixture<SampleC
 
         var results = corpus.Host.Search(request);
 
-        Assert.Empty(results.Notes);
+        // No unknown-type note: a request value is taken as it is; that nothing has it is all the page says.
         Assert.Equal(0, results.Total);
+        Assert.Equal(["type:no-such-type"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing).Words);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.UnknownType);
     }
 }
