@@ -21,8 +21,10 @@ public static class SearchFields
     /// 8: lesson entries carry their document's days too, so time words find lessons; <see cref="Type"/> also holds the
     /// type's names in its template as terms (not facet values), so <c>type:复盘</c> selects retrospectives.
     /// 9: segments written with <see cref="SearchCodec"/> (stored fields in 4 KB chunks); rebuilt so every segment has them.
+    /// 10: invisible format characters (soft hyphens, zero-width spaces and joiners…) dropped from analyzed text, so a word
+    /// with one inside is indexed as the word.
     /// </summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

@@ -7,6 +7,9 @@ namespace KnowledgeHub.Search.Analysis;
 /// tags, attachment text, their bigram shadows): Unicode NFKC (full-width letters and digits to ASCII, ideographic
 /// space to space, compatibility ideographs and Kangxi radicals to unified ideographs, ligatures and circled digits
 /// spelled out), then <see cref="CjkFolding"/> (CJK radical forms to ideographs, traditional to simplified Chinese).
+/// Invisible format characters (<see cref="IsIgnorable"/>: soft hyphens, zero-width spaces and joiners, word joiners,
+/// byte-order marks, bidirectional controls, variation selectors) are dropped, so "inter­national" with a soft hyphen
+/// from a PDF and "直播​复盘" with a zero-width space from a web page are the words they look like.
 /// Case is left to the analysis chains, which lower-case as before. Analyzers apply it through
 /// <see cref="NormalizingCharFilter"/>, which keeps offsets pointing into the original text; <see cref="Normalize(string)"/>
 /// is for query text that skips analysis (prefix and wildcard terms).
@@ -17,10 +20,18 @@ public static class TextNormalizer
 {
     private static readonly Normalizer2 Nfkc = Normalizer2.NFKCInstance;
 
-    /// <summary>Per UTF-16 unit: 1 when it is unchanged by NFKC and starts a normalization segment (only the fold applies).</summary>
+    /// <summary>
+    /// Per UTF-16 unit: 1 when it is unchanged by NFKC and starts a normalization segment (only the fold applies),
+    /// <see cref="Dropped"/> when it is <see cref="IsIgnorable"/>, 0 otherwise.
+    /// </summary>
     private static readonly byte[] Kind = BuildKinds();
 
     private static readonly char[] Fold = CjkFolding.Table;
+
+    private const byte Dropped = 2;
+
+    /// <summary>The high surrogate of U+E0000–U+E03FF: tags and the variation selectors supplement (ideographic variants).</summary>
+    private const char SupplementIgnorables = '\uDB40';
 
     /// <summary>A thread's buffer for <see cref="Normalize(string)"/> is kept up to this many characters.</summary>
     private const int MaxKeptScratch = 64 * 1024;
@@ -50,6 +61,52 @@ public static class TextNormalizer
                 scratch = null;
             }
         }
+    }
+
+    /// <summary>
+    /// True for the invisible format characters search drops (default-ignorable code points of the BMP that are no
+    /// letters): soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian variation selectors, zero-width
+    /// space, non-joiner and joiner, left-to-right and right-to-left marks and embeddings, word joiner and the invisible
+    /// operators, variation selectors and the byte-order mark. Tags and supplementary variation selectors (U+E0000…,
+    /// surrogate pairs) are dropped by <see cref="Run"/> too.
+    /// </summary>
+    public static bool IsIgnorable(char c) =>
+        c is '\u00AD' or '\u034F' or '\u061C' or (>= '\u180B' and <= '\u180F') or (>= '\u200B' and <= '\u200F')
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u206F') or (>= '\uFE00' and <= '\uFE0F') or '\uFEFF';
+
+    /// <summary><paramref name="text"/> without its <see cref="IsIgnorable"/> characters (and U+E0000… pairs); the same instance when it has none.</summary>
+    public static string WithoutIgnorables(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var first = IndexOfIgnorable(text, 0);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        for (var at = first; at >= 0; at = IndexOfIgnorable(text, from))
+        {
+            kept.Append(text, from, at - from);
+            from = at + (Kind[text[at]] == Dropped ? 1 : 2);
+        }
+
+        return kept.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static int IndexOfIgnorable(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (Kind[c] == Dropped || (c == SupplementIgnorables && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -86,6 +143,20 @@ public static class TextNormalizer
         while (i < input.Length)
         {
             var c = input[i];
+            var dropped = Kind[c] == Dropped ? 1
+                : c == SupplementIgnorables && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]) ? 2
+                : 0;
+            if (dropped > 0)
+            {
+                // Gone from the output; what follows starts a new stretch (nothing composes across a format character).
+                changed = true;
+                diff = Correct(corrections, output.Length, dropped, 0, diff);
+                i += dropped;
+                boundaryIn = i;
+                boundaryOut = output.Length;
+                continue;
+            }
+
             if (Kind[c] == 1)
             {
                 boundaryIn = i;
@@ -158,7 +229,7 @@ public static class TextNormalizer
             var c = input[j];
             if (char.IsHighSurrogate(c) && j + 1 < input.Length && char.IsLowSurrogate(input[j + 1]))
             {
-                if (Nfkc.HasBoundaryBefore(char.ConvertToUtf32(c, input[j + 1])))
+                if (c == SupplementIgnorables || Nfkc.HasBoundaryBefore(char.ConvertToUtf32(c, input[j + 1])))
                 {
                     return j;
                 }
@@ -190,7 +261,11 @@ public static class TextNormalizer
             }
 
             one[0] = (char)c;
-            if (Nfkc.HasBoundaryBefore(c) && Nfkc.IsNormalized(one))
+            if (IsIgnorable((char)c))
+            {
+                kinds[c] = Dropped;
+            }
+            else if (Nfkc.HasBoundaryBefore(c) && Nfkc.IsNormalized(one))
             {
                 kinds[c] = 1;
             }

@@ -94,28 +94,32 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
         // is rarely normal: its fullwidth commas) cost more than the search for the keys. Only when the raw text has no
         // (more) candidates is it searched again from the start in its normalized form, if that differs.
         var probe = text;
+        Analysis.OffsetCorrections? back = null;
         var normalized = false;
         for (var window = 0; window < MaxWindows; window++)
         {
-            var candidate = NextCandidate(probe, from, keys);
-            if (candidate < 0 && !normalized)
+            var found = NextCandidate(probe, from, keys);
+            if (found < 0 && !normalized)
             {
                 normalized = true;
-                if (Probe(text) is var other && !ReferenceEquals(other, text) && !other.Equals(text, StringComparison.Ordinal))
+                if (Probe(text) is var (other, corrections) && !ReferenceEquals(other, text) && !other.Equals(text, StringComparison.Ordinal))
                 {
-                    (probe, from) = (other, 0);
-                    candidate = NextCandidate(probe, from, keys);
+                    (probe, back, from) = (other, corrections, 0);
+                    found = NextCandidate(probe, from, keys);
                 }
             }
 
-            if (candidate < 0)
+            if (found < 0)
             {
                 return null;
             }
 
+            // Where the probe is the normalized text of another length (characters dropped or expanded), its offsets are
+            // taken back to the text's; the windows are always the text's.
+            var candidate = back?.Correct(found) ?? found;
             var start = SnippetText.StartAt(text, candidate - Lead, candidate);
             var end = SnippetText.EndAt(text, candidate + WindowSize, candidate);
-            var marks = WindowMarks(text, start, end, wanted, segment, probe);
+            var marks = WindowMarks(text, start, end, wanted, segment, back is null ? probe : null);
             segment = false;
             if (marks.Count > 0)
             {
@@ -123,7 +127,7 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
             }
 
             // No token of this window matched (the key was part of another word): look further on.
-            from = Math.Max(candidate + 1, end - Lead);
+            from = back is null ? Math.Max(candidate + 1, end - Lead) : found + 1;
         }
 
         return null;
@@ -206,14 +210,23 @@ public sealed class SnippetHighlighter(SearchAnalyzer analyzer)
     }
 
     /// <summary>
-    /// The text to look for the query's keys in: the keys are normalized terms (simplified, halfwidth, NFKC), so a
-    /// traditional or fullwidth text is searched in its normalized form — which has the same length (one character for
-    /// one) except where NFKC expands a character; then the raw text is all there is, and such a match stays unmarked.
+    /// The text to look for the query's keys in: the keys are normalized terms (simplified, halfwidth, NFKC, without
+    /// invisible format characters), so a traditional, fullwidth or soft-hyphenated text is searched in its normalized
+    /// form. Mostly that has the same length (one character for one); where characters were dropped (a soft hyphen) or
+    /// expanded (a ligature), the corrections take its offsets back to the text's.
     /// </summary>
-    private static string Probe(string text)
+    private static (string Probe, Analysis.OffsetCorrections? Back) Probe(string text)
     {
         var normalized = Analysis.TextNormalizer.Normalize(text);
-        return normalized.Length == text.Length ? normalized : text;
+        if (normalized.Length == text.Length)
+        {
+            return (normalized, null);
+        }
+
+        var output = new Analysis.NormalizedText();
+        var corrections = new Analysis.OffsetCorrections();
+        Analysis.TextNormalizer.Run(text, output, corrections);
+        return (new string(output.Chars, 0, output.Length), corrections);
     }
 
     private static int NextCandidate(string text, int from, IReadOnlyList<string> keys)

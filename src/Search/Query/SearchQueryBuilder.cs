@@ -64,7 +64,9 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     internal ParsedSearch ParseSearch(string text, Caller? caller = null, Func<TypedFilter, bool>? reads = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (trimmed, tooLong) = Cut(text.Trim());
+        // Invisible format characters (a zero-width space pasted from a web page) would split or join words; the index
+        // holds none (TextNormalizer drops them), so neither does the query.
+        var (trimmed, tooLong) = Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
         var (rest, filters) = FilterSyntax.Extract(withoutTime, reads);
         if (rest.Length == 0 && timeFilter is null)
@@ -95,7 +97,9 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     public ParsedQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (trimmed, tooLong) = Cut(text.Trim());
+        // Invisible format characters (a zero-width space pasted from a web page) would split or join words; the index
+        // holds none (TextNormalizer drops them), so neither does the query.
+        var (trimmed, tooLong) = Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
         if (trimmed.Length == 0)
         {
             return new ParsedQuery(null, Notes(tooLong));

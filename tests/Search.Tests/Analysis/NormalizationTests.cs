@@ -40,6 +40,16 @@ public sealed class NormalizationTests : IDisposable
     [InlineData(SearchFields.Body, "ﬁle", "file")]
     [InlineData(SearchFields.BodyCjk, "cafe\u0301", "café")]
     [InlineData(SearchFields.BodyCjk, "ｶﾀｶﾅ", "カタ タカ カナ")]
+    // invisible format characters are dropped: a soft hyphen (PDFs), zero-width space and joiners (web pages), a word
+    // joiner, a byte-order mark, bidirectional marks, variation selectors (also the supplement's, after an ideograph)
+    [InlineData(SearchFields.Body, "inter\u00ADnational cam\u00ADpaigns", "intern campaign")]
+    [InlineData(SearchFields.Body, "pay\u200Dment remin\u2060ders \uFEFFbudget", "payment remind budget")]
+    [InlineData(SearchFields.Title, "data\u200Bbase \u200Eleft\u200F", "databas left")]
+    [InlineData(SearchFields.BodyCjk, "直播\u200B复盘", "直播 播复 复盘")]
+    [InlineData(SearchFields.BodyCjk, "会\u200C员\u202A权益\u202C", "会员 员权 权益")]
+    [InlineData(SearchFields.TitleCjk, "葛\U000E0100城\uFE0F", "葛城")]
+    [InlineData(SearchFields.TagsText, "增\u00AD长", "增长")]
+    [InlineData(SearchFields.AttachmentTextCjk, "鲸\u2060鱼", "鲸鱼")]
     public void Every_chain_normalizes_the_text_it_indexes(string field, string text, string expected)
     {
         Assert.Equal(expected, AnalysisTokens.Terms(analyzer, field, text));
@@ -52,6 +62,11 @@ public sealed class NormalizationTests : IDisposable
     [InlineData("⾺", "马")]
     [InlineData("e\u0301", "é")]
     [InlineData("㈱", "(株)")]
+    [InlineData("inter\u00ADnational", "international")]
+    [InlineData("直播\u200B复盘\uFEFF", "直播复盘")]
+    [InlineData("\u202E复盘\u202C", "复盘")]
+    [InlineData("葛\U000E0100城", "葛城")]
+    [InlineData("\u200B\u200D\u2060", "")]
     public void Text_and_its_normal_form_give_the_same_terms(string original, string normal)
     {
         Assert.Equal(normal, TextNormalizer.Normalize(original));
@@ -75,7 +90,8 @@ public sealed class NormalizationTests : IDisposable
         var content = Documents.ContentRootLocator.Locate(null, AppContext.BaseDirectory)!;
         var texts = Directory.EnumerateFiles(content, "*.md", SearchOption.AllDirectories)
             .SelectMany(File.ReadAllLines)
-            .Concat(["鯨魚", "ＡＢＣ１２３", "⽇本⻥", "cafe\u0301", "ﬁle", "\u3000", "\uD840\uDC00", "\uD840", "\uDC00x", "㈠", "①", "Å", "e\u0308", ""])
+            .Concat(["鯨魚", "ＡＢＣ１２３", "⽇本⻥", "cafe\u0301", "ﬁle", "\u3000", "\uD840\uDC00", "\uD840", "\uDC00x", "㈠", "①", "Å", "e\u0308", "",
+                "soft\u00ADhyphen", "e\u200D\u0301", "\uDB40\uDD00x", "\uDB40", "x\uDB40"])
             .ToList();
         var shortcuts = 0;
         foreach (var text in texts)
@@ -116,6 +132,39 @@ public sealed class NormalizationTests : IDisposable
             Assert.True(normal == token.Term || (field == SearchFields.Body || field == SearchFields.Title) && normal.StartsWith(token.Term, StringComparison.Ordinal), $"'{original}' at {token.Start}-{token.End} gave '{token.Term}'");
             previousStart = token.Start;
         }
+    }
+
+    /// <summary>A word with invisible characters inside is one token spanning them; those after it shift nothing.</summary>
+    [Fact]
+    public void Offsets_around_dropped_format_characters_stay_on_the_original()
+    {
+        const string text = "\uFEFFinter\u00ADnational 直播\u200B复盘 \U000E0100end";
+
+        var body = AnalysisTokens.Of(analyzer, SearchFields.Body, text);
+        var cjk = AnalysisTokens.Of(analyzer, SearchFields.BodyCjk, text);
+
+        // text: U+FEFF at 0, "inter" 1–5, soft hyphen 6, "national" 7–14, 直播 16–17, zero-width space 18, 复盘 19–20, U+E0100 22–23
+        Assert.Contains(new AnalyzedToken("intern", 1, 15), body);
+        Assert.Contains(new AnalyzedToken("end", 24, 27), body);
+        Assert.Contains(new AnalyzedToken("播复", 17, 20), cjk);
+        Assert.Contains(new AnalyzedToken("复盘", 19, 21), cjk);
+    }
+
+    [Theory]
+    [InlineData("plain text 复盘")]
+    [InlineData("")]
+    public void Text_without_format_characters_is_returned_as_it_is(string text)
+    {
+        Assert.Same(text, TextNormalizer.WithoutIgnorables(text));
+    }
+
+    [Theory]
+    [InlineData("直播\u200B复盘", "直播复盘")]
+    [InlineData("\u00ADa\u00AD", "a")]
+    [InlineData("x\U000E0101y\uDB40", "xy\uDB40")]
+    public void Format_characters_are_taken_out_of_query_text(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.WithoutIgnorables(text));
     }
 
     [Fact]

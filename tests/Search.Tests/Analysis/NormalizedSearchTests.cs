@@ -35,6 +35,9 @@ public sealed class NormalizedCorpus : IAsyncLifetime
             new("traditional-tag", "Tagged", "nothing here") { Tags = ["會員增長"] },
             new("simplified-body", "Retro", "本次复盘覆盖直播间转化"),
             new("unrelated", "Other", "nothing about fish or models"),
+            // invisible format characters inside words: a PDF's soft hyphens, a web page's zero-width space and joiners
+            new("soft-hyphens", "Export", "An inter\u00ADnational cam\u00ADpaign for new mem\u00ADbers."),
+            new("zero-width", "Notes", "本周直播\u200B复盘的要点，以及会\u200C员\u2060权益。"),
         ];
         foreach (var doc in documents)
         {
@@ -69,12 +72,20 @@ public sealed class NormalizedSearchTests(NormalizedCorpus corpus) : IClassFixtu
     [InlineData("競品分析", "simplified-title")]
     [InlineData("直播间转化", "simplified-body traditional-title")]
     [InlineData("直播間轉化", "simplified-body traditional-title")]
-    [InlineData("复盘", "simplified-body traditional-title")]
-    [InlineData("復盤", "simplified-body traditional-title")]
+    [InlineData("复盘", "simplified-body traditional-title zero-width")]
+    [InlineData("復盤", "simplified-body traditional-title zero-width")]
     [InlineData("平台数据", "traditional-title")]
     [InlineData("会员增长", "traditional-tag")]
     [InlineData("运营周报", "printed-traditional")]
     [InlineData("運營週報", "printed-traditional")]
+    // format characters inside a word, in the text or in the query
+    [InlineData("international", "soft-hyphens")]
+    [InlineData("campaign members", "soft-hyphens")]
+    [InlineData("inter\u00ADnational", "soft-hyphens")]
+    [InlineData("直播复盘", "zero-width")]
+    [InlineData("会员权益", "zero-width")]
+    [InlineData("直播\u200B复盘", "zero-width")]
+    [InlineData("\uFEFF会员\u200D权益", "zero-width")]
     public void A_query_finds_the_text_whatever_form_either_was_written_in(string query, string expected)
     {
         Assert.Equal(expected.Split(' '), corpus.Host.Ids(query));
@@ -92,6 +103,10 @@ public sealed class NormalizedSearchTests(NormalizedCorpus corpus) : IClassFixtu
     [InlineData("平台数据", "traditional-title", "<mark>平台數據</mark>")]
     [InlineData("鱼群", "radical-body", "<mark>⻥群</mark>")]
     [InlineData("xyz789", "width-body", "<mark>ＸＹＺ７８９</mark>")]
+    [InlineData("campaign", "soft-hyphens", "<mark>cam\u00ADpaign</mark>")]
+    [InlineData("members", "soft-hyphens", "<mark>mem\u00ADbers</mark>")]
+    [InlineData("会员权益", "zero-width", "<mark>会\u200C员\u2060权益</mark>")]
+    [InlineData("直播复盘", "zero-width", "<mark>直播\u200B复盘</mark>")]
     public void The_snippet_marks_the_original_characters_of_a_match_in_another_form(string query, string id, string marked)
     {
         var hit = Assert.Single(corpus.Host.Search(query).Hits, h => h.DocumentId == id);
