@@ -113,7 +113,7 @@ public sealed partial class SearchService(
         try
         {
             var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
-            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => WithUnmatchedFilters(searcher, Querying.NaturalSearch.Run(
+            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Querying.NaturalSearch.Run(
                 searcher,
                 parsed.Plan,
                 parsed.Query,
@@ -123,10 +123,25 @@ public sealed partial class SearchService(
 
             EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
 
-            SearchResults WithUnmatchedFilters(IndexSearcher searcher, SearchResults results) =>
-                results.Total == 0 && constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
+            // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
+            // nothing readable has.
+            SearchResults Explained(IndexSearcher searcher, SearchResults results)
+            {
+                if (results.Total > 0)
+                {
+                    return results;
+                }
+
+                if (constraints.ExcludeArchived
+                    && entries.Run(searcher, Counting(parsed.Query ?? new MatchAllDocsQuery()) with { Constraints = constraints with { ExcludeArchived = false } }).Total is > 0 and var archived)
+                {
+                    return results with { Notes = [.. results.Notes, new QueryNote(QueryNoteKind.OnlyArchived, [], archived)] };
+                }
+
+                return constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
                     ? results with { Notes = [.. results.Notes, note] }
                     : results;
+            }
         }
         catch (BooleanQuery.TooManyClausesException)
         {

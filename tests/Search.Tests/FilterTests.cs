@@ -230,6 +230,24 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Empty(bob.Notes);
     }
 
+    /// <summary>Only an archived document has the words and filters: the empty page says how many, and including archived finds them.</summary>
+    [Theory]
+    [InlineData("旧版上线")]
+    [InlineData("旧版上线 tag:campaign type:sop")]
+    [InlineData("type:sop")]
+    public void An_empty_page_whose_matches_are_archived_says_how_many(string query)
+    {
+        var results = corpus.Search(query, TestCallers.Carol);
+        var archived = corpus.Search(query, TestCallers.Carol, includeArchived: true);
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.OnlyArchived, note.Kind);
+        Assert.Equal(1, note.Count);
+        Assert.Equal(["sop-old-launch"], archived.Hits.Select(h => h.DocumentId));
+        Assert.Empty(archived.Notes);
+    }
+
     /// <summary>A clicked (request) filter is read the same way as a typed one.</summary>
     [Fact]
     public void A_request_filter_value_nothing_has_is_named_too()

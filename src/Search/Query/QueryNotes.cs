@@ -95,6 +95,12 @@ public enum QueryNoteKind
     /// included, the other filters and the words aside). <see cref="QueryNote.Words"/>: them as filters (<c>tag:zzz</c>).
     /// </summary>
     FilterMatchesNothing,
+
+    /// <summary>
+    /// Nothing was found because archived documents were left out: <see cref="QueryNote.Count"/> archived documents have
+    /// every word and filter (the page offers to include them).
+    /// </summary>
+    OnlyArchived,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>

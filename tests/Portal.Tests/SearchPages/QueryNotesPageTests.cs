@@ -72,6 +72,26 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.NotNull(note.QuerySelector("[data-content]"));
     }
 
+    /// <summary>A search that finds only archived documents says how many and links to the search with them.</summary>
+    [Theory]
+    [InlineData("en", "Only archived documents match (1). Include archived")]
+    [InlineData("zh-CN", "只有已归档的文档符合（1 篇）。 包含已归档")]
+    public async Task An_empty_page_whose_matches_are_archived_links_to_them(string language, string expected)
+    {
+        var client = await SignedInAsync("alice", language);
+        var archived = await client.GetDocumentAsync("/Search?q=status:archived");
+        var title = archived.QuerySelectorAll("article.hit .hit-title a").Select(a => a.TextContent.Trim()).First();
+
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("\"" + title + "\""));
+
+        Assert.Empty(page.QuerySelectorAll(".hit"));
+        var note = Assert.Single(page.QuerySelectorAll(".query-note[data-note=OnlyArchived]"));
+        Assert.Equal(expected, note.TextContent.Trim());
+        var withArchived = await client.GetDocumentAsync(note.QuerySelector("a.search-include-archived")!.GetAttribute("href")!);
+        Assert.Contains(title, withArchived.QuerySelectorAll("article.hit .hit-title a").Select(a => a.TextContent.Trim()));
+        Assert.Empty(withArchived.QuerySelectorAll(".query-note"));
+    }
+
     [Theory]
     [InlineData("en", "Common words not searched for: how to")]
     [InlineData("zh-CN", "已忽略常用词：how to")]

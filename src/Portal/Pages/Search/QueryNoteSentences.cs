@@ -107,6 +107,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.UnknownType:
                 yield return ("NoteUnknownType", [Typed(Word(note, 0))]);
                 break;
+            case QueryNoteKind.OnlyArchived:
+                yield return ("NoteOnlyArchived", [count]);
+                break;
             case QueryNoteKind.FilterMatchesNothing:
                 yield return ("NoteFilterMatchesNothing" + lessons, [words]);
                 break;
