@@ -1,9 +1,6 @@
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace KnowledgeHub.Search.Tests;
 
@@ -14,32 +11,21 @@ namespace KnowledgeHub.Search.Tests;
 /// </summary>
 public sealed class MatchesTests : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), "kh-matches-" + Guid.NewGuid().ToString("N"));
-    private readonly FSDirectory directory;
-    private readonly IndexWriter writer;
-
-    public MatchesTests()
-    {
-        directory = FSDirectory.Open(path);
-        writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
-        {
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        });
-    }
+    private readonly DiskIndex index = new();
 
     [Fact]
     public void Any_match_agrees_with_a_count_in_every_segment_and_skips_deleted_documents()
     {
         Add("1", "618 复盘 GMV", "plan");
         Add("2", "GMV 下滑 原因", "retro");
-        writer.Commit();
+        index.Writer.Commit();
         Add("3", "618 预售 复盘", "retro");
         Add("4", "weekly report only-deleted", "weekly");
-        writer.Commit();
+        index.Writer.Commit();
         Add("5", "late segment word", "weekly");
-        writer.DeleteDocuments(new Term("id", "4"));
-        writer.Commit();
-        using var reader = DirectoryReader.Open(directory);
+        index.Writer.DeleteDocuments(new Term("id", "4"));
+        index.Writer.Commit();
+        using var reader = DirectoryReader.Open(index.Directory);
         Assert.True(reader.Leaves.Count > 2);
         Assert.True(reader.HasDeletions);
         var searcher = new IndexSearcher(reader);
@@ -66,12 +52,7 @@ public sealed class MatchesTests : IDisposable
         Assert.Contains(answers, a => !a.Any && a.Query.Contains("only-deleted", StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        writer.Dispose();
-        directory.Dispose();
-        System.IO.Directory.Delete(path, recursive: true);
-    }
+    public void Dispose() => index.Dispose();
 
     private static TermQuery Body(string word) => new(new Term("body", word));
 
@@ -83,7 +64,7 @@ public sealed class MatchesTests : IDisposable
     }
 
     private void Add(string id, string body, string type) =>
-        writer.AddDocument(new Document
+        index.Writer.AddDocument(new Document
         {
             new StringField("id", id, Field.Store.NO),
             new TextField("body", body, Field.Store.NO),

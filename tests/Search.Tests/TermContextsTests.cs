@@ -1,9 +1,6 @@
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace KnowledgeHub.Search.Tests;
 
@@ -14,29 +11,18 @@ namespace KnowledgeHub.Search.Tests;
 /// </summary>
 public sealed class TermContextsTests : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), "kh-termcontexts-" + Guid.NewGuid().ToString("N"));
-    private readonly FSDirectory directory;
-    private readonly IndexWriter writer;
-
-    public TermContextsTests()
-    {
-        directory = FSDirectory.Open(path);
-        writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
-        {
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        });
-    }
+    private readonly DiskIndex index = new();
 
     [Fact]
     public void A_bound_query_finds_the_same_documents_with_the_same_scores_in_every_segment()
     {
         Add("618 复盘 GMV", "plan");
         Add("GMV 下滑 原因", "retro");
-        writer.Commit();
+        index.Writer.Commit();
         Add("618 预售 复盘 复盘", "retro");
         Add("weekly report GMV", "weekly");
-        writer.Commit();
-        using var reader = DirectoryReader.Open(directory);
+        index.Writer.Commit();
+        using var reader = DirectoryReader.Open(index.Directory);
         Assert.True(reader.Leaves.Count > 1);
         var searcher = new IndexSearcher(reader);
 
@@ -55,14 +41,14 @@ public sealed class TermContextsTests : IDisposable
     public void A_newer_index_version_is_searched_with_its_own_lookups()
     {
         Add("618 复盘", "retro");
-        writer.Commit();
-        using var before = DirectoryReader.Open(directory);
+        index.Writer.Commit();
+        using var before = DirectoryReader.Open(index.Directory);
         var query = new TermQuery(new Term("body", "复盘"));
         Assert.Equal(1, new IndexSearcher(before).Search(TermContexts.Bind(new IndexSearcher(before), query), 10).TotalHits);
 
         Add("复盘 GMV", "retro");
         Add("双11 复盘", "plan");
-        writer.Commit();
+        index.Writer.Commit();
         using var after = DirectoryReader.OpenIfChanged(before)!;
         var searcher = new IndexSearcher(after);
 
@@ -76,8 +62,8 @@ public sealed class TermContextsTests : IDisposable
     public void A_query_of_another_kind_is_left_as_it_is()
     {
         Add("618 复盘", "retro");
-        writer.Commit();
-        using var reader = DirectoryReader.Open(directory);
+        index.Writer.Commit();
+        using var reader = DirectoryReader.Open(index.Directory);
         var searcher = new IndexSearcher(reader);
         var phrase = new PhraseQuery { new Term("body", "618"), new Term("body", "复盘") };
         var wildcard = new WildcardQuery(new Term("body", "复*"));
@@ -88,12 +74,7 @@ public sealed class TermContextsTests : IDisposable
         Assert.Same(phrase, boolean.Clauses[0].Query);
     }
 
-    public void Dispose()
-    {
-        writer.Dispose();
-        directory.Dispose();
-        System.IO.Directory.Delete(path, recursive: true);
-    }
+    public void Dispose() => index.Dispose();
 
     private static IEnumerable<Lucene.Net.Search.Query> Queries()
     {
@@ -121,7 +102,7 @@ public sealed class TermContextsTests : IDisposable
 
     private static IEnumerable<(int Doc, float Score)> Scored(ScoreDoc[] docs) => docs.Select(d => (d.Doc, d.Score));
 
-    private void Add(string body, string type) => writer.AddDocument(
+    private void Add(string body, string type) => index.Writer.AddDocument(
     [
         new TextField("body", body, Field.Store.NO),
         new StringField("type", type, Field.Store.NO),
