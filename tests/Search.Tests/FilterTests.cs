@@ -248,6 +248,16 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Empty(archived.Notes);
     }
 
+    /// <summary>Dave owns nothing: his <c>owner:me</c> is named as typed, not as his principal.</summary>
+    [Fact]
+    public void Owner_me_is_named_as_me()
+    {
+        var results = corpus.Host.Search("owner:me", TestCallers.Dave, pageSize: 100);
+
+        Assert.Equal(0, results.Total);
+        Assert.Equal(["owner:me"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.FilterMatchesNothing).Words);
+    }
+
     /// <summary>A clicked (request) filter is read the same way as a typed one.</summary>
     [Fact]
     public void A_request_filter_value_nothing_has_is_named_too()

@@ -21,7 +21,7 @@ internal static class UnmatchedFilters
             var values = constraints.Selected.GetValueOrDefault(dimension.Name) ?? [];
             unmatched.AddRange(values
                 .Where(value => !Any(new SearchConstraints { Selected = new Dictionary<string, IReadOnlyList<string>> { [dimension.Name] = [value] } }))
-                .Select(value => dimension.Key + ":" + value));
+                .Select(value => dimension.Key + ":" + (dimension == SearchDimension.Owner && value == caller.Principal ? "me" : value)));
             if (dimension == SearchDimension.Owner)
             {
                 unmatched.AddRange(constraints.OwnerNames
