@@ -44,15 +44,18 @@ internal sealed class TypeaheadSuggester(SearchAnalyzer analyzer)
 
     private static List<SearchSuggestion> Tags(IndexSearcher searcher, string text, Query visible)
     {
+        // Compared in the search's normal form: 復購 or ＧＭＶ typed finds the tags 复购 and GMV as written.
+        var typed = Analysis.TextNormalizer.Normalize(text);
         var candidates = new List<(string Tag, int Rank)>();
         var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Tags);
         var termsEnum = terms?.GetEnumerator();
         while (termsEnum is not null && termsEnum.MoveNext())
         {
             var tag = termsEnum.Term.Utf8ToString();
-            if (tag.Contains(text, StringComparison.OrdinalIgnoreCase))
+            var normal = Analysis.TextNormalizer.Normalize(tag);
+            if (normal.Contains(typed, StringComparison.OrdinalIgnoreCase))
             {
-                candidates.Add((tag, tag.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0 : 1));
+                candidates.Add((tag, normal.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1));
             }
         }
 

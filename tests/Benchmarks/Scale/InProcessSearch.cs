@@ -101,8 +101,38 @@ public static class InProcessSearch
             }
         }
 
+        // Type-ahead as the nav box asks it: each prefix of each query's first word, one character more at a time.
+        var prefixes = queries
+            .Select(q => q.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "")
+            .Where(w => w.Length > 0 && !w.Contains(':', StringComparison.Ordinal))
+            .SelectMany(w => Enumerable.Range(1, Math.Min(w.Length, 8)).Select(n => w[..n]))
+            .Where(SuggestLongEnough)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        WarmUp(() =>
+        {
+            foreach (var prefix in prefixes)
+            {
+                search.Suggest(prefix, alice);
+            }
+        });
+        var suggestCpu = new List<double>(prefixes.Count * 3);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var prefix in prefixes)
+            {
+                var before = ThreadClock.Read();
+                search.Suggest(prefix, alice);
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    suggestCpu.Add(a - b);
+                }
+            }
+        }
+
         return new InProcessResult(half, halfTotal, readable, Percentiles.Of(halfMs), Percentiles.Of(wall), cpu.Count > 0 ? Percentiles.Of(cpu) : null)
         {
+            SuggestCpu = suggestCpu.Count > 0 ? Percentiles.Of(suggestCpu) : null,
             HalfStoreCpu = halfCpu.Count > 0 ? Percentiles.Of(halfCpu) : null,
             MixCpuOneHit = pageOfOne.Count > 0 ? Percentiles.Of(pageOfOne) : null,
             MixAllocatedKb = Percentiles.Of(allocated),
@@ -112,6 +142,9 @@ public static class InProcessSearch
                 .Take(8)],
         };
     }
+
+    /// <summary>The nav box asks from one CJK character or two of anything else (the portal's <c>SuggestRules</c>).</summary>
+    private static bool SuggestLongEnough(string prefix) => prefix.Length >= 2 || (prefix.Length == 1 && prefix[0] >= '\u2E80');
 
     /// <summary>Runs <paramref name="round"/> for at least <see cref="WarmUpRounds"/> rounds and two seconds, then lets the runtime's background compilation finish.</summary>
     private static void WarmUp(Action round)
@@ -154,6 +187,9 @@ public sealed record InProcessResult(string HalfQuery, int HalfTotal, int Readab
     /// clear behind each search, which CPU time per query does not show and which dominates a loaded server.
     /// </summary>
     public Percentiles? MixAllocatedKb { get; init; }
+
+    /// <summary>CPU per type-ahead suggestion (tags and titles for a prefix of the mix's words, as the nav box asks).</summary>
+    public Percentiles? SuggestCpu { get; init; }
 
     /// <summary>The mix's costliest queries by their median CPU time: what the tail of the HTTP latency is made of.</summary>
     public IReadOnlyList<QueryCost> Costliest { get; init; } = [];

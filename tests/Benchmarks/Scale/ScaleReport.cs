@@ -166,6 +166,8 @@ public sealed partial class ScaleReport
             ["inproc_cpu_p50_ms"] = R(InProcess?.MixCpu?.P50, 3),
             ["inproc_cpu_p99_ms"] = R(InProcess?.MixCpu?.P99, 3),
             ["inproc_costliest_queries_cpu_p50_ms"] = new JsonObject((InProcess?.Costliest ?? []).Select(q => KeyValuePair.Create(q.Query, (JsonNode?)R(q.CpuP50Ms, 3)))),
+            ["inproc_suggest_cpu_p50_ms"] = R(InProcess?.SuggestCpu?.P50, 3),
+            ["inproc_suggest_cpu_p99_ms"] = R(InProcess?.SuggestCpu?.P99, 3),
             ["inproc_mix_p50_ms"] = R(InProcess?.Mix.P50, 3),
             ["inproc_mix_p99_ms"] = R(InProcess?.Mix.P99, 3),
             ["home_first_visit_ms"] = R(HomeFirstMs),
