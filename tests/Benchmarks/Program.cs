@@ -23,7 +23,17 @@ var command = args.Length > 0 ? args[0] : "";
 if (command == "scale-search" && args.Length == 2)
 {
     // The in-process search figures alone, over the folder a "scale --keep" run left (its blobs/ and index/).
-    var result = InProcessSearch.Run(args[1], Path.Combine(args[1], "index"), HttpQueryMix.Build([], seed: 1));
+    InProcessResult result;
+    try
+    {
+        result = InProcessSearch.Run(args[1], Path.Combine(args[1], "index"), HttpQueryMix.Build([], seed: 1));
+    }
+    catch (InvalidOperationException problem)
+    {
+        Console.Error.WriteLine(problem.Message);
+        return 1;
+    }
+
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     return 0;
 }

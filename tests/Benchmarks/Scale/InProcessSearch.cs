@@ -36,6 +36,14 @@ public static class InProcessSearch
         };
         // "-word" alone means everything without the word: every document alice may read (archived ones aside).
         var readable = search.Search(new SearchRequest { Query = "-zqxjkvw", Caller = alice }).Total;
+        if (readable == 0)
+        {
+            // Timing searches over an empty index would report figures of nothing. An index of another schema version
+            // opens empty until a portal rebuilds it.
+            throw new InvalidOperationException(
+                $"The index at {indexPath} holds no document alice may read (an index of another schema version opens empty): start the portal on it once to rebuild it, or make a new one with `scale --keep`.");
+        }
+
         var (half, halfTotal) = HalfCandidates
             .Select(q => (Query: q, Total: search.Search(new SearchRequest { Query = q, Caller = alice }).Total))
             .MinBy(c => Math.Abs(c.Total - (readable / 2.0)));
