@@ -67,6 +67,46 @@ public sealed partial class SnippetPropertyTests(SnippetCorpus corpus) : IClassF
         Assert.Matches(" (zeta|eta|theta|iota|kappa)$", plain);
     }
 
+    /// <summary>
+    /// Soft hyphens (a PDF's) and zero-width joiners inside words: no fragment edge falls inside such a word, the match is
+    /// marked whole across them, and a text that only starts with a byte-order mark has no "…" before it.
+    /// </summary>
+    [Fact]
+    public void Invisible_characters_inside_words_neither_cut_them_nor_hide_the_match()
+    {
+        const string shy = "\u00AD";
+        var words = Enumerable.Range(0, 40).Select(i => (i % 3) switch { 0 => "inter" + shy + "national", 1 => "pay\u200Dment", _ => "con" + shy + "ti" + shy + "nu" + shy + "ous" }).ToList();
+        var text = "\uFEFF" + string.Join(' ', words.Take(20)) + " kangaroo " + string.Join(' ', words.Skip(20));
+        var highlighter = new SnippetHighlighter(corpus.Host.Analyzer);
+        var query = new SearchQueryBuilder(corpus.Host.Analyzer).ParseSearch("kangaroo").Query!;
+        var first = new SearchQueryBuilder(corpus.Host.Analyzer).ParseSearch("international").Query!;
+
+        var snippet = highlighter.Body(text, query);
+        var plain = Plain(snippet);
+        var start = highlighter.Body(text, first);
+
+        Assert.Contains("<mark>kangaroo</mark>", snippet, StringComparison.Ordinal);
+        Assert.True(Occurrences(text, plain).Any(at => SnippetText.IsBoundary(text, at) && SnippetText.IsBoundary(text, at + plain.Length)), plain);
+        Assert.All(plain.Split(' '), word => Assert.Contains(word, words.Append("kangaroo")));
+        Assert.StartsWith("\uFEFF<mark>inter" + shy + "national</mark>", start, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("inter\u00ADnational", 5)]
+    [InlineData("inter\u00ADnational", 6)]
+    [InlineData("pay\u200Dment", 3)]
+    [InlineData("pay\u200Dment", 4)]
+    [InlineData("data\u200Bbase", 4)]
+    public void A_fragment_edge_never_falls_beside_a_format_character_inside_a_word(string text, int at) =>
+        Assert.False(SnippetText.IsBoundary(text, at));
+
+    [Theory]
+    [InlineData("\uFEFFkangaroo", 1, 9, "x")]
+    [InlineData("kangaroo\u200B \u200E", 0, 8, "x")]
+    [InlineData("a kangaroo", 2, 10, "…x")]
+    public void Only_visible_text_beyond_a_fragment_gets_an_ellipsis(string text, int start, int end, string expected) =>
+        Assert.Equal(expected, SnippetText.WithEllipses("x", text, start, end));
+
     private static string? Problem(string snippet, string body, Lucene.Net.Search.Query? query, bool fromBody)
     {
         var plain = Plain(snippet);

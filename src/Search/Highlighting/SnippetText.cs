@@ -25,14 +25,28 @@ internal static class SnippetText
         return (start, end);
     }
 
-    /// <summary>"…" before and after the encoded fragment where the text goes on (other than with white space).</summary>
+    /// <summary>"…" before and after the encoded fragment where the text goes on (other than with white space or invisible characters).</summary>
     public static string WithEllipses(string html, string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(text);
-        var before = text.AsSpan(0, start).Trim().Length > 0 ? "…" : "";
-        var after = text.AsSpan(end).Trim().Length > 0 ? "…" : "";
+        var before = Visible(text.AsSpan(0, start)) ? "…" : "";
+        var after = Visible(text.AsSpan(end)) ? "…" : "";
         return before + html + after;
+    }
+
+    /// <summary>True when <paramref name="text"/> has a character that shows: neither white space nor an invisible format character (a byte-order mark).</summary>
+    private static bool Visible(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && !Analysis.TextNormalizer.IsIgnorable(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A start at or before <paramref name="wanted"/> (never after <paramref name="limit"/>) on a boundary.</summary>
@@ -127,9 +141,11 @@ internal static class SnippetText
             return false;
         }
 
+        // Format characters (a soft hyphen, a zero-width joiner) sit inside a word: search reads through them.
         return char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
             or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.OtherLetter;
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.OtherLetter
+            or UnicodeCategory.Format;
     }
 
     /// <summary>Chinese and Japanese characters (written without spaces), the radicals and compatibility forms included.</summary>
