@@ -120,6 +120,30 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
         Assert.Equal(["gamma-doc"], corpus.Host.Ids("gamma " + new string(' ', 600)));
     }
 
+    /// <summary>
+    /// Filters and Chinese text straddling the limit: the cut falls at a space (a filter is never left as an empty
+    /// <c>tag:</c>), or at Chinese punctuation other than a colon, so the only note is the cut's.
+    /// </summary>
+    [Theory]
+    [InlineData("gamma ", "tag:zq{0}", " ")]
+    [InlineData("gamma ", "owner:zq{0}", " ")]
+    [InlineData("", "运营复盘第{0}条，", "")]
+    [InlineData("", "类型：复盘{0}", "，")]
+    public void A_long_query_is_cut_where_no_filter_or_syntax_is_broken(string head, string unit, string separator)
+    {
+        // Shifted by 0–11 characters, so the limit falls on every part of a unit, its colon included.
+        for (var shift = 0; shift < 12; shift++)
+        {
+            var query = new string('甲', shift) + " " + head + string.Join(separator, Enumerable.Range(0, 200).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, unit, i)));
+
+            var results = corpus.Host.Search(query);
+
+            Assert.True(query.Length > SearchQueryBuilder.MaxQueryLength);
+            Assert.Equal([QueryNoteKind.TooLong], results.Notes.Where(n => n.NotAsTyped).Select(n => n.Kind));
+            Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.EmptyFilter);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -160,7 +160,11 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }
 
-    /// <summary>Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it (a space or punctuation; else between characters).</summary>
+    /// <summary>
+    /// Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it: a space when there is one in the
+    /// last half (a filter such as <c>tag:618</c> stays whole: cut at its colon it would leave an empty <c>tag:</c>, read as
+    /// a syntax error), else punctuation other than a colon (Chinese text has its commas), else between characters.
+    /// </summary>
     private static (string Text, QueryNote? TooLong) Cut(string text)
     {
         if (text.Length <= MaxQueryLength)
@@ -168,18 +172,24 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             return (text, null);
         }
 
-        var end = MaxQueryLength;
-        while (end > MaxQueryLength / 2 && !(char.IsWhiteSpace(text[end]) || char.IsPunctuation(text[end]) || char.IsWhiteSpace(text[end - 1]) || char.IsPunctuation(text[end - 1])))
-        {
-            end--;
-        }
-
-        if (end <= MaxQueryLength / 2)
-        {
-            end = char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
-        }
-
+        var end = LastCut(text, char.IsWhiteSpace)
+            ?? LastCut(text, c => char.IsPunctuation(c) && c is not (':' or '：'))
+            ?? (char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength);
         return (text[..end].TrimEnd(), new QueryNote(QueryNoteKind.TooLong, [], MaxQueryLength));
+    }
+
+    /// <summary>The last place in (<see cref="MaxQueryLength"/>/2, <see cref="MaxQueryLength"/>] next to a character that <paramref name="breaks"/>.</summary>
+    private static int? LastCut(string text, Func<char, bool> breaks)
+    {
+        for (var end = MaxQueryLength; end > MaxQueryLength / 2; end--)
+        {
+            if (breaks(text[end]) || breaks(text[end - 1]))
+            {
+                return end;
+            }
+        }
+
+        return null;
     }
 
     private static IReadOnlyList<QueryNote> Notes(QueryNote? note) => note is null ? [] : [note];
