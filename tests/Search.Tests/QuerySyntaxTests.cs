@@ -121,12 +121,15 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     }
 
     /// <summary>
-    /// Filters and Chinese text straddling the limit: the cut falls at a space (a filter is never left as an empty
-    /// <c>tag:</c>), or at Chinese punctuation other than a colon, so the only note is the cut's.
+    /// Filters, ranges, phrases and Chinese text straddling the limit: the cut falls at a space outside quotes and
+    /// brackets (a filter is never left as an empty <c>tag:</c>, a range never half), or at Chinese punctuation other
+    /// than a colon, so the only note is the cut's.
     /// </summary>
     [Theory]
     [InlineData("gamma ", "tag:zq{0}", " ")]
     [InlineData("gamma ", "owner:zq{0}", " ")]
+    [InlineData("gamma ", "updated:[2026-01-01 TO 2026-02-01]", " ")]
+    [InlineData("gamma ", "\"two words{0}\"", " ")]
     [InlineData("", "运营复盘第{0}条，", "")]
     [InlineData("", "类型：复盘{0}", "，")]
     public void A_long_query_is_cut_where_no_filter_or_syntax_is_broken(string head, string unit, string separator)

@@ -64,9 +64,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     internal ParsedSearch ParseSearch(string text, Caller? caller = null, Func<TypedFilter, bool>? reads = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Invisible format characters (a zero-width space pasted from a web page) would split or join words; the index
-        // holds none (TextNormalizer drops them), so neither does the query.
-        var (trimmed, tooLong) = Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
+        var (trimmed, tooLong) = Prepared(text);
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
         var (rest, filters) = FilterSyntax.Extract(withoutTime, reads);
         if (rest.Length == 0 && timeFilter is null)
@@ -97,9 +95,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     public ParsedQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Invisible format characters (a zero-width space pasted from a web page) would split or join words; the index
-        // holds none (TextNormalizer drops them), so neither does the query.
-        var (trimmed, tooLong) = Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
+        var (trimmed, tooLong) = Prepared(text);
         if (trimmed.Length == 0)
         {
             return new ParsedQuery(null, Notes(tooLong));
@@ -161,6 +157,12 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
     }
 
     /// <summary>
+    /// The typed text as it is read: without invisible format characters (a zero-width space pasted from a web page would
+    /// split or join words; the index holds none, <see cref="Analysis.TextNormalizer"/> drops them), trimmed, and cut.
+    /// </summary>
+    private static (string Text, QueryNote? TooLong) Prepared(string text) => Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
+
+    /// <summary>
     /// Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it: a space when there is one in the
     /// last half (a filter such as <c>tag:618</c> stays whole: cut at its colon it would leave an empty <c>tag:</c>, read as
     /// a syntax error), else punctuation other than a colon (Chinese text has its commas), else between characters.
@@ -172,24 +174,54 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             return (text, null);
         }
 
-        var end = LastCut(text, char.IsWhiteSpace)
-            ?? LastCut(text, c => char.IsPunctuation(c) && c is not (':' or '：'))
+        var outside = OutsideGroups(text);
+        var end = LastCut(text, (c, at) => char.IsWhiteSpace(c) && outside[at])
+            ?? LastCut(text, (c, _) => char.IsWhiteSpace(c))
+            ?? LastCut(text, (c, _) => char.IsPunctuation(c) && c is not (':' or '：'))
             ?? (char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength);
         return (text[..end].TrimEnd(), new QueryNote(QueryNoteKind.TooLong, [], MaxQueryLength));
     }
 
-    /// <summary>The last place in (<see cref="MaxQueryLength"/>/2, <see cref="MaxQueryLength"/>] next to a character that <paramref name="breaks"/>.</summary>
-    private static int? LastCut(string text, Func<char, bool> breaks)
+    /// <summary>
+    /// The last place in (<see cref="MaxQueryLength"/>/2, <see cref="MaxQueryLength"/>] next to a character that
+    /// <paramref name="breaks"/> (given the character and its index).
+    /// </summary>
+    private static int? LastCut(string text, Func<char, int, bool> breaks)
     {
         for (var end = MaxQueryLength; end > MaxQueryLength / 2; end--)
         {
-            if (breaks(text[end]) || breaks(text[end - 1]))
+            if (breaks(text[end], end) || breaks(text[end - 1], end - 1))
             {
                 return end;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For each index up to the limit, whether it is outside quotes and brackets: a space inside a phrase or a range
+    /// (<c>updated:[2026-01-01 TO 2026-02-01]</c>) is no place to cut, the rest would not read.
+    /// </summary>
+    private static bool[] OutsideGroups(string text)
+    {
+        var outside = new bool[MaxQueryLength + 1];
+        var (quoted, depth) = (false, 0);
+        for (var i = 0; i <= MaxQueryLength; i++)
+        {
+            var c = text[i];
+            var opens = !quoted && c is '[' or '{';
+            outside[i] = !quoted && depth == 0 && !opens;
+            (quoted, depth) = c switch
+            {
+                '"' or '“' or '”' or '＂' => (!quoted, depth),
+                '[' or '{' when !quoted => (quoted, depth + 1),
+                ']' or '}' when !quoted && depth > 0 => (quoted, depth - 1),
+                _ => (quoted, depth),
+            };
+        }
+
+        return outside;
     }
 
     private static IReadOnlyList<QueryNote> Notes(QueryNote? note) => note is null ? [] : [note];
