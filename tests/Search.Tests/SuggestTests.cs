@@ -49,6 +49,21 @@ public sealed class SuggestTests(SuggestCorpus corpus) : IClassFixture<SuggestCo
         Assert.Equal(expected, string.Join(" | ", suggestions.Select(s => s.Kind == SuggestionKind.Tag ? "tag:" + s.Text : s.Text)));
     }
 
+    /// <summary>Tags are read once per index version: a tag saved after a suggestion is suggested at the next keystroke.</summary>
+    [Fact]
+    public async Task A_tag_saved_after_a_suggestion_is_suggested_next_time()
+    {
+        await using var host = SearchHost.Create();
+        await host.AddAsync(new TestDoc("first-doc", "First", "one") { Tags = ["growth"] });
+        var before = host.Service.Suggest("gro", TestCallers.Dave);
+
+        await host.AddAsync(new TestDoc("second-doc", "Second", "two") { Tags = ["groceries"] });
+        var after = host.Service.Suggest("gro", TestCallers.Dave);
+
+        Assert.Equal(["growth"], before.Where(s => s.Kind == SuggestionKind.Tag).Select(s => s.Text));
+        Assert.Equal(["groceries", "growth"], after.Where(s => s.Kind == SuggestionKind.Tag).Select(s => s.Text));
+    }
+
     [Fact]
     public void A_title_suggestion_names_its_document_and_max_is_respected()
     {

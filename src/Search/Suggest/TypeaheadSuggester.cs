@@ -19,6 +19,9 @@ internal sealed class TypeaheadSuggester(SearchAnalyzer analyzer)
     private const int MaxTagCandidates = 50;
     private const int TagsFirst = 3;
 
+    /// <summary>Per index version (its reader, released with it): <see cref="TagsOf"/>.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, (string Tag, string Normal)[]> TagLists = [];
+
     private static readonly Sort ByScoreThenNewest = new(SortField.FIELD_SCORE, new SortField(SearchFields.Updated, SortFieldType.INT64, true));
 
     public IReadOnlyList<SearchSuggestion> Suggest(IndexSearcher searcher, string prefix, Caller caller, int max)
@@ -47,12 +50,8 @@ internal sealed class TypeaheadSuggester(SearchAnalyzer analyzer)
         // Compared in the search's normal form: 復購 or ＧＭＶ typed finds the tags 复购 and GMV as written.
         var typed = Analysis.TextNormalizer.Normalize(text);
         var candidates = new List<(string Tag, int Rank)>();
-        var terms = MultiFields.GetTerms(searcher.IndexReader, SearchFields.Tags);
-        var termsEnum = terms?.GetEnumerator();
-        while (termsEnum is not null && termsEnum.MoveNext())
+        foreach (var (tag, normal) in TagsOf(searcher.IndexReader))
         {
-            var tag = termsEnum.Term.Utf8ToString();
-            var normal = Analysis.TextNormalizer.Normalize(tag);
             if (normal.Contains(typed, StringComparison.OrdinalIgnoreCase))
             {
                 candidates.Add((tag, normal.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1));
@@ -71,6 +70,23 @@ internal sealed class TypeaheadSuggester(SearchAnalyzer analyzer)
             .Select(c => new SearchSuggestion(c.Tag, SuggestionKind.Tag, null))
             .ToList();
     }
+
+    /// <summary>
+    /// The index version's tags, each with its normal form: read and normalized once per version (on its first keystroke),
+    /// not on every keystroke.
+    /// </summary>
+    private static (string Tag, string Normal)[] TagsOf(IndexReader reader) => TagLists.GetValue(reader, static reader =>
+    {
+        var tags = new List<(string, string)>();
+        var termsEnum = MultiFields.GetTerms(reader, SearchFields.Tags)?.GetEnumerator();
+        while (termsEnum is not null && termsEnum.MoveNext())
+        {
+            var tag = termsEnum.Term.Utf8ToString();
+            tags.Add((tag, Analysis.TextNormalizer.Normalize(tag)));
+        }
+
+        return [.. tags];
+    });
 
     private List<SearchSuggestion> Titles(IndexSearcher searcher, string text, Query visible, int max)
     {
