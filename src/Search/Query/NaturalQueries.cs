@@ -57,6 +57,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         var current = Glossary;
         var reading = plainWords.Read(text, current);
         var words = new List<Lucene.Net.Search.Query>();
+        var titles = new List<Lucene.Net.Search.Query?>();
         var texts = new List<string>();
         var exclusions = new List<(string, Lucene.Net.Search.Query)>();
         var expansions = new List<GlossaryExpansion>();
@@ -76,6 +77,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             var synonyms = current.SynonymsOf(unit.Text) is { Count: > 0 } found ? found : current.SynonymsOf(PlainWords.Singular(unit.Text));
             var expanded = synonyms.Select(s => (Via: s, Query: AnyField(s))).Where(s => s.Query is not null).Select(s => (s.Via, s.Query!)).ToList();
             texts.Add(unit.Text);
+            titles.Add(InTitle(unit.Text));
             if (expanded.Count == 0)
             {
                 words.Add(direct);
@@ -97,6 +99,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return new QueryPlan
         {
             Words = words.Take(BooleanQuery.MaxClauseCount / 2).ToList(),
+            InTitle = titles.Count > 0 && titles.All(t => t is not null) ? [.. titles.Take(BooleanQuery.MaxClauseCount / 2).OfType<Lucene.Net.Search.Query>()] : [],
             WordTexts = texts,
             Exclusions = exclusions,
             Ignored = reading.Ignored,
@@ -108,11 +111,17 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     }
 
     /// <summary>One word on every text field: a phrase of its tokens, so a Chinese word never matches loose characters.</summary>
-    public Lucene.Net.Search.Query? AnyField(string word)
+    public Lucene.Net.Search.Query? AnyField(string word) => OnFields(word, SearchQueryBuilder.WordFieldsFor(word));
+
+    /// <summary>One word in a title (<see cref="AnyField"/> on the title fields only); null when the word has no tokens there.</summary>
+    private BooleanQuery? InTitle(string word) =>
+        OnFields(word, [.. SearchQueryBuilder.WordFieldsFor(word).Where(f => f.Field is SearchFields.Title or SearchFields.TitleCjk)]);
+
+    private BooleanQuery? OnFields(string word, IReadOnlyList<(string Field, float Boost)> fields)
     {
         var builder = new LuceneQueryBuilder(analyzer);
         var anyField = new BooleanQuery(disableCoord: true);
-        foreach (var (field, boost) in SearchQueryBuilder.WordFieldsFor(word))
+        foreach (var (field, boost) in fields)
         {
             if (builder.CreatePhraseQuery(field, word) is { } query)
             {

@@ -15,6 +15,12 @@ internal sealed record QueryPlan
     /// <summary>The positive part: each word's query (glossary synonyms included), or null when the words came through the parser.</summary>
     public IReadOnlyList<Lucene.Net.Search.Query> Words { get; init; } = [];
 
+    /// <summary>
+    /// Each of <see cref="Words"/> in a title only (no synonyms), in the same order; empty when some word has no title
+    /// tokens. A glossary whose title has every word was searched for by its name, not found through the terms it defines.
+    /// </summary>
+    public IReadOnlyList<Lucene.Net.Search.Query> InTitle { get; init; } = [];
+
     /// <summary>The query the parser made of text with operators (used instead of <see cref="Words"/>).</summary>
     public Lucene.Net.Search.Query? Parsed { get; init; }
 
@@ -45,7 +51,11 @@ internal sealed record QueryPlan
     /// <summary>How many words "most words" needs: half of them, rounded up.</summary>
     public int MostWords => (Words.Count + 1) / 2;
 
-    /// <summary>The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when nothing is searched for.</summary>
+    /// <summary>
+    /// The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when
+    /// nothing is searched for. Without <paramref name="glossaries"/>, a glossary document matches only when its title has
+    /// every word (<see cref="InTitle"/>): its body holds every term, its title names it.
+    /// </summary>
     public Lucene.Net.Search.Query? Make(bool relaxed, bool exclusions = true, bool time = true, bool glossaries = true)
     {
         exclusionsWanted = exclusions;
@@ -84,7 +94,7 @@ internal sealed record QueryPlan
 
         if (!glossaries)
         {
-            query.Add(GlossaryDocuments(), Occur.MUST_NOT);
+            query.Add(GlossariesWithoutTheWordsInTitle(), Occur.MUST_NOT);
         }
 
         return query;
@@ -99,6 +109,22 @@ internal sealed record QueryPlan
     private static TermQuery GlossaryDocuments() => new(new Lucene.Net.Index.Term(SearchFields.Type, Glossary.GlossaryFollower.TypeKey));
 
     private bool exclusionsWanted = true;
+
+    private Lucene.Net.Search.Query GlossariesWithoutTheWordsInTitle()
+    {
+        if (InTitle.Count == 0 || InTitle.Count != Words.Count)
+        {
+            return GlossaryDocuments();
+        }
+
+        var inTitle = new BooleanQuery(disableCoord: true);
+        foreach (var word in InTitle)
+        {
+            inTitle.Add(word, Occur.MUST);
+        }
+
+        return new BooleanQuery(disableCoord: true) { { GlossaryDocuments(), Occur.MUST }, { inTitle, Occur.MUST_NOT } };
+    }
 
     private Lucene.Net.Search.Query? Positive(bool relaxed)
     {

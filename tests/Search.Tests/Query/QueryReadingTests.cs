@@ -103,6 +103,30 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Contains(hit.MatchedVia, m => m.Term == "会员日" && m.Via == "Member Day");
     }
 
+    [Theory]
+    [InlineData("运营术语表 Operations glossary")]
+    [InlineData("运营术语表：Operations glossary")]
+    [InlineData("Operations glossary")]
+    [InlineData("operations 术语表")]
+    public void A_glossary_searched_by_its_title_is_found_as_having_every_word(string query)
+    {
+        // A glossary's body holds every term, so a page of glossaries only is widened to most words; its title is its name.
+        var results = corpus.Host.Search(query);
+
+        Assert.Equal("glossary-operations", results.Hits[0].DocumentId);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+    }
+
+    [Fact]
+    public void Words_only_a_glossary_has_together_are_widened_to_documents_with_most_of_them()
+    {
+        // "analyzer" is only in the glossary's body, "propose" in it and in two other documents.
+        var results = corpus.Host.Search("propose analyzer");
+
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.Contains(results.Hits, h => h.DocumentId != "glossary-operations");
+    }
+
     [Fact]
     public void A_pasted_passage_keeps_its_hyphens_as_words_and_finds_its_document()
     {
