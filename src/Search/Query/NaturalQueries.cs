@@ -36,6 +36,22 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return (rest, new AppliedTimeFilter(range.Phrase, range.From, range.To, rest, asWords));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with the colon of a word ending in one that names no field or filter (<c>Weekly report:
+    /// Editing Pivot Tables</c>, <c>Note: the plan</c>, a pasted title's) read as the punctuation it is: a blank. Field
+    /// syntax keeps its colon: <c>title: plan</c>, <c>tag: 618</c>, and a value right after the colon (<c>titel:plan</c>
+    /// is a typo the parser names).
+    /// </summary>
+    public static string WithProseColons(string text) =>
+        text.Contains(':', StringComparison.Ordinal)
+            ? ColonAtWordEnd().Replace(text, match => FieldNames.Contains(match.Groups["name"].Value) ? match.Value : match.Groups["name"].Value + " ")
+            : text;
+
+    /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
+    private static readonly HashSet<string> FieldNames = new(
+        [SearchFields.Title, SearchFields.Body, .. SearchDimension.Names, .. FilterSyntax.DateNames],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>True when the text uses the parser's syntax; a pasted passage never does (its quotes and signs are words).</summary>
     public static bool HasOperators(string text)
     {
@@ -135,6 +151,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     [GeneratedRegex(@"^[\p{L}\p{N}_.]+[:：](?:\S|$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldSyntax();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ColonAtWordEnd();
 
     [GeneratedRegex(@"\?[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex WildcardInside();

@@ -66,7 +66,8 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         ArgumentNullException.ThrowIfNull(text);
         var (trimmed, tooLong) = Prepared(text);
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
-        var (rest, filters) = FilterSyntax.Extract(withoutTime, reads);
+        var (withFilters, filters) = FilterSyntax.Extract(withoutTime, reads);
+        var rest = NaturalQueries.WithProseColons(withFilters);
         if (rest.Length == 0 && timeFilter is null)
         {
             return new ParsedSearch(null, rest, filters, Notes(tooLong));

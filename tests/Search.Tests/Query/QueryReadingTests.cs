@@ -117,6 +117,35 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
     }
 
+    [Theory]
+    [InlineData("SOP: sending marketing push notifications", "sop-push-notification-sending")]
+    [InlineData("SOP: sharing competitor and user research safely", "sop-research-sharing")]
+    [InlineData("Competitor analysis: PinPinLe, H1 2026", "competitor-2026-h1-pinpinle")]
+    [InlineData("Why new users drop out of onboarding: interview study", "ur-2026-onboarding-interviews")]
+    public void A_pasted_title_with_a_colon_is_read_as_words_not_as_a_field(string title, string id)
+    {
+        var results = corpus.Host.Search(title);
+
+        Assert.Equal(id, results.Hits[0].DocumentId);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+    }
+
+    [Theory]
+    [InlineData("Weekly report: Editing Pivot Tables", "Weekly report  Editing Pivot Tables")]
+    [InlineData("Note:", "Note ")]
+    [InlineData("复盘: 要点", "复盘  要点")]
+    [InlineData("title: plan", "title: plan")]
+    [InlineData("Title: plan", "Title: plan")]
+    [InlineData("tag: 618", "tag: 618")]
+    [InlineData("标签: 618", "标签: 618")]
+    [InlineData("after: 2026-01-01", "after: 2026-01-01")]
+    [InlineData("titel:plan", "titel:plan")]
+    [InlineData("at 10:30 today", "at 10:30 today")]
+    [InlineData("see https://example.org", "see https://example.org")]
+    [InlineData("\"ratio: 3\"", "\"ratio  3\"")]
+    public void A_colon_ending_a_word_is_syntax_only_after_a_field_or_filter_name(string text, string expected) =>
+        Assert.Equal(expected, NaturalQueries.WithProseColons(text));
+
     [Fact]
     public void Words_only_a_glossary_has_together_are_widened_to_documents_with_most_of_them()
     {
