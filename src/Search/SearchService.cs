@@ -124,12 +124,15 @@ public sealed partial class SearchService(
             EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
 
             // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
-            // nothing readable has.
+            // nothing readable has. A page of most words whose every word only archived documents have says that instead
+            // of "no document has every word" (and of naming words as in no document that archived ones hold).
             SearchResults Explained(IndexSearcher searcher, SearchResults results)
             {
                 if (results.Total > 0)
                 {
-                    return results;
+                    return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most && ArchivedWithEveryWord(searcher) is > 0 and var held
+                        ? results with { Notes = [.. results.Notes.Select(n => n == most ? new QueryNote(QueryNoteKind.ArchivedHaveEveryWord, [], held) : n)] }
+                        : results;
                 }
 
                 if (constraints.ExcludeArchived
@@ -141,6 +144,18 @@ public sealed partial class SearchService(
                 return constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
                     ? results with { Notes = [.. results.Notes, note] }
                     : results;
+            }
+
+            // How many archived documents have every word (and filter): all words counted with archived ones, less without.
+            int ArchivedWithEveryWord(IndexSearcher searcher)
+            {
+                if (!constraints.ExcludeArchived || parsed.Query is not { } all)
+                {
+                    return 0;
+                }
+
+                var withArchived = entries.Run(searcher, Counting(all) with { Constraints = constraints with { ExcludeArchived = false } }).Total;
+                return withArchived == 0 ? 0 : withArchived - entries.Run(searcher, Counting(all)).Total;
             }
         }
         catch (BooleanQuery.TooManyClausesException)

@@ -248,6 +248,26 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Empty(archived.Notes);
     }
 
+    /// <summary>
+    /// Most words, but an archived document has every word (its title 旧版上线, its tag campaign): the page says so and how
+    /// many, in place of "no document has every word"; where no archived document has them all, the most-words note stays.
+    /// </summary>
+    [Fact]
+    public void A_page_of_most_words_whose_every_word_an_archived_document_has_says_so()
+    {
+        var results = corpus.Search("旧版上线 campaign", TestCallers.Carol);
+        var archived = corpus.Search("旧版上线 campaign", TestCallers.Carol, includeArchived: true);
+        var neither = corpus.Search("旧版上线 双十一", TestCallers.Carol);
+
+        Assert.Contains(results.Hits, h => h.DocumentId == "retro-2026-618");
+        Assert.Equal(1, Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.ArchivedHaveEveryWord).Count);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.Equal(["sop-old-launch"], archived.Hits.Select(h => h.DocumentId));
+        Assert.Empty(archived.Notes);
+        Assert.Contains(neither.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.DoesNotContain(neither.Notes, n => n.Kind == QueryNoteKind.ArchivedHaveEveryWord);
+    }
+
     /// <summary>Dave owns nothing: his <c>owner:me</c> is named as typed, not as his principal.</summary>
     [Fact]
     public void Owner_me_is_named_as_me()

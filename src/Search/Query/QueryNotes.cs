@@ -101,6 +101,13 @@ public enum QueryNoteKind
     /// every word and filter (the page offers to include them).
     /// </summary>
     OnlyArchived,
+
+    /// <summary>
+    /// No document has every word unless archived ones are included: <see cref="QueryNote.Count"/> archived documents do
+    /// (within the filters). Replaces <see cref="MostWords"/> on a page of documents with most of the words (the page
+    /// offers to include archived ones).
+    /// </summary>
+    ArchivedHaveEveryWord,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>

@@ -92,6 +92,25 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Empty(withArchived.QuerySelectorAll(".query-note"));
     }
 
+    /// <summary>Only the archived report has both words, others have "report": the most-words page says so and links to the search with archived documents.</summary>
+    [Theory]
+    [InlineData("en", "Only archived documents have every word (1); these results have most of them. Include archived")]
+    [InlineData("zh-CN", "只有已归档的文档包含全部词语（1 篇），以下结果包含其中大部分。 包含已归档")]
+    public async Task A_page_of_most_words_whose_every_word_an_archived_document_has_links_to_it(string language, string expected)
+    {
+        var client = await SignedInAsync("carol", language);
+
+        var page = await client.GetDocumentAsync("/Search?q=quokkaline+report");
+
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+        Assert.Null(page.QuerySelector(".query-note[data-note=MostWords]"));
+        var note = Assert.Single(page.QuerySelectorAll(".query-note[data-note=ArchivedHaveEveryWord]"));
+        Assert.Equal(expected, note.TextContent.Trim());
+        var withArchived = await client.GetDocumentAsync(note.QuerySelector("a.search-include-archived")!.GetAttribute("href")!);
+        Assert.Equal("Quokkaline old report", withArchived.QuerySelectorAll("article.hit .hit-title a").Select(a => a.TextContent.Trim()).First());
+        Assert.Empty(withArchived.QuerySelectorAll(".query-note"));
+    }
+
     [Theory]
     [InlineData("en", "Common words not searched for: how to")]
     [InlineData("zh-CN", "已忽略常用词：how to")]

@@ -107,8 +107,8 @@ public static class QueryNoteSentences
             case QueryNoteKind.UnknownType:
                 yield return ("NoteUnknownType", [Typed(Word(note, 0))]);
                 break;
-            case QueryNoteKind.OnlyArchived:
-                yield return ("NoteOnlyArchived", [count]);
+            case QueryNoteKind.OnlyArchived or QueryNoteKind.ArchivedHaveEveryWord:
+                yield return ("Note" + note.Kind, [count]);
                 break;
             case QueryNoteKind.FilterMatchesNothing:
                 yield return ("NoteFilterMatchesNothing" + lessons, [words]);
