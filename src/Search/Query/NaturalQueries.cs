@@ -61,7 +61,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             return false;
         }
 
-        return text.IndexOfAny(['"', '“', '”', '＂', '*', '~', '^', '[', ']', '{', '}', '\\']) >= 0
+        return text.IndexOfAny(['"', '“', '”', '＂', '*', '~', '^', '\\']) >= 0
+            || RangeSyntax().IsMatch(text)
             || text.Count(c => c is '(' or '（') != text.Count(c => c is ')' or '）')
             || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" or "?" || t.StartsWith('+') || t.StartsWith('/')
                 || FieldSyntax().IsMatch(t) || WildcardInside().IsMatch(t) || (t.StartsWith('-') && t.Length > 1 && !PlainWords.ReadsAsExclusion(t) && t[1] is '-' or '('));
@@ -157,4 +158,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     [GeneratedRegex(@"\?[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex WildcardInside();
+
+    /// <summary>A range, whole or begun (<c>[a TO b]</c>, <c>{2024 TO</c>): brackets around other text (<c>Round 函数 [VBA]</c>, a pasted title's) are punctuation.</summary>
+    [GeneratedRegex(@"[\[{][^\]}]*\sTO(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeSyntax();
 }

@@ -8,7 +8,7 @@ public sealed class NaturalQueryFuzzTests(SampleCorpus corpus) : IClassFixture<S
         "去年", "上个月", "Q3", "Q5", "H1", "2025年3月", "2025年13月", "March 2025", "may 9999", "last week", "本周", "今天",
         "复盘", "会员日", "cart", "outage", "618", "-o", "-draft", "-复盘", "--force", "e-mail", "2024-06", "A-B", "-", "－",
         "how", "to", "的", "吗", "如何", "\"", "“", "(", ")", "OR", "AND", "NOT", "*", "?", "~", "title:", "type:sop", "tag:Q3",
-        "Singles' Day", "conversion rate", "、", "，", "\u200b", "\u0000", "😀", "\uD800", "ｑ３", "第三季度", "上半年", "1999年",
+        "Singles' Day", "conversion rate", "、", "，", "\u200b", "\u0000", "😀", "\uD800", "ｑ３", "第三季度", "上半年", "1999年", "[", "]", "{", "}", "TO", "[VBA]", "report:", "Note:", "title:",
     ];
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 15)];

@@ -131,6 +131,26 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     }
 
     [Theory]
+    [InlineData("Round 函数 [VBA]", false)]
+    [InlineData("[draft] launch plan {v2}", false)]
+    [InlineData("[a TO z]", true)]
+    [InlineData("title:[a TO z]", true)]
+    [InlineData("{2024 TO", true)]
+    [InlineData("[alpha TO", true)]
+    [InlineData("plan \"launch\"", true)]
+    public void Brackets_are_syntax_only_around_a_range(string text, bool syntax) =>
+        Assert.Equal(syntax, NaturalQueries.HasOperators(text));
+
+    [Fact]
+    public void A_pasted_title_with_brackets_is_read_as_words()
+    {
+        var results = corpus.Host.Search("[SOP] sending marketing push notifications");
+
+        Assert.Equal("sop-push-notification-sending", results.Hits[0].DocumentId);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+    }
+
+    [Theory]
     [InlineData("Weekly report: Editing Pivot Tables", "Weekly report  Editing Pivot Tables")]
     [InlineData("Note:", "Note ")]
     [InlineData("复盘: 要点", "复盘  要点")]
