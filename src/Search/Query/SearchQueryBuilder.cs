@@ -73,23 +73,31 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             return new ParsedSearch(null, rest, filters, Notes(tooLong));
         }
 
+        // Syntax the parser cannot read is searched as plain words, as text without syntax is (most words when nothing
+        // has them all: a pasted sentence with one parenthesis is a passage, not a query), with the note saying why.
+        var unread = (QueryNote?)null;
         if (NaturalQueries.HasOperators(rest))
         {
             var (syntax, kept) = ParsedExclusions.KeepHyphenatedWords(rest);
-            var parsed = Parse(syntax);
-            var operators = new QueryPlan
+            var (parsed, failure) = TryParse(syntax);
+            if (failure is null)
             {
-                Parsed = parsed.Query,
-                ParsedWithoutExclusions = ParsedExclusions.Without(parsed.Query),
-                ParsedExclusions = ParsedExclusions.Words(syntax),
-                KeptHyphens = kept,
-                Time = timeFilter,
-            };
-            return new ParsedSearch(operators.Make(relaxed: false), rest, filters, [.. Notes(tooLong), .. parsed.Notes]) { Plan = operators };
+                var operators = new QueryPlan
+                {
+                    Parsed = parsed,
+                    ParsedWithoutExclusions = ParsedExclusions.Without(parsed),
+                    ParsedExclusions = ParsedExclusions.Words(syntax),
+                    KeptHyphens = kept,
+                    Time = timeFilter,
+                };
+                return new ParsedSearch(operators.Make(relaxed: false), rest, filters, Notes(tooLong)) { Plan = operators };
+            }
+
+            unread = failure;
         }
 
         var plan = natural.Plain(rest, timeFilter);
-        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, Notes(tooLong)) { Plan = plan };
+        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, [.. Notes(tooLong), .. Notes(unread)]) { Plan = plan };
     }
 
     /// <summary>The text as a query of words and syntax (field filters are not read here: see the search service).</summary>
@@ -102,20 +110,25 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             return new ParsedQuery(null, Notes(tooLong));
         }
 
+        var (query, failure) = TryParse(trimmed);
+        return failure is null ? new ParsedQuery(query, Notes(tooLong)) : new ParsedQuery(Words(trimmed), [.. Notes(tooLong), failure]);
+    }
+
+    /// <summary>Prepared text through the parser: its query, or the note saying why it could not be read.</summary>
+    private (Query? Query, QueryNote? Failure) TryParse(string text)
+    {
         try
         {
-            var query = new GuardedQueryParser(analyzer).Parse(QueryText.Prepare(trimmed));
-            return new ParsedQuery(WithPositiveClause(query), Notes(tooLong));
+            return (WithPositiveClause(new GuardedQueryParser(analyzer).Parse(QueryText.Prepare(text))), null);
         }
         catch (ParseException exception)
         {
-            var note = exception.InnerException switch
+            return (null, exception.InnerException switch
             {
                 UnsupportedSyntaxException unsupported => unsupported.Note,
                 BooleanQuery.TooManyClausesException => TooComplexNote,
                 _ => QueryNote.Of(QueryNoteKind.SyntaxError),
-            };
-            return new ParsedQuery(Words(trimmed), [.. Notes(tooLong), note]);
+            });
         }
     }
 

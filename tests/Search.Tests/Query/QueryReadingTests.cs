@@ -130,6 +130,17 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
     }
 
+    [Fact]
+    public void A_pasted_fragment_with_an_unclosed_parenthesis_falls_back_to_most_words()
+    {
+        // Cut mid-word at both ends, one parenthesis open: the parser cannot read it, and every word cannot match.
+        var results = corpus.Host.Search("ional notifications (order, payment, delivery upd");
+
+        Assert.Equal("sop-push-notification-sending", results.Hits[0].DocumentId);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.SyntaxError);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+    }
+
     [Theory]
     [InlineData("Round 函数 [VBA]", false)]
     [InlineData("[draft] launch plan {v2}", false)]
