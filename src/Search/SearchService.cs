@@ -146,7 +146,8 @@ public sealed partial class SearchService(
                     : results;
             }
 
-            // How many archived documents have every word (and filter): all words counted with archived ones, less without.
+            // How many archived documents have every word (and filter): the archived status as a filter (archived documents
+            // are left out only when no status is chosen), so the count visits only them.
             int ArchivedWithEveryWord(IndexSearcher searcher)
             {
                 if (!constraints.ExcludeArchived || parsed.Query is not { } all)
@@ -154,8 +155,12 @@ public sealed partial class SearchService(
                     return 0;
                 }
 
-                var withArchived = entries.Run(searcher, Counting(all) with { Constraints = constraints with { ExcludeArchived = false } }).Total;
-                return withArchived == 0 ? 0 : withArchived - entries.Run(searcher, Counting(all)).Total;
+                var archivedOnly = constraints with
+                {
+                    ExcludeArchived = false,
+                    Selected = new Dictionary<string, IReadOnlyList<string>>(constraints.Selected) { [SearchFacets.Status] = [nameof(DocumentStatus.Archived)] },
+                };
+                return entries.Run(searcher, Counting(all) with { Constraints = archivedOnly }).Total;
             }
         }
         catch (BooleanQuery.TooManyClausesException)

@@ -11,6 +11,9 @@ internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyLis
 {
     /// <summary>Text that counts when present but is not required: a Chinese run that was split, whole, and the words as typed.</summary>
     public IReadOnlyList<string> Optional { get; init; } = [];
+
+    /// <summary>The clauses of longer text (see <see cref="PlainWords"/>): phrases that count when present, more the longer they are.</summary>
+    public IReadOnlyList<string> Clauses { get; init; } = [];
 }
 
 /// <summary>
@@ -97,8 +100,51 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
             optional.Add(string.Join(' ', tokens.Where(t => !(t.Length > 1 && t[0] == '-' && ReadsAsExclusion(t))).Select(Clean).Where(t => t.Length > 0)));
         }
 
-        return new PlainReading(distinct, ignored, kept, passage) { Optional = [.. optional.Distinct(StringComparer.Ordinal)] };
+
+        // Text pasted from a document: the document has its clauses word for word, where others have its words apart.
+        return new PlainReading(distinct, ignored, kept, passage)
+        {
+            Optional = [.. optional.Distinct(StringComparer.Ordinal)],
+            Clauses = tokens.Length >= ClauseQueryWords ? [.. Clauses(tokens)] : [],
+        };
     }
+
+    /// <summary>
+    /// The runs of words between the clause punctuation of text without CJK characters (Chinese runs are phrases already),
+    /// three words or more, the first and last word of the text left out — a passage copied from a page is often cut
+    /// inside a word at each end. At most <see cref="MaxClauses"/>, longest first.
+    /// </summary>
+    private static IEnumerable<string> Clauses(string[] tokens)
+    {
+        var clauses = new List<string>();
+        var words = new List<string>();
+        for (var i = 1; i < tokens.Length - 1; i++)
+        {
+            var token = tokens[i];
+            var word = Clean(token);
+            if (word.Length > 0 && !word.Any(QueryText.IsCjk))
+            {
+                words.Add(word);
+            }
+
+            if (word.Length == 0 || word.Any(QueryText.IsCjk) || token[^1] is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' || i == tokens.Length - 2)
+            {
+                if (words.Count >= 3)
+                {
+                    clauses.Add(string.Join(' ', words));
+                }
+
+                words.Clear();
+            }
+        }
+
+        return clauses.OrderByDescending(c => c.Length).Take(MaxClauses);
+    }
+
+    /// <summary>Text of this many tokens or more is searched with its clauses as phrases besides its words (see <see cref="Clauses"/>).</summary>
+    private const int ClauseQueryWords = 6;
+
+    private const int MaxClauses = 6;
 
     /// <summary><c>-draft</c>, <c>-复盘</c>: a hyphen, then a letter, and two letters at least (or a Chinese character).</summary>
     internal static bool ReadsAsExclusion(string token) =>

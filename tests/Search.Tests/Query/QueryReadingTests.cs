@@ -130,6 +130,15 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
     }
 
+    /// <summary>Fragments copied from a page, cut inside a word at each end: the document that has their clauses word for word ranks first.</summary>
+    [Theory]
+    [InlineData("mised for the first order because it is easy to measure; the second order matters more for retention but nobody ow", "retro-2026-onboarding-revamp")]
+    [InlineData("y was shown to a random sample of users active in the last 30 days", "ur-2025-push-fatigue-survey")]
+    [InlineData("ot know the app lets them choose which kinds of notifications to rec", "ur-2025-push-fatigue-survey")]
+    [InlineData("e second order matters more for retention but nob", "retro-2026-onboarding-revamp")]
+    public void A_pasted_fragment_finds_the_document_it_was_copied_from(string fragment, string id) =>
+        Assert.Equal(id, corpus.Host.Search(fragment).Hits[0].DocumentId);
+
     [Fact]
     public void A_pasted_fragment_with_an_unclosed_parenthesis_falls_back_to_most_words()
     {
