@@ -113,32 +113,40 @@ public sealed partial class SearchService(
         try
         {
             var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
-            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Querying.NaturalSearch.Run(
+            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Read(searcher, parsed.Plan, parsed.Query), parsed.Query)));
+
+            SearchResults Read(IndexSearcher searcher, Querying.QueryPlan? plan, Query? query) => Querying.NaturalSearch.Run(
                 searcher,
-                parsed.Plan,
-                parsed.Query,
+                plan,
+                query,
                 query => Page(searcher, request, query, constraints, notes, page, pageSize),
                 query => entries.Run(searcher, Counting(query)).Total,
-                query => entries.Any(searcher, Counting(query))))));
+                query => entries.Any(searcher, Counting(query)));
 
             EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
 
             // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
-            // nothing readable has. A page of most words whose every word only archived documents have says that instead
-            // of "no document has every word" (and of naming words as in no document that archived ones hold).
-            SearchResults Explained(IndexSearcher searcher, SearchResults results)
+            // nothing readable has; a query with syntax (quotes, signs) that found nothing is searched as plain words. A page
+            // of most words whose every word only archived documents have says that instead of "no document has every
+            // word" (and of naming words as in no document that archived ones hold). <paramref name="all"/>: every word.
+            SearchResults Explained(IndexSearcher searcher, SearchResults results, Query? all)
             {
                 if (results.Total > 0)
                 {
-                    return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most && ArchivedWithEveryWord(searcher) is > 0 and var held
+                    return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most && ArchivedWithEveryWord(searcher, all) is > 0 and var held
                         ? results with { Notes = [.. results.Notes.Select(n => n == most ? new QueryNote(QueryNoteKind.ArchivedHaveEveryWord, [], held) : n)] }
                         : results;
                 }
 
                 if (constraints.ExcludeArchived
-                    && entries.Run(searcher, Counting(parsed.Query ?? new MatchAllDocsQuery()) with { Constraints = constraints with { ExcludeArchived = false } }).Total is > 0 and var archived)
+                    && entries.Run(searcher, Counting(all ?? new MatchAllDocsQuery()) with { Constraints = constraints with { ExcludeArchived = false } }).Total is > 0 and var archived)
                 {
                     return results with { Notes = [.. results.Notes, new QueryNote(QueryNoteKind.OnlyArchived, [], archived)] };
+                }
+
+                if (parsed.Plan?.PlainFallback is { } plain && plain.Make(relaxed: false) is { } words && Read(searcher, plain, words) is { Total: > 0 } asWords)
+                {
+                    return Explained(searcher, asWords with { Notes = [.. asWords.Notes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])] }, words);
                 }
 
                 return constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
@@ -148,9 +156,9 @@ public sealed partial class SearchService(
 
             // How many archived documents have every word (and filter): the archived status as a filter (archived documents
             // are left out only when no status is chosen), so the count visits only them.
-            int ArchivedWithEveryWord(IndexSearcher searcher)
+            int ArchivedWithEveryWord(IndexSearcher searcher, Query? all)
             {
-                if (!constraints.ExcludeArchived || parsed.Query is not { } all)
+                if (!constraints.ExcludeArchived || all is null)
                 {
                     return 0;
                 }

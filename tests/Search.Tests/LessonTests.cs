@@ -29,6 +29,16 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Equal(["凌晨"], note.Words);
     }
 
+    /// <summary>A lesson quoted in a pasted chat line: nothing has the line as written, so its words are searched (most of them).</summary>
+    [Fact]
+    public void A_pasted_lesson_with_a_quotation_that_finds_nothing_as_written_is_searched_as_words()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "\"Final payment reminders need an owner\", as the retro said", Caller = TestCallers.Carol });
+
+        Assert.Equal("Final payment reminders need an owner.", results.Hits[0].Text);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.SyntaxAsWords);
+    }
+
     [Fact]
     public void Lesson_words_never_together_find_nothing_with_a_note_naming_those_no_lesson_has()
     {

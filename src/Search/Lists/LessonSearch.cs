@@ -50,15 +50,17 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         }
 
         // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
-        var (results, notes) = Querying.NaturalSearch.Read(
-            plan,
-            parsed.Query,
-            Page,
-            query => entries.Run(searcher, Counting(query)).Total,
-            query => entries.Any(searcher, Counting(query)),
-            results => results.Total,
-            results => results.PageSize,
-            (_, wider) => wider);
+        var (results, notes) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, (_, wider) => wider);
+        if (results.Total == 0 && plan.PlainFallback is { } plain && plain.Make(relaxed: false) is { } words)
+        {
+            // The query as written (quotes, signs) found nothing: its words as plain text, as the search page does.
+            var (asWords, wordNotes) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, (_, wider) => wider);
+            if (asWords.Total > 0)
+            {
+                return asWords with { Notes = [.. asWords.Notes, .. wordNotes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])], TimeFilter = plain.Time };
+            }
+        }
+
         return WithUnmatchedFilters(results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time });
 
         LessonResults WithUnmatchedFilters(LessonResults results) =>
@@ -67,6 +69,10 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
                 : results;
 
         EntryRequest Counting(Query query) => new(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false);
+
+        int Count(Query query) => entries.Run(searcher, Counting(query)).Total;
+
+        bool Any(Query query) => entries.Any(searcher, Counting(query));
     }
 
     private LessonHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query)

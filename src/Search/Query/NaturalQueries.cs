@@ -52,6 +52,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         [SearchFields.Title, SearchFields.Body, .. SearchDimension.Names, .. FilterSyntax.DateNames],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How many blank-separated tokens the text has once prepared (CJK punctuation a blank, CJK runs set apart).</summary>
+    public static int Tokens(string text) => QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     /// <summary>True when the text uses the parser's syntax; a pasted passage never does (its quotes and signs are words).</summary>
     public static bool HasOperators(string text)
     {

@@ -141,8 +141,11 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
         return clauses.OrderByDescending(c => c.Length).Take(MaxClauses);
     }
 
-    /// <summary>Text of this many tokens or more is searched with its clauses as phrases besides its words (see <see cref="Clauses"/>).</summary>
-    private const int ClauseQueryWords = 6;
+    /// <summary>
+    /// Text of this many tokens or more is likely copied rather than typed: it is searched with its clauses as phrases
+    /// besides its words (see <see cref="Clauses"/>), and as plain words when its quotes or signs, read as syntax, find nothing.
+    /// </summary>
+    public const int ClauseQueryWords = 6;
 
     private const int MaxClauses = 6;
 

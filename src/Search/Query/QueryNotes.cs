@@ -24,6 +24,9 @@ public enum QueryNoteKind
     /// </summary>
     FilterAsWords,
 
+    /// <summary>The query as written (quotes, signs, operators) found nothing, so its words were searched as plain text (which found the hits).</summary>
+    SyntaxAsWords,
+
     /// <summary>
     /// The time filter left no hits, so it was not applied: the hits are the words' at any time (<see cref="QueryNote.Count"/>
     /// of them). <see cref="QueryNote.Words"/>: the time phrase; <see cref="AppliedTimeFilter.QueryAsWords"/> searches it as words.
@@ -117,7 +120,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
-        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter;
+        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

@@ -24,6 +24,13 @@ internal sealed record QueryPlan
     /// <summary>The query the parser made of text with operators (used instead of <see cref="Words"/>).</summary>
     public Lucene.Net.Search.Query? Parsed { get; init; }
 
+    /// <summary>
+    /// For a parsed query (<see cref="Parsed"/>) of text long enough to be copied rather than typed: the same text read as
+    /// plain words, searched when the query as written finds nothing — quotes and signs pasted with a fragment are more
+    /// often its text than operators. A short query's syntax is meant (<c>"exact phrase"</c> finds that or nothing).
+    /// </summary>
+    public QueryPlan? PlainFallback { get; init; }
+
     /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
     public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }
 

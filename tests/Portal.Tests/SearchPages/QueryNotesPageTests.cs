@@ -111,6 +111,20 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Empty(withArchived.QuerySelectorAll(".query-note"));
     }
 
+    /// <summary>A pasted line with a quotation that nothing has as written: its words are searched, and the page says so.</summary>
+    [Theory]
+    [InlineData("en", "Nothing matched your search with its quotes and operators, so we searched its words.")]
+    [InlineData("zh-CN", "按引号和运算符原样搜索没有结果，已按其中的词语搜索。")]
+    public async Task A_long_query_whose_syntax_finds_nothing_is_searched_as_words_with_a_note(string language, string expected)
+    {
+        var client = await SignedInAsync("carol", language);
+
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("\"zephyrine numbers\" notes about the figures we saw"));
+
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+        Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=SyntaxAsWords]")).TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("en", "Common words not searched for: how to")]
     [InlineData("zh-CN", "已忽略常用词：how to")]

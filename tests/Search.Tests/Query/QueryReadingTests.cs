@@ -150,6 +150,20 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
     }
 
+    [Fact]
+    public void A_pasted_fragment_with_a_quotation_that_finds_nothing_as_written_is_searched_as_words_a_typed_phrase_is_not()
+    {
+        var quoted = corpus.Host.Search("\"last chance\"");
+        var results = corpus.Host.Search("d; no misleading urgency \"last chance\" only when it rea");
+
+        Assert.Contains(quoted.Hits, h => h.DocumentId == "sop-push-notification-sending");
+        Assert.DoesNotContain(quoted.Notes, n => n.Kind == QueryNoteKind.SyntaxAsWords);
+        Assert.Equal("sop-push-notification-sending", results.Hits[0].DocumentId);
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.SyntaxAsWords);
+        // A short query's quotes are meant: an exact phrase nothing has finds nothing.
+        Assert.Equal(0, corpus.Host.Search("\"last chance sale\"").Total);
+    }
+
     [Theory]
     [InlineData("Round 函数 [VBA]", false)]
     [InlineData("[draft] launch plan {v2}", false)]

@@ -95,6 +95,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.TimeFilterEmptied:
                 yield return ("NoteTimeEmpty", [words, count]);
                 break;
+            case QueryNoteKind.SyntaxAsWords:
+                yield return ("NoteSyntaxAsWords" + lessons, []);
+                break;
             case QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong:
                 yield return ("Note" + note.Kind, [count]);
                 break;
