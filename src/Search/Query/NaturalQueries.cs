@@ -77,7 +77,6 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         var current = Glossary;
         var reading = plainWords.Read(text, current);
         var words = new List<Lucene.Net.Search.Query>();
-        var titles = new List<Lucene.Net.Search.Query?>();
         var texts = new List<string>();
         var exclusions = new List<(string, Lucene.Net.Search.Query)>();
         var expansions = new List<GlossaryExpansion>();
@@ -97,7 +96,6 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             var synonyms = current.SynonymsOf(unit.Text) is { Count: > 0 } found ? found : current.SynonymsOf(PlainWords.Singular(unit.Text));
             var expanded = synonyms.Select(s => (Via: s, Query: AnyField(s))).Where(s => s.Query is not null).Select(s => (s.Via, s.Query!)).ToList();
             texts.Add(unit.Text);
-            titles.Add(InTitle(unit.Text));
             if (expanded.Count == 0)
             {
                 words.Add(direct);
@@ -119,7 +117,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return new QueryPlan
         {
             Words = words.Take(BooleanQuery.MaxClauseCount / 2).ToList(),
-            InTitle = titles.Count > 0 && titles.All(t => t is not null) ? [.. titles.Take(BooleanQuery.MaxClauseCount / 2).OfType<Lucene.Net.Search.Query>()] : [],
+            // Built when asked (only the check that a page holds only glossaries asks): two more analyses of every word otherwise.
+            InTitle = new Lazy<IReadOnlyList<Lucene.Net.Search.Query>>(() =>
+                texts.Take(BooleanQuery.MaxClauseCount / 2).Select(InTitle).ToList() is var titles && titles.All(t => t is not null) ? [.. titles.OfType<Lucene.Net.Search.Query>()] : []),
             WordTexts = texts,
             Exclusions = exclusions,
             Ignored = reading.Ignored,

@@ -100,7 +100,6 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
             optional.Add(string.Join(' ', tokens.Where(t => !(t.Length > 1 && t[0] == '-' && ReadsAsExclusion(t))).Select(Clean).Where(t => t.Length > 0)));
         }
 
-
         // Text pasted from a document: the document has its clauses word for word, where others have its words apart.
         return new PlainReading(distinct, ignored, kept, passage)
         {

@@ -19,7 +19,7 @@ internal sealed record QueryPlan
     /// Each of <see cref="Words"/> in a title only (no synonyms), in the same order; empty when some word has no title
     /// tokens. A glossary whose title has every word was searched for by its name, not found through the terms it defines.
     /// </summary>
-    public IReadOnlyList<Lucene.Net.Search.Query> InTitle { get; init; } = [];
+    public Lazy<IReadOnlyList<Lucene.Net.Search.Query>> InTitle { get; init; } = new(() => []);
 
     /// <summary>The query the parser made of text with operators (used instead of <see cref="Words"/>).</summary>
     public Lucene.Net.Search.Query? Parsed { get; init; }
@@ -119,13 +119,14 @@ internal sealed record QueryPlan
 
     private Lucene.Net.Search.Query GlossariesWithoutTheWordsInTitle()
     {
-        if (InTitle.Count == 0 || InTitle.Count != Words.Count)
+        var titles = InTitle.Value;
+        if (titles.Count == 0 || titles.Count != Words.Count)
         {
             return GlossaryDocuments();
         }
 
         var inTitle = new BooleanQuery(disableCoord: true);
-        foreach (var word in InTitle)
+        foreach (var word in titles)
         {
             inTitle.Add(word, Occur.MUST);
         }
