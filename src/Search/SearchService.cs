@@ -113,7 +113,7 @@ public sealed partial class SearchService(
         try
         {
             var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
-            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Read(searcher, parsed.Plan, parsed.Query), parsed.Query)));
+            return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Read(searcher, parsed.Plan, parsed.Query), parsed.Plan, parsed.Query)));
 
             SearchResults Read(IndexSearcher searcher, Querying.QueryPlan? plan, Query? query) => Querying.NaturalSearch.Run(
                 searcher,
@@ -127,15 +127,13 @@ public sealed partial class SearchService(
 
             // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
             // nothing readable has; a query with syntax (quotes, signs) that found nothing is searched as plain words. A page
-            // of most words whose every word only archived documents have says that instead of "no document has every
-            // word" (and of naming words as in no document that archived ones hold). <paramref name="all"/>: every word.
-            SearchResults Explained(IndexSearcher searcher, SearchResults results, Query? all)
+            // of most words says what archived documents hold instead of "no document has": every word, or some of the words
+            // it names as in no document. <paramref name="plan"/> and <paramref name="all"/>: the reading and its every word.
+            SearchResults Explained(IndexSearcher searcher, SearchResults results, Querying.QueryPlan? plan, Query? all)
             {
                 if (results.Total > 0)
                 {
-                    return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most && ArchivedWithEveryWord(searcher, all) is > 0 and var held
-                        ? results with { Notes = [.. results.Notes.Select(n => n == most ? new QueryNote(QueryNoteKind.ArchivedHaveEveryWord, [], held) : n)] }
-                        : results;
+                    return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most ? WithArchivedWords(searcher, results, most, plan, all) : results;
                 }
 
                 if (constraints.ExcludeArchived
@@ -146,7 +144,7 @@ public sealed partial class SearchService(
 
                 if (parsed.Plan?.PlainFallback is { } plain && plain.Make(relaxed: false) is { } words && Read(searcher, plain, words) is { Total: > 0 } asWords)
                 {
-                    return Explained(searcher, asWords with { Notes = [.. asWords.Notes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])] }, words);
+                    return Explained(searcher, asWords with { Notes = [.. asWords.Notes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])] }, plain, words);
                 }
 
                 return constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note
@@ -154,22 +152,49 @@ public sealed partial class SearchService(
                     : results;
             }
 
-            // How many archived documents have every word (and filter): the archived status as a filter (archived documents
-            // are left out only when no status is chosen), so the count visits only them.
-            int ArchivedWithEveryWord(IndexSearcher searcher, Query? all)
+            // The most-words note when archived documents are left out: archived documents with every word replace it
+            // (ArchivedHaveEveryWord, how many); else the words it names that only archived documents have move to their
+            // own note (OnlyArchivedHave), each checked alone with an early exit.
+            SearchResults WithArchivedWords(IndexSearcher searcher, SearchResults results, QueryNote most, Querying.QueryPlan? plan, Query? all)
             {
                 if (!constraints.ExcludeArchived || all is null)
                 {
-                    return 0;
+                    return results;
                 }
 
-                var archivedOnly = constraints with
+                if (entries.Run(searcher, Counting(all) with { Constraints = ArchivedOnly() }).Total is > 0 and var held)
                 {
-                    ExcludeArchived = false,
-                    Selected = new Dictionary<string, IReadOnlyList<string>>(constraints.Selected) { [SearchFacets.Status] = [nameof(DocumentStatus.Archived)] },
-                };
-                return entries.Run(searcher, Counting(all) with { Constraints = archivedOnly }).Total;
+                    return results with { Notes = [.. results.Notes.Select(n => n == most ? new QueryNote(QueryNoteKind.ArchivedHaveEveryWord, [], held) : n)] };
+                }
+
+                if (plan is null || most.Words.Count == 0)
+                {
+                    return results;
+                }
+
+                var texts = plan.WordTexts.ToList();
+                var archivedWords = most.Words
+                    .Where(word => texts.IndexOf(word) is >= 0 and var i && i < plan.Words.Count && entries.Any(searcher, Counting(plan.Words[i]) with { Constraints = ArchivedOnly() }))
+                    .ToList();
+                return archivedWords.Count == 0
+                    ? results
+                    : results with
+                    {
+                        Notes =
+                        [
+                            .. results.Notes.SelectMany(n => n == most
+                                ? [most with { Words = [.. most.Words.Except(archivedWords, StringComparer.Ordinal)] }, new QueryNote(QueryNoteKind.OnlyArchivedHave, archivedWords)]
+                                : new[] { n }),
+                        ],
+                    };
             }
+
+            // Archived documents only (they are left out only when no status is chosen), so a count visits only them.
+            SearchConstraints ArchivedOnly() => constraints with
+            {
+                ExcludeArchived = false,
+                Selected = new Dictionary<string, IReadOnlyList<string>>(constraints.Selected) { [SearchFacets.Status] = [nameof(DocumentStatus.Archived)] },
+            };
         }
         catch (BooleanQuery.TooManyClausesException)
         {

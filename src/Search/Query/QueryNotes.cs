@@ -111,6 +111,12 @@ public enum QueryNoteKind
     /// offers to include archived ones).
     /// </summary>
     ArchivedHaveEveryWord,
+
+    /// <summary>
+    /// On a page of most words: <see cref="QueryNote.Words"/> are words no document has unless archived ones are included
+    /// (the most-words note no longer names them as in no document; the page offers to include archived ones).
+    /// </summary>
+    OnlyArchivedHave,
 }
 
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>

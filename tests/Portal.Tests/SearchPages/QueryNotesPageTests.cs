@@ -111,6 +111,23 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Empty(withArchived.QuerySelectorAll(".query-note"));
     }
 
+    /// <summary>Most words, and one of them only the archived report has: it is named as such, with the link to include archived documents.</summary>
+    [Theory]
+    [InlineData("en", "Only archived documents have: quokkaline Include archived")]
+    [InlineData("zh-CN", "只有已归档的文档包含：quokkaline 包含已归档")]
+    public async Task A_word_only_archived_documents_have_is_named_as_such(string language, string expected)
+    {
+        var client = await SignedInAsync("carol", language);
+
+        var page = await client.GetDocumentAsync("/Search?q=quokkaline+zephyrine");
+
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+        Assert.NotNull(page.QuerySelector(".query-note[data-note=MostWords]"));
+        var note = Assert.Single(page.QuerySelectorAll(".query-note[data-note=OnlyArchivedHave]"));
+        Assert.Equal(expected, note.TextContent.Trim());
+        Assert.NotNull(note.QuerySelector("a.search-include-archived"));
+    }
+
     /// <summary>A pasted line with a quotation that nothing has as written: its words are searched, and the page says so.</summary>
     [Theory]
     [InlineData("en", "Nothing matched your search with its quotes and operators, so we searched its words.")]

@@ -113,6 +113,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.OnlyArchived or QueryNoteKind.ArchivedHaveEveryWord:
                 yield return ("Note" + note.Kind, [count]);
                 break;
+            case QueryNoteKind.OnlyArchivedHave:
+                yield return ("NoteOnlyArchivedHave", [words]);
+                break;
             case QueryNoteKind.FilterMatchesNothing:
                 yield return ("NoteFilterMatchesNothing" + lessons, [words]);
                 break;
