@@ -24,9 +24,8 @@ public sealed class EntraIdStartupTests
         string environment, Dictionary<string, string> settings, string sentence)
     {
         settings["Authentication:Mode"] = "EntraId";
-        await using var portal = PortalFactory.With(environment, settings);
 
-        var error = Record.Exception(() => portal.CreatePortalClient());
+        var error = await PortalFactory.StartErrorAsync(environment, settings);
 
         Assert.NotNull(error);
         Assert.Contains(sentence, Messages(error));

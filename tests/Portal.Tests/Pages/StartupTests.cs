@@ -30,9 +30,7 @@ public sealed class StartupTests
     public async Task The_portal_refuses_to_start_with_a_sentence_naming_the_setting(
         string environment, Dictionary<string, string> settings, string sentence)
     {
-        await using var portal = PortalFactory.With(environment, settings);
-
-        var error = Record.Exception(() => portal.CreatePortalClient());
+        var error = await PortalFactory.StartErrorAsync(environment, settings);
 
         Assert.NotNull(error);
         Assert.Contains(sentence, Messages(error));
@@ -63,9 +61,7 @@ public sealed class StartupTests
         await File.WriteAllTextAsync(file, "a file where the storage folder should be");
         try
         {
-            await using var portal = PortalFactory.With("Development", new Dictionary<string, string> { ["Storage:FileSystem:RootPath"] = file });
-
-            var error = Record.Exception(() => portal.CreatePortalClient());
+            var error = await PortalFactory.StartErrorAsync("Development", new Dictionary<string, string> { ["Storage:FileSystem:RootPath"] = file });
 
             Assert.NotNull(error);
             Assert.Contains("Storage:FileSystem:RootPath", Messages(error));
