@@ -52,7 +52,7 @@ public sealed partial class SearchService(
             return (found, parsed.Filters);
         }
 
-        var results = ChineseNamedFilters.Read(filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
+        var results = ProseFilters.Read(filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
         activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);

@@ -44,6 +44,33 @@ public sealed class DimensionTests
         Assert.Equal(taken.Split(' ', StringSplitOptions.RemoveEmptyEntries), filters.Select(f => f.Name + "=" + f.Value));
     }
 
+    /// <summary>
+    /// A blank may come between the colon and the value (<c>tag: 618</c>); such a filter may be prose, as one with a
+    /// Chinese name may, so it is taken out only when its value reads. A sign, an operator or another filter after the
+    /// blank is no value.
+    /// </summary>
+    [Theory]
+    [InlineData("tag: 618 复盘", "复盘", "tag=618")]
+    [InlineData("Tag:\t618", "", "Tag=618")]
+    [InlineData("-tags:  \"campaign review\" 复盘", "复盘", "tags=campaign review")]
+    [InlineData("tag: 618 type: 复盘 plan", "plan", "tag=618|type=复盘")]
+    [InlineData("status: draft", "", "status=draft")]
+    [InlineData("Status: ongoing with the launch", "Status  ongoing with the launch", "")]
+    [InlineData("type: 复盘", "", "type=复盘")]
+    [InlineData("Year: 二〇二六", "Year  二〇二六", "")]
+    [InlineData("标签：　618", "", "标签=618")]
+    [InlineData("tag: AND 618", "tag: AND 618", "")]
+    [InlineData("tag: -618", "tag: -618", "")]
+    [InlineData("tag: type:retrospective", "tag:", "type=retrospective")]
+    [InlineData("tag:\n618", "tag:\n618", "")]
+    public void A_filter_with_a_blank_after_its_colon_is_taken_out_only_when_its_value_reads(string text, string rest, string taken)
+    {
+        var (remainder, filters) = FilterSyntax.Extract(text, filter => TypedFilterReader.Reads(filter, value => value == "复盘" ? "retrospective" : null));
+
+        Assert.Equal(rest, remainder);
+        Assert.Equal(taken.Split('|', StringSplitOptions.RemoveEmptyEntries), filters.Select(f => f.Name + "=" + f.Value));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Every_name_of_a_dimension_is_read_as_a_typed_filter_in_any_case(string name)

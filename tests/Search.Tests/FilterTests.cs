@@ -25,6 +25,9 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 type:retrospective OR type:campaign-plan", "draft-plan plan-2026-d11 retro-2025-d11 retro-2026-618")]
     [InlineData("复盘 tag:campaign", "retro-2025-d11 retro-2026-618")]
     [InlineData("双十一 type：campaign-plan", "plan-2026-d11")]
+    [InlineData("运营 tag: 双十一", "plan-2026-d11 retro-2025-d11")]
+    [InlineData("Status:  Draft", "draft-plan")]
+    [InlineData("运营 -type: retrospective", "competitor-secret draft-plan plan-2026-d11 weekly-w46")]
     [InlineData("运营 after:2026-09-01", "draft-plan plan-2026-d11 weekly-w46")]
     [InlineData("运营 before:2026-06-25", "retro-2025-d11 retro-2026-618")]
     [InlineData("运营 after:2026-06-25 before:2026-09-28", "competitor-secret plan-2026-d11 retro-2026-618")]
@@ -115,6 +118,27 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(0, english.Total);
         // Typed with English names they stay filters: the empty page names them, as no document has either value.
         Assert.Equal(["tag:增长", "owner:张三"], Assert.Single(english.Notes).Words);
+    }
+
+    /// <summary>
+    /// An English name with a blank after its colon (<c>Owner: 张三</c>, a pasted report's head) may be prose too: when it
+    /// leaves nothing, its words are searched with the note naming it as written; a value that is none of its dimension's
+    /// (<c>Status: ongoing</c>) stays words without a note about a filter, where <c>status:ongoing</c> names it.
+    /// </summary>
+    [Fact]
+    public void An_english_named_filter_with_a_blank_after_its_colon_may_be_prose()
+    {
+        var words = corpus.Host.Search("运营 团队 文档", TestCallers.Carol, pageSize: 100);
+        var owner = corpus.Host.Search("运营 团队 文档 Owner: 张三", TestCallers.Carol, pageSize: 100);
+        var status = corpus.Host.Search("运营 团队 文档 Status: ongoing", TestCallers.Carol, pageSize: 100);
+        var typed = corpus.Host.Search("运营 团队 文档 status:ongoing", TestCallers.Carol, pageSize: 100);
+
+        Assert.NotEqual(0, words.Total);
+        Assert.Equal(["Owner: 张三"], Assert.Single(owner.Notes, n => n.Kind == QueryNoteKind.FilterAsWords).Words);
+        Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), owner.Hits.Select(h => h.DocumentId).Order());
+        Assert.DoesNotContain(status.Notes, n => n.NotAsTyped);
+        Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), status.Hits.Select(h => h.DocumentId).Order());
+        Assert.Contains(typed.Notes, n => n.Kind == QueryNoteKind.UnknownStatus);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var typeOf = TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value));
-        return ChineseNamedFilters.Read(
+        return ProseFilters.Read(
             filter => TypedFilterReader.Reads(filter, typeOf),
             reads =>
             {

@@ -3,14 +3,29 @@ using System.Text.RegularExpressions;
 namespace KnowledgeHub.Search;
 
 /// <summary>A filter the user typed: <c>type:sop</c>, <c>-tag:618</c>, <c>owner:"Alice Wang"</c>, <c>after:2026-01-01</c>.</summary>
-internal sealed record TypedFilter(string Name, string Value, bool Negated);
+internal sealed record TypedFilter(string Name, string Value, bool Negated)
+{
+    /// <summary>A blank came between the colon and the value: <c>tag: 618</c>, as a pasted <c>Owner: Alice</c> line has.</summary>
+    public bool Spaced { get; init; }
+
+    /// <summary>
+    /// The filter may be prose rather than meant as one: typed with a Chinese name (<c>负责人：张三</c> heads pasted reports)
+    /// or with a blank after its colon. Such a filter is taken out only when its value reads as its dimension's, and a
+    /// search it leaves empty runs again with it as words (<see cref="ProseFilters"/>).
+    /// </summary>
+    public bool MayBeProse => Spaced || SearchDimension.IsChineseName(Name);
+
+    /// <summary>The filter as the user wrote it, for a note: <c>标签：618</c>, <c>-tag: 618</c>.</summary>
+    public string AsWritten => (Negated ? "-" : "") + Name + (SearchDimension.IsChineseName(Name) ? "：" : Spaced ? ": " : ":") + Value;
+}
 
 /// <summary>
 /// Takes the filters out of search-box text: <c>name:value</c> for the names of the dimensions
 /// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year, and their Chinese names 类型, 标签…)
 /// and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
 /// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank or at Chinese punctuation
-/// (<c>标签：618，复盘</c> is the tag 618 and the word 复盘). A filter inside a "quoted phrase" stays text, and AND/OR next to a
+/// (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank may come between the colon and the value (<c>tag: 618</c>:
+/// such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>). A filter inside a "quoted phrase" stays text, and AND/OR next to a
 /// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
 /// </summary>
 internal static partial class FilterSyntax
@@ -19,9 +34,9 @@ internal static partial class FilterSyntax
 
     /// <summary>
     /// The filters and the text without them. <paramref name="reads"/> says whether a filter's value reads as one of its
-    /// dimension's; a filter typed with a Chinese name (<see cref="SearchDimension.ChineseNames"/>) whose value does not
-    /// stays text, its colon a blank and a dash before it dropped (<c>-状态：进行中</c> → the words 状态 进行中). Without it
-    /// every filter is taken out.
+    /// dimension's; a filter that may be prose (<see cref="TypedFilter.MayBeProse"/>: a Chinese name, a blank after the
+    /// colon) whose value does not stays text, its colon a blank and a dash before it dropped (<c>-状态：进行中</c> → the
+    /// words 状态 进行中, <c>Status: ongoing</c> → Status ongoing). Without it every filter is taken out.
     /// </summary>
     public static (string Remainder, IReadOnlyList<TypedFilter> Filters) Extract(string text, Func<TypedFilter, bool>? reads = null)
     {
@@ -34,8 +49,8 @@ internal static partial class FilterSyntax
             }
 
             var name = match.Groups["name"];
-            var filter = new TypedFilter(name.Value, Unquote(match.Groups["value"].Value), match.Groups["neg"].Success);
-            if (reads is not null && SearchDimension.IsChineseName(filter.Name) && !reads(filter))
+            var filter = new TypedFilter(name.Value, Unquote(match.Groups["value"].Value), match.Groups["neg"].Success) { Spaced = match.Groups["gap"].Success };
+            if (reads is not null && filter.MayBeProse && !reads(filter))
             {
                 // Prose: the name and the value as words. A dash before it is a list's, not an exclusion of the name.
                 var start = name.Index - match.Index;
@@ -72,11 +87,14 @@ internal static partial class FilterSyntax
     /// <summary>The date filters (not dimensions: a range of days of the last update).</summary>
     public static IReadOnlyList<string> DateNames { get; } = ["after", "before", "updated"];
 
-    /// <summary><c>name:value</c> for every name of <see cref="SearchDimension.All"/> and the <see cref="DateNames"/>.</summary>
+    /// <summary>
+    /// <c>name:value</c> for every name of <see cref="SearchDimension.All"/> and the <see cref="DateNames"/>; blanks on one
+    /// line may come between the colon and a value that is not an operator, a sign or another <c>name:</c>.
+    /// </summary>
     private static readonly Regex Pattern = new(
         """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
             + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
-            + """)[:：](?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？]+)""",
+            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？]+)""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex FilterPattern() => Pattern;
