@@ -43,7 +43,7 @@ internal static partial class FilterSyntax
         var filters = new List<TypedFilter>();
         var rest = FilterPattern().Replace(text, match =>
         {
-            if (InsideQuotes(text, match.Index))
+            if (InsideQuotes(text, match.Index) || Querying.Locations.Contain(text, match.Index))
             {
                 return match.Value;
             }

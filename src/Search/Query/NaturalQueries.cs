@@ -58,6 +58,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <summary>True when the text uses the parser's syntax; a pasted passage never does (its quotes and signs are words).</summary>
     public static bool HasOperators(string text)
     {
+        // An address or path is words (see Locations), whatever signs it holds.
+        text = Locations.Blanked(text);
         var tokens = QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length > PlainWords.PassageWords)
         {

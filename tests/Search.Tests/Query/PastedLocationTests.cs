@@ -1,0 +1,57 @@
+using KnowledgeHub.Search.Querying;
+
+namespace KnowledgeHub.Search.Tests.Query;
+
+/// <summary>
+/// Addresses and file paths pasted into the search box — a dashboard's URL, a shared drive's path — are the text they
+/// are, found where a document shows them; their colons, slashes, backslashes and query strings are not field, regular
+/// expression or escape syntax.
+/// </summary>
+public sealed class PastedLocationTests : IAsyncLifetime
+{
+    private readonly SearchHost host = SearchHost.Create();
+
+    public async Task InitializeAsync()
+    {
+        await host.AddAsync(new TestDoc("dashboard", "大促看板说明", "GMV 看板在 https://bi.example.com/dash/618?tab=gmv&range=7d 查看，每天 10:00 更新。"), catchUp: false);
+        await host.AddAsync(new TestDoc("other-dashboard", "Retention dashboard", "The retention board lives at https://bi.example.com/dash/retention and updates weekly."), catchUp: false);
+        await host.AddAsync(new TestDoc("share", "周报归档位置", "周报原件放在 \\\\fileserver\\ops\\weekly\\2026 下，按周建文件夹；旧的在 D:\\archive\\weekly 里。"), catchUp: false);
+        await host.AddAsync(new TestDoc("wiki", "Older notes", "The old notes are read only: https://wiki.example.com/ops/2025/Q3?filter=tag:618 (kept until 2027)."), catchUp: false);
+        await host.AddAsync(new TestDoc("plan", "Launch plan", "Assets are at www.example.org/launch/assets and the brief is in the shared drive."), catchUp: false);
+        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Theory]
+    [InlineData("https://bi.example.com/dash/618?tab=gmv&range=7d", "dashboard")]
+    [InlineData("看板 https://bi.example.com/dash/618?tab=gmv&range=7d", "dashboard")]
+    [InlineData("URL: https://bi.example.com/dash/retention", "other-dashboard")]
+    [InlineData("bi.example.com/dash/retention", "other-dashboard")]
+    [InlineData("\\\\fileserver\\ops\\weekly\\2026", "share")]
+    [InlineData("D:\\archive\\weekly", "share")]
+    [InlineData("www.example.org/launch/assets", "plan")]
+    [InlineData("\"shared drive\" www.example.org/launch/assets", "plan")]
+    [InlineData("(见 https://bi.example.com/dash/618?tab=gmv&range=7d)。", "dashboard")]
+    [InlineData("see https://bi.example.com/dash/retention.", "other-dashboard")]
+    [InlineData("https://wiki.example.com/ops/2025/Q3?filter=tag:618", "wiki")]
+    [InlineData("d:\\archive\\weekly", "share")]
+    public void A_pasted_address_or_path_finds_the_document_that_shows_it(string query, string expected)
+    {
+        var results = host.Search(query);
+
+        Assert.Equal(expected, Assert.Single(results.Hits).DocumentId);
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        Assert.Null(results.TimeFilter);
+        Assert.All(results.Facets, f => Assert.DoesNotContain(f.Values, v => v.Selected));
+    }
+
+    [Theory]
+    [InlineData("https://bi.example.com/dash/618?tab=gmv&range=7d")]
+    [InlineData("see https://wiki.example.com/a:b?q=x*")]
+    [InlineData("(see https://bi.example.com/dash)")]
+    [InlineData("\\\\fileserver\\ops")]
+    [InlineData("D:\\archive\\weekly")]
+    [InlineData("www.example.org/launch/[assets]")]
+    public void An_address_or_path_is_no_syntax(string text) => Assert.False(NaturalQueries.HasOperators(text));
+}
