@@ -23,8 +23,10 @@ public static class SearchFields
     /// 9: segments written with <see cref="SearchCodec"/> (stored fields in 4 KB chunks); rebuilt so every segment has them.
     /// 10: invisible format characters (soft hyphens, zero-width spaces and joiners…) dropped from analyzed text, so a word
     /// with one inside is indexed as the word.
+    /// 11: a character outside the Basic Multilingual Plane (emoji, CJK Extension B…) is one token, not two halves that
+    /// Lucene wrote as U+FFFD each (<see cref="Analysis.SurrogatePairFilter"/>).
     /// </summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

@@ -29,6 +29,9 @@ public sealed class AnalyzerTests : IDisposable
     // The two copies of a text differ from the tokenizer on, so neither can be derived from the other's tokens
     [InlineData(SearchFields.Body, "Don't 3.5 foo_bar", "don t 3 5 foo bar")]
     [InlineData(SearchFields.BodyCjk, "Don't 3.5 foo_bar", "don't 3.5 foo_bar")]
+    // A character outside the Basic Multilingual Plane is one token, not its two UTF-16 halves (SmartCn gives those)
+    [InlineData(SearchFields.Body, "上线 🎉 𠮷野家", "上 线 🎉 𠮷 野 家")]
+    [InlineData(SearchFields.Title, "😀🡄 Shows", "😀 🡄 show")]
     public void Field_analysis_produces_the_expected_tokens(string field, string text, string expected)
     {
         Assert.Equal(expected, string.Join(' ', Tokens(field, text)));

@@ -57,7 +57,7 @@ internal sealed class LanguageRoutingTokenizer : Tokenizer
         type = AddAttribute<ITypeAttribute>();
         keyword = AddAttribute<IKeywordAttribute>();
         smartTokenizer = new FastHmmChineseTokenizer(smartInput);
-        smart = new StopFilter(SearchAnalyzer.Version, smartTokenizer, SmartChineseAnalyzer.DefaultStopSet);
+        smart = new StopFilter(SearchAnalyzer.Version, new SurrogatePairFilter(smartTokenizer), SmartChineseAnalyzer.DefaultStopSet);
     }
 
     /// <summary>True when every character is one SmartCn classes as an ASCII letter, a digit, whitespace or punctuation.</summary>
