@@ -15,8 +15,9 @@ public sealed record TimeRange(string Phrase, DateOnly From, DateOnly To);
 /// </summary>
 internal static partial class TimeWords
 {
-    private const string Before = @"(?<![A-Za-z0-9_:：\-])";
-    private const string After = @"(?![A-Za-z0-9_])";
+    // Part of a longer token is no time word: Q3-Q4, H1/H2, 2025/Q3 are words (and the "-Q4" left over would read as an exclusion).
+    private const string Before = @"(?<![A-Za-z0-9_:：\-–/~])";
+    private const string After = @"(?![A-Za-z0-9_]|[\-–/~][\p{L}\p{N}])";
 
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
