@@ -84,7 +84,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         var expansions = new List<GlossaryExpansion>();
         foreach (var unit in reading.Units)
         {
-            if (AnyField(unit.Text) is not { } direct)
+            if (WithJoinedForm(unit.Text, AnyField(unit.Text)) is not { } direct)
             {
                 continue;
             }
@@ -132,6 +132,21 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         };
     }
 
+    /// <summary>
+    /// A word of letters joined by hyphens (<c>e-mail</c>, <c>co-op</c>, <c>check-in</c>) also matches its letters written
+    /// together (<c>email</c>): a document spelling it either way has the word. Four letters at least (<c>A-B</c> stays
+    /// itself). Any other word: <paramref name="direct"/>.
+    /// </summary>
+    private Lucene.Net.Search.Query? WithJoinedForm(string word, Lucene.Net.Search.Query? direct)
+    {
+        if (direct is null || !HyphenatedLetters().IsMatch(word) || word.Length - word.Count(c => c == '-') < 4 || AnyField(word.Replace("-", "", StringComparison.Ordinal)) is not { } joined)
+        {
+            return direct;
+        }
+
+        return new BooleanQuery(disableCoord: true) { { direct, Occur.SHOULD }, { joined, Occur.SHOULD } };
+    }
+
     /// <summary>One word on every text field: a phrase of its tokens, so a Chinese word never matches loose characters.</summary>
     public Lucene.Net.Search.Query? AnyField(string word) => OnFields(word, SearchQueryBuilder.WordFieldsFor(word));
 
@@ -176,6 +191,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ColonAtWordEnd();
+
+    [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenatedLetters();
 
     [GeneratedRegex(@"\?[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex WildcardInside();

@@ -31,8 +31,25 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("2026 plan")]
     [InlineData("\"Q3\" plan")]
     [InlineData("tag:Q3")]
-    public void Numbers_quoted_words_and_filter_values_are_not_time_words(string query) =>
+    [InlineData("Q3-Q4 plan")]
+    [InlineData("H1/H2 对比")]
+    [InlineData("2025/Q3 retention")]
+    [InlineData("Q3-复盘")]
+    public void Numbers_quoted_words_filter_values_and_parts_of_longer_tokens_are_not_time_words(string query) =>
         Assert.Null(TimeWords.Extract(query, Today).Range);
+
+    /// <summary>A word of letters joined by hyphens also finds its letters written together: a sample writes "email".</summary>
+    [Fact]
+    public void A_hyphenated_word_also_finds_the_word_written_together()
+    {
+        var together = corpus.Host.Ids("email", TestCallers.Carol);
+        var hyphenated = corpus.Host.Ids("e-mail", TestCallers.Carol);
+
+        Assert.Contains("retro-2026-spring-festival", together);
+        Assert.Equal(together.Order(StringComparer.Ordinal), hyphenated.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("retro-2026-spring-festival", corpus.Host.Ids("spring -e-mail", TestCallers.Carol));
+        Assert.Contains("retro-2026-spring-festival", corpus.Host.Ids("spring", TestCallers.Carol));
+    }
 
     [Fact]
     public void Last_years_Singles_Day_retrospective_is_found_through_the_time_word_with_a_chip()
