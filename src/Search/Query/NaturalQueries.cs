@@ -38,14 +38,22 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     /// <summary>
     /// <paramref name="text"/> with the colon of a word ending in one that names no field or filter (<c>Weekly report:
-    /// Editing Pivot Tables</c>, <c>Note: the plan</c>, a pasted title's) read as the punctuation it is: a blank. Field
-    /// syntax keeps its colon: <c>title: plan</c>, <c>tag: 618</c>, and a value right after the colon (<c>titel:plan</c>
-    /// is a typo the parser names).
+    /// Editing Pivot Tables</c>, <c>Note: the plan</c>, a pasted title's) read as the punctuation it is: a blank; so is a
+    /// half-width colon with Chinese on either side (<c>复盘:直播</c>, typed as <c>复盘：直播</c> is), as no field has a
+    /// Chinese name (a filter's is read before). Field syntax keeps its colon: <c>title: plan</c>, <c>title:复盘</c>,
+    /// <c>tag: 618</c>, and a value right after the colon (<c>titel:plan</c> is a typo the parser names).
     /// </summary>
     public static string WithProseColons(string text) =>
         text.Contains(':', StringComparison.Ordinal)
-            ? ColonAtWordEnd().Replace(text, match => FieldNames.Contains(match.Groups["name"].Value) ? match.Value : match.Groups["name"].Value + " ")
+            ? ProseColon().Replace(text, match => MaySyntax(match) ? match.Value : match.Groups["name"].Value + " ")
             : text;
+
+    /// <summary>A field's name before the colon, or Latin letters or digits on both sides of it (<c>titel:plan</c>, <c>10:30</c>).</summary>
+    private static bool MaySyntax(Match colon)
+    {
+        var (name, next) = (colon.Groups["name"].Value, colon.Groups["next"].Value);
+        return FieldNames.Contains(name) || (next.Length > 0 && !name.Any(QueryText.IsCjk) && !QueryText.IsCjk(next[0]));
+    }
 
     /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
     private static readonly HashSet<string> FieldNames = new(
@@ -189,8 +197,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     [GeneratedRegex(@"^[\p{L}\p{N}_.]+[:：](?:\S|$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldSyntax();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex ColonAtWordEnd();
+    /// <summary>A word and its colon, then a blank, the end, or a letter or digit (<c>next</c>, not taken).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[\p{L}\p{N}]))", RegexOptions.CultureInvariant)]
+    private static partial Regex ProseColon();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedLetters();

@@ -13,7 +13,7 @@ internal static class StopWords
         "were", "be", "been", "at", "it", "its", "this", "that", "these", "those", "do", "does", "did", "how", "what",
         "which", "who", "whom", "why", "when", "where", "can", "could", "should", "would", "will", "i", "we", "our", "us",
         "you", "your", "my", "me", "there", "about", "any", "some", "all", "into", "than", "then", "so", "if", "has",
-        "have", "had", "please", "&&", "||",
+        "have", "had", "please", "vs", "versus", "&&", "||",
     };
 
     /// <summary>Longest first, so 为什么 is cut before 什么.</summary>

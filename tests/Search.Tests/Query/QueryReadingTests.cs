@@ -112,6 +112,19 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.IgnoredWords && n.Words.Contains("how"));
     }
 
+    /// <summary>"vs" between two things compared is no topic: 拉新 vs 促活 searches both words, not the word "vs".</summary>
+    [Theory]
+    [InlineData("拉新 vs 促活", "拉新 促活")]
+    [InlineData("push vs. SMS", "push SMS")]
+    public void A_comparison_word_is_left_out(string query, string words)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol);
+
+        Assert.NotEqual(0, results.Total);
+        Assert.Equal(corpus.Host.Ids(words, TestCallers.Carol).Order(StringComparer.Ordinal), corpus.Host.Ids(query, TestCallers.Carol).Order(StringComparer.Ordinal));
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.IgnoredWords && n.Words.Any(w => w.StartsWith("vs", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_hit_found_only_through_the_glossary_says_which_term_matched()
     {
@@ -211,11 +224,27 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("标签: 618", "标签: 618")]
     [InlineData("after: 2026-01-01", "after: 2026-01-01")]
     [InlineData("titel:plan", "titel:plan")]
+    [InlineData("复盘:直播:总结", "复盘 直播 总结")]
+    [InlineData("Q3:复盘", "Q3 复盘")]
+    [InlineData("title:复盘", "title:复盘")]
+    [InlineData("备注:see plan", "备注 see plan")]
     [InlineData("at 10:30 today", "at 10:30 today")]
     [InlineData("see https://example.org", "see https://example.org")]
     [InlineData("\"ratio: 3\"", "\"ratio  3\"")]
     public void A_colon_ending_a_word_is_syntax_only_after_a_field_or_filter_name(string text, string expected) =>
         Assert.Equal(expected, NaturalQueries.WithProseColons(text));
+
+    /// <summary>Chinese typed with a half-width colon reads as with the full-width one: punctuation, not an unknown field.</summary>
+    [Fact]
+    public void A_half_width_colon_in_chinese_is_punctuation()
+    {
+        var halfWidth = corpus.Host.Search("复盘:直播", TestCallers.Carol);
+        var fullWidth = corpus.Host.Search("复盘：直播", TestCallers.Carol);
+
+        Assert.NotEqual(0, fullWidth.Total);
+        Assert.DoesNotContain(halfWidth.Notes, n => n.NotAsTyped);
+        Assert.Equal(fullWidth.Hits.Select(h => h.DocumentId), halfWidth.Hits.Select(h => h.DocumentId));
+    }
 
     [Fact]
     public void Words_only_a_glossary_has_together_are_widened_to_documents_with_most_of_them()
