@@ -43,7 +43,7 @@ internal static partial class FilterSyntax
         var filters = new List<TypedFilter>();
         var rest = FilterPattern().Replace(text, match =>
         {
-            if (InsideQuotes(text, match.Index) || Querying.Locations.Contain(text, match.Index))
+            if (QueryText.InsideQuotes(text, match.Index) || Querying.Locations.Contain(text, match.Index))
             {
                 return match.Value;
             }
@@ -68,17 +68,6 @@ internal static partial class FilterSyntax
 
         rest = OperatorsAroundRemoved().Replace(rest, " ");
         return (rest.Replace(Removed, ' ').Trim(), filters);
-    }
-
-    private static bool InsideQuotes(string text, int index)
-    {
-        var quotes = 0;
-        foreach (var c in text.AsSpan(0, index))
-        {
-            quotes += c is '"' or '“' or '”' or '＂' ? 1 : 0;
-        }
-
-        return quotes % 2 == 1;
     }
 
     private static string Unquote(string value) =>

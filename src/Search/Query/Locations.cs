@@ -44,7 +44,7 @@ internal static partial class Locations
             return text;
         }
 
-        return Pattern().Replace(text, match => InsideQuotes(text, match.Index)
+        return Pattern().Replace(text, match => QueryText.InsideQuotes(text, match.Index)
             ? match.Value
             : new StringBuilder("\"").Append(match.Value.Replace("\\", "\\\\", StringComparison.Ordinal)).Append('"').ToString());
     }
@@ -52,17 +52,6 @@ internal static partial class Locations
     private static bool MayHave(string text) =>
         text.Contains("://", StringComparison.Ordinal) || text.Contains(":\\", StringComparison.Ordinal)
             || text.Contains("\\\\", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
-
-    private static bool InsideQuotes(string text, int index)
-    {
-        var quotes = 0;
-        foreach (var c in text.AsSpan(0, index))
-        {
-            quotes += c is '"' or '“' or '”' or '＂' ? 1 : 0;
-        }
-
-        return quotes % 2 == 1;
-    }
 
     /// <summary>
     /// A token starting with a scheme (<c>https://</c>), <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>),

@@ -42,6 +42,18 @@ internal static class QueryText
     public static IEnumerable<string> Words(string text) =>
         Prepare(text.Replace('"', ' ')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>True when <paramref name="index"/> is inside a quoted phrase: an odd number of quotation marks (any kind) before it.</summary>
+    public static bool InsideQuotes(string text, int index)
+    {
+        var quotes = 0;
+        foreach (var c in text.AsSpan(0, index))
+        {
+            quotes += c is '"' or '“' or '”' or '＂' ? 1 : 0;
+        }
+
+        return quotes % 2 == 1;
+    }
+
     public static bool IsCjk(char c) =>
         c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
             or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF');
