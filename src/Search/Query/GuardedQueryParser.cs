@@ -49,7 +49,35 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
             throw new UnsupportedSyntaxException(new QueryNote(QueryNoteKind.ShortPrefix, [], MinPrefixLength));
         }
 
-        return Expand(field, termStr, f => base.GetPrefixQuery(f, termStr));
+        return Expand(field, termStr, f => WithStem(f, termStr, base.GetPrefixQuery(f, termStr)));
+    }
+
+    /// <summary>
+    /// A prefix on a stemmed field also matches the prefix's own stem as a word: <c>tags*</c> finds "tags", indexed as
+    /// "tag", which the prefix alone never reaches there (only the unstemmed title shadow had it). The stem as a whole
+    /// term, not as a prefix: <c>notes*</c> finds notes and note, not noted or notebook.
+    /// </summary>
+    private Query? WithStem(string field, string prefix, Query? query)
+    {
+        var lower = prefix.ToLowerInvariant();
+        if (query is null || SingleToken(field, lower) is not { } stem || stem == lower)
+        {
+            return query;
+        }
+
+        return new BooleanQuery(disableCoord: true) { { query, Occur.SHOULD }, { new TermQuery(new Lucene.Net.Index.Term(field, stem)), Occur.SHOULD } };
+    }
+
+    /// <summary>The one token the field's analysis makes of <paramref name="text"/>, or null when it makes none or several.</summary>
+    private string? SingleToken(string field, string text)
+    {
+        using var stream = Analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        var token = stream.IncrementToken() ? term.ToString() : null;
+        var more = token is not null && stream.IncrementToken();
+        stream.End();
+        return more ? null : token;
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
