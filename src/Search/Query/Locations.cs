@@ -34,8 +34,8 @@ internal static partial class Locations
     public static string Blanked(string text) => MayHave(text) ? Pattern().Replace(text, " ") : text;
 
     /// <summary>
-    /// The text for the query parser: each address or path outside quotes becomes a quoted phrase, its backslashes
-    /// escaped, so the parser reads it as the words it holds, in order.
+    /// The text for the query parser: each address or path becomes a quoted phrase (or stays in the one it is in), its
+    /// backslashes escaped, so the parser reads it as the words it holds, in order.
     /// </summary>
     public static string Quoted(string text)
     {
@@ -44,9 +44,11 @@ internal static partial class Locations
             return text;
         }
 
-        return Pattern().Replace(text, match => QueryText.InsideQuotes(text, match.Index)
-            ? match.Value
-            : new StringBuilder("\"").Append(match.Value.Replace("\\", "\\\\", StringComparison.Ordinal)).Append('"').ToString());
+        return Pattern().Replace(text, match =>
+        {
+            var escaped = match.Value.Replace("\\", "\\\\", StringComparison.Ordinal);
+            return QueryText.InsideQuotes(text, match.Index) ? escaped : new StringBuilder("\"").Append(escaped).Append('"').ToString();
+        });
     }
 
     private static bool MayHave(string text) =>
@@ -55,8 +57,8 @@ internal static partial class Locations
 
     /// <summary>
     /// A token starting with a scheme (<c>https://</c>), <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>),
-    /// after a blank, an opening bracket or the start; it ends before a blank, a quote, or trailing punctuation.
+    /// after a blank, an opening bracket or quote, or the start; it ends before a blank, a quote, or trailing punctuation.
     /// </summary>
-    [GeneratedRegex("""(?<=^|[\s(（<「\[])(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、])?""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?""", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -36,6 +36,8 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("see https://bi.example.com/dash/retention.", "other-dashboard")]
     [InlineData("https://wiki.example.com/ops/2025/Q3?filter=tag:618", "wiki")]
     [InlineData("d:\\archive\\weekly", "share")]
+    [InlineData("\"D:\\archive\\weekly\"", "share")]
+    [InlineData("周报 “\\\\fileserver\\ops\\weekly”", "share")]
     public void A_pasted_address_or_path_finds_the_document_that_shows_it(string query, string expected)
     {
         var results = host.Search(query);
