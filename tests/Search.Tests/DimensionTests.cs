@@ -54,6 +54,8 @@ public sealed class DimensionTests
     [InlineData("Tag:\t618", "", "Tag=618")]
     [InlineData("-tags:  \"campaign review\" 复盘", "复盘", "tags=campaign review")]
     [InlineData("tag: 618 type: 复盘 plan", "plan", "tag=618|type=复盘")]
+    [InlineData("Tags: 618, GMV", "GMV", "Tags=618")]
+    [InlineData("tag:618;双十一 复盘", "双十一 复盘", "tag=618")]
     [InlineData("status: draft", "", "status=draft")]
     [InlineData("Status: ongoing with the launch", "Status  ongoing with the launch", "")]
     [InlineData("type: 复盘", "", "type=复盘")]

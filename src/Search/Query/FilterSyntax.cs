@@ -23,8 +23,8 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
 /// Takes the filters out of search-box text: <c>name:value</c> for the names of the dimensions
 /// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year, and their Chinese names 类型, 标签…)
 /// and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
-/// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank or at Chinese punctuation
-/// (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank may come between the colon and the value
+/// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank, a comma or semicolon (no tag holds one:
+/// the editor splits tags there) or Chinese punctuation (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank may come between the colon and the value
 /// (<c>tag: 618</c>: such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>). A filter inside a "quoted phrase"
 /// or an address (<see cref="Querying.Locations"/>) stays text, and AND/OR next to a removed filter go with it (filters
 /// always apply together). Other <c>field:</c> syntax is left to the parser.
@@ -84,7 +84,7 @@ internal static partial class FilterSyntax
     private static readonly Regex Pattern = new(
         """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
             + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
-            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？]+)""",
+            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？,;]+)[,;]?""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex FilterPattern() => Pattern;
