@@ -374,6 +374,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("运营 updated:[ TO ]", "updated:")]
     [InlineData("运营 类型：\"\"", "类型:")]
     [InlineData("运营 標籤:“ ”", "標籤:")]
+    [InlineData("运营 tag:", "tag:")]
+    [InlineData("运营 -owner:  ", "owner:")]
     public void A_typed_filter_with_an_empty_value_is_ignored_with_a_note_naming_it(string query, string named)
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
@@ -389,6 +391,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("type:\"\"", "type:")]
     [InlineData("类型：“”", "类型:")]
     [InlineData("status:\"\" year:\"\"", "status:|year:")]
+    [InlineData("tag:", "tag:")]
+    [InlineData("type:\"\" 标签：", "type:|标签:")]
     public void An_empty_filter_alone_finds_nothing_and_says_why(string query, string named)
     {
         var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);

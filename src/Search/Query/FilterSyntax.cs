@@ -79,12 +79,13 @@ internal static partial class FilterSyntax
 
     /// <summary>
     /// <c>name:value</c> for every name of <see cref="SearchDimension.All"/> and the <see cref="DateNames"/>; blanks on one
-    /// line may come between the colon and a value that is not an operator, a sign or another <c>name:</c>.
+    /// line may come between the colon and a value that is not an operator, a sign or another <c>name:</c>. A name and
+    /// its colon at the end of the text is a filter with an empty value (ignored with a note, as <c>tag:""</c> is).
     /// </summary>
     private static readonly Regex Pattern = new(
         """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
             + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
-            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？,;]+)[,;]?""",
+            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？,;]+|(?=[ \t\u3000]*$))[,;]?""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex FilterPattern() => Pattern;
