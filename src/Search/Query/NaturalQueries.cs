@@ -21,9 +21,18 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     public TermGlossary Glossary => glossary?.Current ?? TermGlossary.Empty;
 
-    /// <summary>The time expression of <paramref name="text"/> (outside quotes) and the text without it.</summary>
+    /// <summary>
+    /// The time expression of <paramref name="text"/> (outside quotes) and the text without it. A pasted passage has none:
+    /// its "last year" or 去年 is prose, and as a filter it would leave out the very document the passage came from
+    /// whenever that is from another time (most words always find something, so the filter was never dropped).
+    /// </summary>
     public (string Remainder, AppliedTimeFilter? Time) ReadTime(string text, Caller? caller)
     {
+        if (IsPassage(text))
+        {
+            return (text, null);
+        }
+
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone.For(caller)).DateTime);
         var (rest, range) = TimeWords.Extract(text, today);
         if (range is null)
@@ -59,6 +68,16 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private static readonly HashSet<string> FieldNames = new(
         [SearchFields.Title, SearchFields.Body, .. SearchDimension.Names, .. FilterSyntax.DateNames],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Chinese characters in a query at which it is a passage, not a question: a typed one is a few words (上个月直播复盘的行动项有哪些
+    /// is 14); a sentence pasted from a document is longer.
+    /// </summary>
+    public const int PassageCjkCharacters = 30;
+
+    /// <summary>Text pasted rather than typed: more than <see cref="PlainWords.PassageWords"/> tokens, or <see cref="PassageCjkCharacters"/> Chinese characters.</summary>
+    public static bool IsPassage(string text) =>
+        Tokens(text) > PlainWords.PassageWords || text.Count(QueryText.IsCjk) >= PassageCjkCharacters;
 
     /// <summary>How many blank-separated tokens the text has once prepared (CJK punctuation a blank, CJK runs set apart).</summary>
     public static int Tokens(string text) => QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -63,6 +63,33 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.All(results.Hits, h => Assert.DoesNotContain("2026", h.DocumentId, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A passage pasted from a document is prose: its "last year" / 去年 is no time filter, which would leave out the
+    /// document it came from (a 2026 plan recalling last year) while most words still found others.
+    /// </summary>
+    [Theory]
+    [InlineData("去年双十一 GMV 未达标，直接原因是尾款支付率只有 68%；今年 618 的主要问题是开门红系统故障和新客商品缺货", "campaign-2026-double11-plan")]
+    [InlineData("Lapsed users who bought during last year's Spring Festival but not since (about 400k), reached by push and SMS.", "campaign-2026-spring-festival-plan")]
+    public void A_time_word_inside_a_pasted_passage_is_no_filter(string passage, string source)
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+
+        var results = corpus.Host.Search(passage, TestCallers.Carol);
+
+        Assert.True(NaturalQueries.IsPassage(passage));
+        Assert.Null(results.TimeFilter);
+        Assert.Equal(source, results.Hits[0].DocumentId);
+    }
+
+    [Theory]
+    [InlineData("去年双十一复盘", false)]
+    [InlineData("上个月直播复盘的行动项有哪些", false)]
+    [InlineData("retention campaign plan for the members we lost last year", false)]
+    [InlineData("去年双十一 GMV 未达标，直接原因是尾款支付率只有 68%；今年 618 的主要问题是开门红系统故障和新客商品缺货", true)]
+    [InlineData("one two three four five six seven eight nine ten eleven twelve thirteen", true)]
+    public void A_passage_is_long_text_a_question_is_not(string text, bool passage) =>
+        Assert.Equal(passage, NaturalQueries.IsPassage(text));
+
     [Fact]
     public void A_time_filter_that_leaves_nothing_is_not_applied_and_says_so()
     {
