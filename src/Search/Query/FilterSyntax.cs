@@ -26,8 +26,8 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
 /// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank, a comma or semicolon (no tag holds one:
 /// the editor splits tags there) or Chinese punctuation (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank may come between the colon and the value
 /// (<c>tag: 618</c>: such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>). A filter inside a "quoted phrase"
-/// or an address (<see cref="Querying.Locations"/>) stays text, and AND/OR next to a removed filter go with it (filters
-/// always apply together). Other <c>field:</c> syntax is left to the parser.
+/// or a literal token (an address, a time: <see cref="Querying.LiteralTokens"/>) stays text, and AND/OR next to a
+/// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
 /// </summary>
 internal static partial class FilterSyntax
 {
@@ -44,7 +44,7 @@ internal static partial class FilterSyntax
         var filters = new List<TypedFilter>();
         var rest = FilterPattern().Replace(text, match =>
         {
-            if (QueryText.InsideQuotes(text, match.Index) || Querying.Locations.Contain(text, match.Index))
+            if (QueryText.InsideQuotes(text, match.Index) || Querying.LiteralTokens.Contain(text, match.Index))
             {
                 return match.Value;
             }

@@ -57,7 +57,10 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             ? ProseColon().Replace(text, match => MaySyntax(match) ? match.Value : match.Groups["name"].Value + " ")
             : text;
 
-    /// <summary>A field's name before the colon, or Latin letters or digits on both sides of it (<c>titel:plan</c>, <c>10:30</c>).</summary>
+    /// <summary>
+    /// A field's name before the colon, or no Chinese on either side of it and something after it (<c>titel:plan</c>, a
+    /// typo the parser names; <c>10:30</c>, which <see cref="LiteralTokens"/> reads).
+    /// </summary>
     private static bool MaySyntax(Match colon)
     {
         var (name, next) = (colon.Groups["name"].Value, colon.Groups["next"].Value);
@@ -85,8 +88,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <summary>True when the text uses the parser's syntax; a pasted passage never does (its quotes and signs are words).</summary>
     public static bool HasOperators(string text)
     {
-        // An address or path is words (see Locations), whatever signs it holds.
-        text = Locations.Blanked(text);
+        // An address, a path or a time is words (see LiteralTokens), whatever signs it holds.
+        text = LiteralTokens.Blanked(text);
         var tokens = QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length > PlainWords.PassageWords)
         {
@@ -216,8 +219,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     [GeneratedRegex(@"^[\p{L}\p{N}_.]+[:：](?:\S|$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldSyntax();
 
-    /// <summary>A word and its colon, then a blank, the end, or a letter or digit (<c>next</c>, not taken).</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[\p{L}\p{N}]))", RegexOptions.CultureInvariant)]
+    /// <summary>A word and its colon, then a blank, the end, or any character but a slash or backslash (<c>next</c>, not taken).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[^\s/\\]))", RegexOptions.CultureInvariant)]
     private static partial Regex ProseColon();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]

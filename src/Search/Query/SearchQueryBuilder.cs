@@ -78,7 +78,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         var unread = (QueryNote?)null;
         if (NaturalQueries.HasOperators(rest))
         {
-            var (syntax, kept) = ParsedExclusions.KeepHyphenatedWords(Locations.Quoted(rest));
+            var (syntax, kept) = ParsedExclusions.KeepHyphenatedWords(LiteralTokens.Quoted(rest));
             var (parsed, failure) = TryParse(syntax);
             if (failure is null)
             {

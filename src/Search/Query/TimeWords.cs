@@ -27,7 +27,7 @@ internal static partial class TimeWords
         ArgumentNullException.ThrowIfNull(text);
         foreach (Match match in Pattern().Matches(text))
         {
-            if (InsideQuotes(text, match.Index) || Locations.Contain(text, match.Index) || Read(match, today) is not { } range)
+            if (InsideQuotes(text, match.Index) || LiteralTokens.Contain(text, match.Index) || Read(match, today) is not { } range)
             {
                 continue;
             }

@@ -255,6 +255,8 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("Q3:复盘", "Q3 复盘")]
     [InlineData("title:复盘", "title:复盘")]
     [InlineData("备注:see plan", "备注 see plan")]
+    [InlineData("目的:「Writer」", "目的 「Writer」")]
+    [InlineData("foo:\"bar\"", "foo:\"bar\"")]
     [InlineData("at 10:30 today", "at 10:30 today")]
     [InlineData("see https://example.org", "see https://example.org")]
     [InlineData("\"ratio: 3\"", "\"ratio  3\"")]

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeHub.Search.Querying;
+
+/// <summary>
+/// Tokens of search-box text that are text to find, never syntax, whatever signs they hold:
+/// <list type="bullet">
+/// <item>addresses and file paths pasted from a page or a chat — <c>https://bi.example.com/dash?tab=gmv</c>,
+/// <c>www.example.org/a</c>, <c>\\fileserver\ops\weekly</c>, <c>D:\archive</c>: their colons are no field, their slashes
+/// no regular expression, their backslashes no escapes, a <c>tag:</c> or a year in them no filter;</item>
+/// <item>numbers joined by colons — times <c>10:30</c>, ratios <c>3:1</c>, cell ranges <c>A13:E13</c>, <c>$B$2:$C$3</c>:
+/// no field is named 10 or A13.</item>
+/// </list>
+/// Each is found as its words in order, where a document shows it. Trailing punctuation (<c>…/a).</c>) is the
+/// sentence's, not the token's.
+/// </summary>
+internal static partial class LiteralTokens
+{
+    /// <summary>True when <paramref name="index"/> falls inside a literal token of <paramref name="text"/>.</summary>
+    public static bool Contain(string text, int index)
+    {
+        if (!MayHave(text))
+        {
+            return false;
+        }
+
+        foreach (Match match in Pattern().Matches(text))
+        {
+            if (index >= match.Index && index < match.Index + match.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with each literal token blanked: what is left for syntax to be looked for in.</summary>
+    public static string Blanked(string text) => MayHave(text) ? Pattern().Replace(text, " ") : text;
+
+    /// <summary>
+    /// The text for the query parser: each literal token becomes a quoted phrase (or stays in the one it is in), its
+    /// backslashes escaped, so the parser reads it as the words it holds, in order.
+    /// </summary>
+    public static string Quoted(string text)
+    {
+        if (!MayHave(text))
+        {
+            return text;
+        }
+
+        return Pattern().Replace(text, match =>
+        {
+            var escaped = match.Value.Replace("\\", "\\\\", StringComparison.Ordinal);
+            return QueryText.InsideQuotes(text, match.Index) ? escaped : new StringBuilder("\"").Append(escaped).Append('"').ToString();
+        });
+    }
+
+    /// <summary>A colon or a <c>www.</c>: without one, no token is literal (most queries).</summary>
+    private static bool MayHave(string text) =>
+        text.Contains(':', StringComparison.Ordinal) || text.Contains("\\\\", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// After a blank, an opening bracket or quote, or the start: a token starting with a scheme (<c>https://</c>),
+    /// <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>), ending before a blank, a quote or trailing
+    /// punctuation; or numbers (a cell's column letters and <c>$</c> before them) joined by colons.
+    /// </summary>
+    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:]))""", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
