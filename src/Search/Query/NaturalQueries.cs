@@ -91,7 +91,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         // An address, a path or a time is words (see LiteralTokens), whatever signs it holds.
         text = LiteralTokens.Blanked(text);
         var tokens = QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length > PlainWords.PassageWords)
+        if (tokens.Length > PlainWords.PassageWords || text.Count(QueryText.IsCjk) >= PassageCjkCharacters)
         {
             return false;
         }

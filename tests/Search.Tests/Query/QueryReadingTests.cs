@@ -81,6 +81,19 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Equal(source, results.Hits[0].DocumentId);
     }
 
+    /// <summary>A Chinese passage's quotes and brackets are its punctuation, as an English passage's are: no syntax, no syntax-error note.</summary>
+    [Fact]
+    public void A_chinese_passage_with_an_unclosed_bracket_is_read_as_words_without_a_note()
+    {
+        const string passage = "按用户价值分 4 层发放满减券，高价值用户核销率 41%，比去年统一券包高 12 个百分点（见附表";
+
+        var results = corpus.Host.Search(passage, TestCallers.Carol);
+
+        Assert.False(NaturalQueries.HasOperators(passage));
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        Assert.Equal("retro-2026-618-campaign", results.Hits[0].DocumentId);
+    }
+
     [Theory]
     [InlineData("去年双十一复盘", false)]
     [InlineData("上个月直播复盘的行动项有哪些", false)]
