@@ -10,7 +10,7 @@ namespace KnowledgeHub.Search.Querying;
 /// <c>www.example.org/a</c>, <c>\\fileserver\ops\weekly</c>, <c>D:\archive</c>: their colons are no field, their slashes
 /// no regular expression, their backslashes no escapes, a <c>tag:</c> or a year in them no filter;</item>
 /// <item>numbers joined by colons — times <c>10:30</c>, ratios <c>3:1</c>, cell ranges <c>A13:E13</c>, <c>$B$2:$C$3</c>:
-/// no field is named 10 or A13.</item>
+/// no field is named 10 or A13 — or by slashes — dates <c>2026/11/11</c>, fractions <c>1/7</c>: no regular expression.</item>
 /// </list>
 /// Each is found as its words in order, where a document shows it. Trailing punctuation (<c>…/a).</c>) is the
 /// sentence's, not the token's.
@@ -57,15 +57,15 @@ internal static partial class LiteralTokens
         });
     }
 
-    /// <summary>A colon or a <c>www.</c>: without one, no token is literal (most queries).</summary>
+    /// <summary>A colon, a slash, a backslash or a <c>www.</c>: without one, no token is literal (most queries).</summary>
     private static bool MayHave(string text) =>
-        text.Contains(':', StringComparison.Ordinal) || text.Contains("\\\\", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        text.AsSpan().IndexOfAny(":/\\") >= 0 || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// After a blank, an opening bracket or quote, or the start: a token starting with a scheme (<c>https://</c>),
     /// <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>), ending before a blank, a quote or trailing
-    /// punctuation; or numbers (a cell's column letters and <c>$</c> before them) joined by colons.
+    /// punctuation; or numbers (a cell's column letters and <c>$</c> before them) joined by colons; or digits joined by slashes.
     /// </summary>
-    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:]))""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -17,7 +17,7 @@ public sealed class PastedLocationTests : IAsyncLifetime
         await host.AddAsync(new TestDoc("other-dashboard", "Retention dashboard", "The retention board lives at https://bi.example.com/dash/retention and updates weekly."), catchUp: false);
         await host.AddAsync(new TestDoc("share", "周报归档位置", "周报原件放在 \\\\fileserver\\ops\\weekly\\2026 下，按周建文件夹；旧的在 D:\\archive\\weekly 里。"), catchUp: false);
         await host.AddAsync(new TestDoc("wiki", "Older notes", "The old notes are read only: https://wiki.example.com/ops/2025/Q3?filter=tag:618 (kept until 2027)."), catchUp: false);
-        await host.AddAsync(new TestDoc("standup", "Daily standup", "The standup moves to 10:30 from Monday; the new:old ratio of users is 3:1 in cells A13:E13."), catchUp: false);
+        await host.AddAsync(new TestDoc("standup", "Daily standup", "The standup moves to 10:30 from Monday; the new:old ratio of users is 3:1 in cells A13:E13. Dates are written 2026/11/11."), catchUp: false);
         await host.AddAsync(new TestDoc("standup-old", "Old standup", "The standup was at 9:30 and the sheet had A12 and E13."), catchUp: false);
         await host.AddAsync(new TestDoc("plan", "Launch plan", "Assets are at www.example.org/launch/assets and the brief is in the shared drive."), catchUp: false);
         await host.Synchronizer.CatchUpAsync(CancellationToken.None);
@@ -43,6 +43,7 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("ratio 3:1", "standup")]
     [InlineData("A13:E13", "standup")]
     [InlineData("\"standup\" 10:30", "standup")]
+    [InlineData("\"written\" 2026/11/11", "standup")]
     [InlineData("\"D:\\archive\\weekly\"", "share")]
     [InlineData("周报 “\\\\fileserver\\ops\\weekly”", "share")]
     public void A_pasted_address_path_or_time_finds_the_document_that_shows_it(string query, string expected)
