@@ -123,7 +123,8 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     /// <summary>
     /// An English name with a blank after its colon (<c>Owner: 张三</c>, a pasted report's head) may be prose too: when it
     /// leaves nothing, its words are searched with the note naming it as written; a value that is none of its dimension's
-    /// (<c>Status: ongoing</c>) stays words without a note about a filter, where <c>status:ongoing</c> names it.
+    /// (<c>Status: ongoing</c>, <c>Before: the launch</c>) stays words without a note about a filter, where
+    /// <c>status:ongoing</c> names it.
     /// </summary>
     [Fact]
     public void An_english_named_filter_with_a_blank_after_its_colon_may_be_prose()
@@ -139,6 +140,9 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.DoesNotContain(status.Notes, n => n.NotAsTyped);
         Assert.Equal(words.Hits.Select(h => h.DocumentId).Order(), status.Hits.Select(h => h.DocumentId).Order());
         Assert.Contains(typed.Notes, n => n.Kind == QueryNoteKind.UnknownStatus);
+        // "Before:" heading a pasted comparison is no date filter without a date after it.
+        Assert.DoesNotContain(corpus.Host.Search("运营 团队 文档 Before: the launch", TestCallers.Carol).Notes, n => n.NotAsTyped);
+        Assert.Contains(corpus.Host.Search("运营 before:the", TestCallers.Carol).Notes, n => n.Kind == QueryNoteKind.UnreadableDate);
     }
 
     /// <summary>

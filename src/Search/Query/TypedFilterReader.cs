@@ -65,14 +65,20 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
     /// <summary>
     /// True when <paramref name="filter"/>'s value reads as one of its dimension's: a status, a type <paramref name="typeOf"/>
-    /// knows (any value when it is null), four digits for a year; any value of the others. Date filters: true.
+    /// knows (any value when it is null), four digits for a year; any value of the others. Date filters: a day
+    /// (<c>YYYY-MM-DD</c>) or a range, so the <c>Before: the page loaded slowly</c> of a pasted retrospective is prose.
     /// </summary>
     public static bool Reads(TypedFilter filter, Func<string, string?>? typeOf)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (SearchDimension.Find(filter.Name) is not { } dimension || filter.Value.Length == 0)
+        if (filter.Value.Length == 0)
         {
             return true;
+        }
+
+        if (SearchDimension.Find(filter.Name) is not { } dimension)
+        {
+            return filter.Value.StartsWith('[') || DateOnly.TryParseExact(filter.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         }
 
         return Closed(dimension, filter.Value, typeOf) is not null;
