@@ -83,6 +83,23 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Markdown pasted from a source or a chat: its emphasis, rules and heading marks are no wildcard or syntax.</summary>
+    [Theory]
+    [InlineData("**gamma**", "gamma")]
+    [InlineData("*gamma*", "gamma")]
+    [InlineData("**alpha beta**", "alpha beta")]
+    [InlineData("## alpha", "alpha")]
+    [InlineData("alpha --- beta", "alpha beta")]
+    [InlineData("* * * gamma", "gamma")]
+    public void Markdown_marks_are_left_out(string markdown, string words)
+    {
+        var results = corpus.Host.Search(markdown, pageSize: 100);
+
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        Assert.NotEmpty(results.Hits);
+        Assert.Equal(corpus.Host.Ids(words), corpus.Host.Ids(markdown));
+    }
+
     [Theory]
     [InlineData("a*", QueryNoteKind.ShortPrefix, "", GuardedQueryParser.MinPrefixLength)]
     [InlineData("te?t", QueryNoteKind.InnerWildcard, "", 0)]

@@ -67,6 +67,17 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return FieldNames.Contains(name) || (next.Length > 0 && !name.Any(QueryText.IsCjk) && !QueryText.IsCjk(next[0]));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without the marks of Markdown pasted from a source or a chat: emphasis (<c>**加粗**</c>,
+    /// <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a prefix), lone asterisks
+    /// (<c>* * *</c>) and rules or heading marks (<c>---</c>, <c>###</c>). A prefix's one trailing asterisk
+    /// (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
+    /// </summary>
+    public static string WithoutMarkdownMarks(string text) =>
+        text.AsSpan().IndexOfAny("*-#=_") >= 0
+            ? MarkdownMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ")
+            : text;
+
     /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
     private static readonly HashSet<string> FieldNames = new(
         [SearchFields.Title, SearchFields.Body, .. SearchDimension.Names, .. FilterSyntax.DateNames],
@@ -222,6 +233,10 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <summary>A word and its colon, then a blank, the end, or any character but a slash or backslash (<c>next</c>, not taken).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[^\s/\\]))", RegexOptions.CultureInvariant)]
     private static partial Regex ProseColon();
+
+    /// <summary>Two asterisks or more; an asterisk or a rule standing alone; one asterisk on each side of a word (<c>word</c>).</summary>
+    [GeneratedRegex(@"\*{2,}|(?<!\S)(?:\*|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownMarks();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedLetters();
