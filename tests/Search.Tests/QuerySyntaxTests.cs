@@ -83,7 +83,10 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Markdown pasted from a source or a chat: its emphasis, rules and heading marks are no wildcard or syntax.</summary>
+    /// <summary>
+    /// Markdown pasted from a source or a chat: its emphasis, rules and heading marks are no wildcard or syntax; nor is a
+    /// slash standing alone between words, as in a pasted title.
+    /// </summary>
     [Theory]
     [InlineData("**gamma**", "gamma")]
     [InlineData("*gamma*", "gamma")]
@@ -91,7 +94,8 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("## alpha", "alpha")]
     [InlineData("alpha --- beta", "alpha beta")]
     [InlineData("* * * gamma", "gamma")]
-    public void Markdown_marks_are_left_out(string markdown, string words)
+    [InlineData("alpha / beta (x)", "alpha beta (x)")]
+    public void Markdown_marks_and_a_lone_slash_are_left_out(string markdown, string words)
     {
         var results = corpus.Host.Search(markdown, pageSize: 100);
 

@@ -68,15 +68,18 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     }
 
     /// <summary>
-    /// <paramref name="text"/> without the marks of Markdown pasted from a source or a chat: emphasis (<c>**加粗**</c>,
-    /// <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a prefix), lone asterisks
-    /// (<c>* * *</c>) and rules or heading marks (<c>---</c>, <c>###</c>). A prefix's one trailing asterisk
+    /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —
+    /// emphasis (<c>**加粗**</c>, <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a
+    /// prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — and a slash standing
+    /// alone between words (<c>Numbers / Format</c>, no regular expression). A prefix's one trailing asterisk
     /// (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
     /// </summary>
-    public static string WithoutMarkdownMarks(string text) =>
-        text.AsSpan().IndexOfAny("*-#=_") >= 0
-            ? MarkdownMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ")
+    public static string WithoutStrayMarks(string text) =>
+        text.AsSpan().IndexOfAny(StrayMarkCharacters) >= 0
+            ? StrayMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ")
             : text;
+
+    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/");
 
     /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
     private static readonly HashSet<string> FieldNames = new(
@@ -234,9 +237,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[^\s/\\]))", RegexOptions.CultureInvariant)]
     private static partial Regex ProseColon();
 
-    /// <summary>Two asterisks or more; an asterisk or a rule standing alone; one asterisk on each side of a word (<c>word</c>).</summary>
-    [GeneratedRegex(@"\*{2,}|(?<!\S)(?:\*|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkdownMarks();
+    /// <summary>Two asterisks or more; an asterisk, a slash or a rule standing alone; one asterisk on each side of a word (<c>word</c>).</summary>
+    [GeneratedRegex(@"\*{2,}|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    private static partial Regex StrayMarks();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedLetters();

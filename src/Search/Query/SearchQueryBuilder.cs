@@ -67,7 +67,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         var (trimmed, tooLong) = Prepared(text);
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
         var (withFilters, filters) = FilterSyntax.Extract(withoutTime, reads);
-        var rest = NaturalQueries.WithoutMarkdownMarks(NaturalQueries.WithProseColons(withFilters));
+        var rest = NaturalQueries.WithoutStrayMarks(NaturalQueries.WithProseColons(withFilters));
         if (rest.Length == 0 && timeFilter is null)
         {
             return new ParsedSearch(null, rest, filters, Notes(tooLong));
