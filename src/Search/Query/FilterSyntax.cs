@@ -24,10 +24,11 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
 /// (<see cref="SearchDimension.All"/>: type, tag(s), collection, owner, status, year, and their Chinese names 类型, 标签…)
 /// and after, before and updated, optionally negated (<c>-name:</c> or <c>NOT name:</c>), with a
 /// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank, a comma or semicolon (no tag holds one:
-/// the editor splits tags there) or Chinese punctuation (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank may come between the colon and the value
-/// (<c>tag: 618</c>: such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>). A filter inside a "quoted phrase"
-/// or a literal token (an address, a time: <see cref="Querying.LiteralTokens"/>) stays text, and AND/OR next to a
-/// removed filter go with it (filters always apply together). Other <c>field:</c> syntax is left to the parser.
+/// the editor splits tags there) or Chinese punctuation (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank
+/// may come between the colon and the value (<c>tag: 618</c>: such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>).
+/// A filter inside a "quoted phrase" or a literal token (an address, a time: <see cref="Querying.LiteralTokens"/>) stays
+/// text, and AND/OR next to a removed filter go with it (filters always apply together). Other <c>field:</c> syntax is
+/// left to the parser.
 /// </summary>
 internal static partial class FilterSyntax
 {

@@ -93,8 +93,10 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     public const int PassageCjkCharacters = 30;
 
     /// <summary>Text pasted rather than typed: more than <see cref="PlainWords.PassageWords"/> tokens, or <see cref="PassageCjkCharacters"/> Chinese characters.</summary>
-    public static bool IsPassage(string text) =>
-        Tokens(text) > PlainWords.PassageWords || text.Count(QueryText.IsCjk) >= PassageCjkCharacters;
+    public static bool IsPassage(string text) => IsPassage(text, Tokens(text));
+
+    private static bool IsPassage(string text, int tokens) =>
+        tokens > PlainWords.PassageWords || text.Count(QueryText.IsCjk) >= PassageCjkCharacters;
 
     /// <summary>How many blank-separated tokens the text has once prepared (CJK punctuation a blank, CJK runs set apart).</summary>
     public static int Tokens(string text) => QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
@@ -105,7 +107,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         // An address, a path or a time is words (see LiteralTokens), whatever signs it holds.
         text = LiteralTokens.Blanked(text);
         var tokens = QueryText.Prepare(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length > PlainWords.PassageWords || text.Count(QueryText.IsCjk) >= PassageCjkCharacters)
+        if (IsPassage(text, tokens.Length))
         {
             return false;
         }
