@@ -23,7 +23,7 @@ internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyLis
 /// English stop words and Chinese question words are left out; a run of Chinese is split at glossary terms and stop
 /// words, and a long leftover piece into its words, so 去年双十一复盘 needs 双十一 and 复盘, not the run as one phrase.
 /// </summary>
-internal sealed class PlainWords(SearchAnalyzer analyzer)
+internal sealed partial class PlainWords(SearchAnalyzer analyzer)
 {
     public const int PassageWords = 12;
 
@@ -41,9 +41,11 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
         var ignored = new List<string>();
         var kept = new List<string>();
         var optional = new List<string>();
-        for (var i = 0; i < tokens.Length; i++)
+        // Words joined by slashes (DAU/MAU, push/SMS) are each a word; the words as typed (below) rank a document that has them so.
+        var words = tokens.Any(t => t.Contains('/', StringComparison.Ordinal)) ? [.. tokens.SelectMany(t => SlashedWords().IsMatch(t) ? t.Split('/') : [t])] : tokens;
+        for (var i = 0; i < words.Length; i++)
         {
-            var token = tokens[i];
+            var token = words[i];
             var excluded = false;
             if (token.Length > 1 && token[0] == '-')
             {
@@ -60,7 +62,7 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
                 continue;
             }
 
-            if (!excluded && EnglishTerm(tokens, i, glossary) is { } term)
+            if (!excluded && EnglishTerm(words, i, glossary) is { } term)
             {
                 units.Add(new QueryUnit(term.Text, false));
                 i += term.Words - 1;
@@ -178,6 +180,10 @@ internal sealed class PlainWords(SearchAnalyzer analyzer)
 
         return null;
     }
+
+    /// <summary>Words of two letters or more joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c> (not <c>A/B</c>, a term of its own).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,}(?:/[A-Za-z]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SlashedWords();
 
     /// <summary>A plural's singular for glossary lookup: retrospectives → retrospective.</summary>
     internal static string Singular(string word) =>

@@ -38,6 +38,18 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     public void Numbers_quoted_words_filter_values_and_parts_of_longer_tokens_are_not_time_words(string query) =>
         Assert.Null(TimeWords.Extract(query, Today).Range);
 
+    /// <summary>Words joined by a slash also find a document that has them apart: the spring plan reaches users "by push and SMS".</summary>
+    [Fact]
+    public void Words_joined_by_a_slash_also_find_them_apart()
+    {
+        var apart = corpus.Host.Ids("push SMS", TestCallers.Carol);
+        var slashed = corpus.Host.Ids("push/SMS", TestCallers.Carol);
+
+        Assert.Contains("campaign-2026-spring-festival-plan", apart);
+        Assert.Equal(apart.Order(StringComparer.Ordinal), slashed.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(corpus.Host.Search("push/SMS", TestCallers.Carol).Notes, n => n.NotAsTyped);
+    }
+
     /// <summary>A word of letters joined by hyphens also finds its letters written together: a sample writes "email".</summary>
     [Fact]
     public void A_hyphenated_word_also_finds_the_word_written_together()
