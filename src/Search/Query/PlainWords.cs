@@ -42,7 +42,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         var kept = new List<string>();
         var optional = new List<string>();
         // Words joined by slashes (DAU/MAU, push/SMS) are each a word; the words as typed (below) rank a document that has them so.
-        var words = tokens.Any(t => t.Contains('/', StringComparison.Ordinal)) ? [.. tokens.SelectMany(t => SlashedWords().IsMatch(t) ? t.Split('/') : [t])] : tokens;
+        var words = tokens.Any(t => t.Contains('/', StringComparison.Ordinal)) ? [.. tokens.SelectMany(Slashed)] : tokens;
         for (var i = 0; i < words.Length; i++)
         {
             var token = words[i];
@@ -181,7 +181,14 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         return null;
     }
 
-    /// <summary>Words of two letters or more joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c> (not <c>A/B</c>, a term of its own).</summary>
+    /// <summary>
+    /// The words of a token joined by slashes, or the token: two letters or more each, none a stop word — <c>On/Off</c>,
+    /// <c>and/or</c> and <c>A/B</c> are terms of their own.
+    /// </summary>
+    private static string[] Slashed(string token) =>
+        SlashedWords().IsMatch(token) && token.Split('/') is var parts && !parts.Any(StopWords.IsEnglish) ? parts : [token];
+
+    /// <summary>Words of two letters or more joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,}(?:/[A-Za-z]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SlashedWords();
 

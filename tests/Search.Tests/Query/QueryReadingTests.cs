@@ -48,6 +48,8 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Contains("campaign-2026-spring-festival-plan", apart);
         Assert.Equal(apart.Order(StringComparer.Ordinal), slashed.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(corpus.Host.Search("push/SMS", TestCallers.Carol).Notes, n => n.NotAsTyped);
+        // A stop word in it keeps the token whole: On/Off is a term, not "Off" with "On" left out.
+        Assert.Empty(corpus.Host.Search("On/Off", TestCallers.Carol).Notes);
     }
 
     /// <summary>A word of letters joined by hyphens also finds its letters written together: a sample writes "email".</summary>
