@@ -41,6 +41,22 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
     /// </summary>
     internal Analyzer AsciiWords => asciiWords;
 
+    /// <summary>The terms <paramref name="field"/>'s analysis makes of <paramref name="text"/>, in order.</summary>
+    internal IReadOnlyList<string> Terms(string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
     protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
         fieldName is SearchFields.TitleCjk or SearchFields.BodyCjk or SearchFields.AttachmentTextCjk or SearchFields.OwnerName ? bigrams : smart;
 

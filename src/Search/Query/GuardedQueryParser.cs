@@ -24,11 +24,14 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
 
     private static readonly Dictionary<string, float> Boosts = SearchQueryBuilder.WordFields.ToDictionary(f => f.Field, f => f.Boost, StringComparer.Ordinal);
 
+    private readonly SearchAnalyzer analyzer;
+
     private bool passThrough;
 
     public GuardedQueryParser(SearchAnalyzer analyzer)
         : base(SearchAnalyzer.Version, DefaultFields, analyzer, Boosts)
     {
+        this.analyzer = analyzer;
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
         // Leading wildcards reach GetWildcardQuery, which refuses them with a note saying so.
@@ -60,24 +63,12 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
     private Query? WithStem(string field, string prefix, Query? query)
     {
         var lower = prefix.ToLowerInvariant();
-        if (query is null || SingleToken(field, lower) is not { } stem || stem == lower)
+        if (query is null || analyzer.Terms(field, lower) is not [var stem] || stem == lower)
         {
             return query;
         }
 
         return new BooleanQuery(disableCoord: true) { { query, Occur.SHOULD }, { new TermQuery(new Lucene.Net.Index.Term(field, stem)), Occur.SHOULD } };
-    }
-
-    /// <summary>The one token the field's analysis makes of <paramref name="text"/>, or null when it makes none or several.</summary>
-    private string? SingleToken(string field, string text)
-    {
-        using var stream = Analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        var token = stream.IncrementToken() ? term.ToString() : null;
-        var more = token is not null && stream.IncrementToken();
-        stream.End();
-        return more ? null : token;
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -147,15 +146,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
         term.Length == 0 ? 0 : fields.Max(field => reader.DocFreq(new Term(field, term)));
 
     /// <summary>The word as the SmartCn fields index it (lower-cased, Porter-stemmed).</summary>
-    private string Stem(string word)
-    {
-        using var stream = analyzer.GetTokenStream(SearchFields.Body, word);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var stem = stream.IncrementToken() ? term.ToString() : "";
-        stream.End();
-        return stem;
-    }
+    private string Stem(string word) => analyzer.Terms(SearchFields.Body, word) is [var stem, ..] ? stem : "";
 
     [GeneratedRegex("""(?<![A-Za-z0-9_:*\-'])[A-Za-z]{3,}(?![A-Za-z0-9_:*'])""", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
