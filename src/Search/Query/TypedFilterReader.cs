@@ -78,7 +78,7 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
         if (SearchDimension.Find(filter.Name) is not { } dimension)
         {
-            return filter.Value.StartsWith('[') || DateOnly.TryParseExact(filter.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return filter.Value.StartsWith('[') || TryDay(filter.Value, out _);
         }
 
         return Closed(dimension, filter.Value, typeOf) is not null;
@@ -164,9 +164,13 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
     private void NoteEmpty(TypedFilter filter) => Notes.Add(QueryNote.Of(QueryNoteKind.EmptyFilter, filter.Name + ":"));
 
+    /// <summary>A day as the date filters take it: <c>YYYY-MM-DD</c>.</summary>
+    private static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
     private DateOnly? Date(TypedFilter filter, string text)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (TryDay(text, out var day))
         {
             return day;
         }
