@@ -142,7 +142,7 @@ public sealed partial class SearchService(
                     return results with { Notes = [.. results.Notes, new QueryNote(QueryNoteKind.OnlyArchived, [], archived)] };
                 }
 
-                if (parsed.Plan?.PlainFallback is { } plain && plain.Make(relaxed: false) is { } words && Read(searcher, plain, words) is { Total: > 0 } asWords)
+                if (parsed.Plan?.AsPlainWords() is var (plain, words) && Read(searcher, plain, words) is { Total: > 0 } asWords)
                 {
                     return Explained(searcher, asWords with { Notes = [.. asWords.Notes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])] }, plain, words);
                 }

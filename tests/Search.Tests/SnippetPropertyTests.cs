@@ -23,7 +23,7 @@ public sealed partial class SnippetPropertyTests(SnippetCorpus corpus) : IClassF
             var results = corpus.Host.Search(query, pageSize: 100);
             var read = new SearchQueryBuilder(corpus.Host.Analyzer).ParseSearch(query);
             // Syntax that found nothing was searched as plain words (a note says so): those are the words to mark.
-            var parsed = results.Notes.Any(n => n.Kind == QueryNoteKind.SyntaxAsWords) ? read.Plan!.PlainFallback!.Make(relaxed: false) : read.Query;
+            var parsed = results.Notes.Any(n => n.Kind == QueryNoteKind.SyntaxAsWords) ? read.Plan!.AsPlainWords()!.Value.Words : read.Query;
             foreach (var hit in results.Hits)
             {
                 checkedHits++;

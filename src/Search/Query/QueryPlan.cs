@@ -29,7 +29,14 @@ internal sealed record QueryPlan
     /// plain words, searched when the query as written finds nothing — quotes and signs pasted with a fragment are more
     /// often its text than operators. A short query's syntax is meant (<c>"exact phrase"</c> finds that or nothing).
     /// </summary>
-    public QueryPlan? PlainFallback { get; init; }
+    public Lazy<QueryPlan>? PlainFallback { get; init; }
+
+    /// <summary>
+    /// <see cref="PlainFallback"/> (built on first use: only a parsed query that found nothing asks) and its every-word
+    /// query; null when there is none.
+    /// </summary>
+    public (QueryPlan Plan, Lucene.Net.Search.Query Words)? AsPlainWords() =>
+        PlainFallback?.Value is { } plain && plain.Make(relaxed: false) is { } words ? (plain, words) : null;
 
     /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
     public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }

@@ -89,7 +89,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
                     ParsedExclusions = ParsedExclusions.Words(syntax),
                     KeptHyphens = kept,
                     Time = timeFilter,
-                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? natural.Plain(rest, timeFilter) : null,
+                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? new(() => natural.Plain(rest, timeFilter)) : null,
                 };
                 return new ParsedSearch(operators.Make(relaxed: false), rest, filters, Notes(tooLong)) { Plan = operators };
             }
