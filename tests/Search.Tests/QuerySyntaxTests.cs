@@ -95,6 +95,7 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("alpha --- beta", "alpha beta")]
     [InlineData("* * * gamma", "gamma")]
     [InlineData("alpha / beta (x)", "alpha beta (x)")]
+    [InlineData("alpha~beta", "alpha beta")]
     public void Markdown_marks_and_a_lone_slash_are_left_out(string markdown, string words)
     {
         var results = corpus.Host.Search(markdown, pageSize: 100);

@@ -42,6 +42,13 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
         var at = text.IndexOf(range.Phrase, StringComparison.Ordinal);
         var asWords = at < 0 ? text : text[..at] + "\"" + range.Phrase + "\"" + text[(at + range.Phrase.Length)..];
+        if (at > 0 && DateNameBefore().Match(text[..at]) is { Success: true } name)
+        {
+            // "After: last week", "updated: 本月": the date filter's name is the time word's, not a filter left empty.
+            var joined = text[..name.Index] + " " + text[(at + range.Phrase.Length)..];
+            rest = string.Join(' ', joined.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
         return (rest, new AppliedTimeFilter(range.Phrase, range.From, range.To, rest, asWords));
     }
 
@@ -70,8 +77,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <summary>
     /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —
     /// emphasis (<c>**加粗**</c>, <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a
-    /// prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — and a slash standing
-    /// alone between words (<c>Numbers / Format</c>, no regular expression). A prefix's one trailing asterisk
+    /// prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression) and a tilde
+    /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search). A prefix's one trailing asterisk
     /// (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
     /// </summary>
     public static string WithoutStrayMarks(string text) =>
@@ -79,7 +86,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             ? StrayMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ")
             : text;
 
-    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/");
+    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/~～");
 
     /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
     private static readonly HashSet<string> FieldNames = new(
@@ -239,9 +246,17 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[^\s/\\]))", RegexOptions.CultureInvariant)]
     private static partial Regex ProseColon();
 
-    /// <summary>Two asterisks or more; an asterisk, a slash or a rule standing alone; one asterisk on each side of a word (<c>word</c>).</summary>
-    [GeneratedRegex(@"\*{2,}|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Two asterisks or more; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
+    /// range in prose, where <c>roam~2</c> stays fuzzy syntax); an asterisk, a slash or a rule standing alone; one asterisk
+    /// on each side of a word (<c>word</c>).
+    /// </summary>
+    [GeneratedRegex(@"\*{2,}|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarks();
+
+    /// <summary>A date filter's name and its colon just before a time word: <c>After: </c>, <c>-updated：</c>.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_])(?:-|NOT\s+)?(?:after|before|updated)[:：]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateNameBefore();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:-[A-Za-z]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedLetters();

@@ -108,6 +108,29 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Equal("retro-2026-618-campaign", results.Hits[0].DocumentId);
     }
 
+    /// <summary>A date filter's name before a time word is the time word's: no filter is left empty ("After: last week").</summary>
+    [Theory]
+    [InlineData("After: last week")]
+    [InlineData("周报 updated： 本月")]
+    public void A_date_filter_name_before_a_time_word_goes_with_it(string query)
+    {
+        corpus.Host.Clock.Set(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(8)));
+
+        var results = corpus.Host.Search(query, TestCallers.Carol);
+
+        Assert.NotNull(results.TimeFilter);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.EmptyFilter);
+        Assert.DoesNotContain(":", results.TimeFilter.QueryWithout, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", results.TimeFilter.QueryWithout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A tilde joining a range in prose (Q1~Q2, 7~9月) is no fuzzy search: the words are searched without a note.</summary>
+    [Theory]
+    [InlineData("Q1~Q2 会员")]
+    [InlineData("7~9月 会员")]
+    public void A_tilde_joining_a_range_is_no_fuzzy_syntax(string query) =>
+        Assert.DoesNotContain(corpus.Host.Search(query, TestCallers.Carol).Notes, n => n.NotAsTyped);
+
     [Theory]
     [InlineData("去年双十一复盘", false)]
     [InlineData("上个月直播复盘的行动项有哪些", false)]
