@@ -50,11 +50,11 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         }
 
         // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
-        var (results, notes) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, (_, wider) => wider);
+        var (results, notes, _) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, (_, wider) => wider);
         if (results.Total == 0 && plan.AsPlainWords() is var (plain, words))
         {
             // The query as written (quotes, signs) found nothing: its words as plain text, as the search page does.
-            var (asWords, wordNotes) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, (_, wider) => wider);
+            var (asWords, wordNotes, _) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, (_, wider) => wider);
             if (asWords.Total > 0)
             {
                 return asWords with { Notes = [.. asWords.Notes, .. wordNotes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])], TimeFilter = plain.Time };

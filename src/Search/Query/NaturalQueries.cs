@@ -77,7 +77,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <summary>
     /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —
     /// emphasis (<c>**加粗**</c>, <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a
-    /// prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression) and a tilde
+    /// prefix), strikethrough (<c>~~删除线~~</c>; <c>gamma~~</c> alone stays fuzzy syntax), an asterisk between Chinese and
+    /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression) and a tilde
     /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search). A prefix's one trailing asterisk
     /// (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
     /// </summary>
@@ -126,11 +127,15 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
                 || FieldSyntax().IsMatch(t) || WildcardInside().IsMatch(t) || (t.StartsWith('-') && t.Length > 1 && !PlainWords.ReadsAsExclusion(t) && t[1] is '-' or '('));
     }
 
-    /// <summary>Plain words as a plan: every word required (with its synonyms), <c>-word</c> excluded.</summary>
-    public QueryPlan Plain(string text, AppliedTimeFilter? timeFilter)
+    /// <summary>
+    /// Plain words as a plan: every word required (with its synonyms), <c>-word</c> excluded. A word whose parts signs
+    /// join (<c>GMV↑20%</c>) is a phrase of them; <see cref="QueryPlan.Parts"/> reads the text again with its parts as
+    /// words (<paramref name="split"/>).
+    /// </summary>
+    public QueryPlan Plain(string text, AppliedTimeFilter? timeFilter, bool split = false)
     {
         var current = Glossary;
-        var reading = plainWords.Read(text, current);
+        var reading = plainWords.Read(text, current, split);
         var words = new List<Lucene.Net.Search.Query>();
         var texts = new List<string>();
         var exclusions = new List<(string, Lucene.Net.Search.Query)>();
@@ -182,6 +187,8 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             KeptHyphens = reading.KeptHyphens,
             Expansions = expansions,
             Time = timeFilter,
+            Joined = reading.Joined,
+            Parts = split || reading.Joined.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, split: true)),
         };
     }
 
@@ -247,11 +254,12 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private static partial Regex ProseColon();
 
     /// <summary>
-    /// Two asterisks or more; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
+    /// Text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
+    /// and a letter or digit; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
     /// range in prose, where <c>roam~2</c> stays fuzzy syntax); an asterisk, a slash or a rule standing alone; one asterisk
     /// on each side of a word (<c>word</c>).
     /// </summary>
-    [GeneratedRegex(@"\*{2,}|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarks();
 
     /// <summary>A date filter's name and its colon just before a time word: <c>After: </c>, <c>-updated：</c>.</summary>

@@ -5,9 +5,10 @@ using Lucene.Net.Search;
 namespace KnowledgeHub.Search.Querying;
 
 /// <summary>
-/// Runs a <see cref="QueryPlan"/> for one page: all words first; when nothing has them all, the documents with most of
-/// them (with a note naming the words no document has); when a time filter leaves nothing, what the words find at any
-/// time, with a note; how many hits <c>-word</c> exclusions removed; and for each hit found only
+/// Runs a <see cref="QueryPlan"/> for one page: all words first; when nothing has them all, the same read with each word
+/// whose parts signs join (<c>GMV↑20%</c>) as its parts, with a note, if that finds anything; else the documents with most
+/// of the words (with a note naming the words no document has); when a time filter leaves nothing, what the words find
+/// at any time, with a note; how many hits <c>-word</c> exclusions removed; and for each hit found only
 /// through the glossary, which term matched. <paramref name="page"/> runs a query for the page (same caller and
 /// constraints), <paramref name="count"/> counts one and <paramref name="any"/> tells whether it finds anything at all (the
 /// first match answers: the notes that name missing words ask only that). <see cref="Read{T}"/> is the same reading for lessons.
@@ -21,7 +22,7 @@ internal static class NaturalSearch
             return page(query);
         }
 
-        var (results, notes) = Read(
+        var (results, notes, read) = Read(
             plan,
             query,
             page,
@@ -30,16 +31,17 @@ internal static class NaturalSearch
             results => results.Total,
             results => results.PageSize,
             (first, wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean });
-        var hits = plan.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, plan.Expansions);
-        return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time };
+        var hits = read.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, read.Expansions);
+        return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = read.Time };
     }
 
     /// <summary>
     /// The page <paramref name="plan"/> reads to, of any kind of results (documents, lessons), and the notes on how it was
     /// read. <paramref name="total"/> and <paramref name="pageSize"/> are a page's; <paramref name="keep"/> makes a wider
-    /// page keep what the first one found besides its hits (its "did you mean").
+    /// page keep what the first one found besides its hits (its "did you mean"). <c>Read</c>: the plan the page is of,
+    /// <paramref name="plan"/> or its <see cref="QueryPlan.Parts"/>.
     /// </summary>
-    public static (T Results, IReadOnlyList<QueryNote> Notes) Read<T>(
+    public static (T Results, IReadOnlyList<QueryNote> Notes, QueryPlan Read) Read<T>(
         QueryPlan plan,
         Lucene.Net.Search.Query? query,
         Func<Lucene.Net.Search.Query?, T> page,
@@ -50,6 +52,17 @@ internal static class NaturalSearch
         Func<T, T, T> keep)
     {
         var results = page(query);
+        if (total(results) == 0 && plan.Parts?.Value is { } parts && parts.Make(relaxed: false) is { } split)
+        {
+            // A word joined by signs is in no document as written, with the other words: its parts are words (all of
+            // them, then most), read as any query is; when they find nothing either, the words as typed go on below.
+            var (apart, apartNotes, _) = Read(parts, split, page, count, any, total, pageSize, keep);
+            if (total(apart) > 0)
+            {
+                return (keep(results, apart), [new QueryNote(QueryNoteKind.JoinedWordsSplit, plan.Joined), .. apartNotes], parts);
+            }
+        }
+
         var notes = new List<QueryNote>();
         var relaxed = false;
         // Nothing has every word, or only a glossary does (it holds every term): rank entries by most words.
@@ -115,7 +128,7 @@ internal static class NaturalSearch
             notes.Add(new QueryNote(QueryNoteKind.HyphensKept, plan.KeptHyphens));
         }
 
-        return (results, notes);
+        return (results, notes, plan);
     }
 
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>

@@ -14,6 +14,12 @@ internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyLis
 
     /// <summary>The clauses of longer text (see <see cref="PlainWords"/>): phrases that count when present, more the longer they are.</summary>
     public IReadOnlyList<string> Clauses { get; init; } = [];
+
+    /// <summary>
+    /// Words whose parts are joined by signs (<c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>), as typed: each is a phrase of
+    /// its parts, or — read with <c>split</c> — its parts, each a word.
+    /// </summary>
+    public IReadOnlyList<string> Joined { get; init; } = [];
 }
 
 /// <summary>
@@ -33,14 +39,19 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// </summary>
     private const int LongPiece = 8;
 
-    public PlainReading Read(string text, TermGlossary glossary)
+    /// <summary>
+    /// Reads <paramref name="text"/>. A word whose parts are joined by signs (<see cref="PlainReading.Joined"/>) is a phrase
+    /// of them, or with <paramref name="split"/> its parts, each a word: what is searched when the phrase is in no document.
+    /// </summary>
+    public PlainReading Read(string text, TermGlossary glossary, bool split = false)
     {
-        var tokens = QueryText.Prepare(text.Replace('"', ' ')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var tokens = QueryText.Prepare(SlashBesideChinese().Replace(text.Replace('"', ' '), " ")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var passage = tokens.Length > PassageWords;
         var units = new List<QueryUnit>();
         var ignored = new List<string>();
         var kept = new List<string>();
         var optional = new List<string>();
+        var joined = new List<string>();
         // Words joined by slashes (DAU/MAU, push/SMS) are each a word; the words as typed (below) rank a document that has them so.
         var words = tokens.Any(t => t.Contains('/', StringComparison.Ordinal)) ? [.. tokens.SelectMany(Slashed)] : tokens;
         for (var i = 0; i < words.Length; i++)
@@ -82,6 +93,27 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
             {
                 ignored.Add(word);
             }
+            else if (!excluded && Parts(word) is { } parts)
+            {
+                joined.Add(token.Trim(Enclosing).TrimEnd(SentenceEnds));
+                if (!split)
+                {
+                    units.Add(new QueryUnit(word, false));
+                    continue;
+                }
+
+                foreach (var part in parts)
+                {
+                    if (!Meaningful(part))
+                    {
+                        ignored.Add(part);
+                    }
+                    else
+                    {
+                        units.Add(new QueryUnit(part, false));
+                    }
+                }
+            }
             else
             {
                 units.Add(new QueryUnit(word, excluded));
@@ -107,8 +139,42 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         {
             Optional = [.. optional.Distinct(StringComparer.Ordinal)],
             Clauses = tokens.Length >= ClauseQueryWords ? [.. Clauses(tokens)] : [],
+            Joined = [.. joined.Distinct(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>
+    /// The parts of a word without Chinese that signs join (<c>GMV↑20</c> → GMV, 20; <c>node.js</c> → node, js;
+    /// <c>GMV×1.2</c> → GMV, 1.2), as written: its runs of letters and digits — a decimal point or comma between digits and
+    /// an apostrophe between letters join no parts (<c>3.2</c>, <c>don't</c> are one). Null for a word of fewer than two
+    /// <see cref="Meaningful"/> parts (<c>Q&amp;A</c>, <c>On/Off</c>: split, the search would be for Q or Off alone) and for a
+    /// literal token (a time, an address, a path: found as written or not at all).
+    /// </summary>
+    private static string[]? Parts(string word)
+    {
+        if (word.AsSpan().IndexOfAnyExcept(LettersAndDigits) < 0 || word.Any(QueryText.IsCjk) || LiteralTokens.Contain(word, 0))
+        {
+            return null;
+        }
+
+        var parts = PartSigns().Split(word).Where(part => part.Length > 0).ToArray();
+        return parts.Count(Meaningful) >= 2 ? parts : null;
+    }
+
+    /// <summary>A part searched on its own: not a stop word, not a single letter (a single digit is: <c>ROI=3</c>).</summary>
+    private static bool Meaningful(string part) => !StopWords.IsEnglish(part) && !(part.Length == 1 && char.IsLetter(part[0]));
+
+    /// <summary>Characters other than letters and digits, but for a decimal point or comma between digits and an apostrophe between letters.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:(?<!\p{N})[.,]|[.,](?!\p{N})|(?<!\p{L})['’]|['’](?!\p{L})|[^\p{L}\p{M}\p{N}.,'’])+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PartSigns();
+
+    /// <summary>Brackets and quotes around a word, and punctuation that ends a sentence: no part of a word as typed.</summary>
+    private static readonly char[] Enclosing = [.. "()[]{}<>（）【】《》「」『』'‘’"];
+
+    private static readonly char[] SentenceEnds = [.. ",.;:!?，。；：！？、"];
+
+    private static readonly System.Buffers.SearchValues<char> LettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     /// <summary>
     /// The runs of words between the clause punctuation of text without CJK characters (Chinese runs are phrases already),
@@ -182,14 +248,22 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     }
 
     /// <summary>
-    /// The words of a token joined by slashes, or the token: two letters or more each, none a stop word — <c>On/Off</c>,
-    /// <c>and/or</c> and <c>A/B</c> are terms of their own.
+    /// The words of a token joined by slashes, or the token: two characters or more each, letters and digits with a letter
+    /// in them (<c>B2B/B2C</c>, <c>Q3/Q4</c>), none a stop word — <c>On/Off</c>, <c>and/or</c>, <c>A/B</c> and <c>1/7</c>
+    /// are terms of their own.
     /// </summary>
     private static string[] Slashed(string token) =>
         SlashedWords().IsMatch(token) && token.Split('/') is var parts && !parts.Any(StopWords.IsEnglish) ? parts : [token];
 
-    /// <summary>Words of two letters or more joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c>.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,}(?:/[A-Za-z]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A slash between two words of which one has Chinese in it (<c>618/双11</c>, <c>直播/短视频</c>): the words are each a
+    /// word, as Latin words joined by a slash are (<see cref="Slashed"/>).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}[\p{L}\p{N}]*)/(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])/(?=[\p{L}\p{N}]*\p{IsCJKUnifiedIdeographs})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SlashBesideChinese();
+
+    /// <summary>Words of two characters or more, letters and digits with a letter, joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c>, <c>B2B/B2C</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,}(?:/(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SlashedWords();
 
     /// <summary>A plural's singular for glossary lookup: retrospectives → retrospective.</summary>

@@ -28,6 +28,12 @@ public enum QueryNoteKind
     SyntaxAsWords,
 
     /// <summary>
+    /// Nothing had the words as typed: words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>), each a phrase of its
+    /// parts, were searched as their parts, each a word (which found the hits). <see cref="QueryNote.Words"/>: those words.
+    /// </summary>
+    JoinedWordsSplit,
+
+    /// <summary>
     /// The time filter left no hits, so it was not applied: the hits are the words' at any time (<see cref="QueryNote.Count"/>
     /// of them). <see cref="QueryNote.Words"/>: the time phrase; <see cref="AppliedTimeFilter.QueryAsWords"/> searches it as words.
     /// </summary>
@@ -126,7 +132,8 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
-        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords;
+        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords
+        or QueryNoteKind.JoinedWordsSplit;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

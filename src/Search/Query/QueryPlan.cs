@@ -38,6 +38,19 @@ internal sealed record QueryPlan
     public (QueryPlan Plan, Lucene.Net.Search.Query Words)? AsPlainWords() =>
         PlainFallback?.Value is { } plain && plain.Make(relaxed: false) is { } words ? (plain, words) : null;
 
+    /// <summary>
+    /// Words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>), as typed: each is searched as a phrase
+    /// of its parts.
+    /// </summary>
+    public IReadOnlyList<string> Joined { get; init; } = [];
+
+    /// <summary>
+    /// The same text with each of <see cref="Joined"/> split into its parts, each a word (built on first use): searched when
+    /// nothing has every word as typed — a document writes "GMV 提升 20%" where the query has <c>GMV↑20%</c>. Null when
+    /// no word is joined, and for the split reading itself.
+    /// </summary>
+    public Lazy<QueryPlan>? Parts { get; init; }
+
     /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
     public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }
 

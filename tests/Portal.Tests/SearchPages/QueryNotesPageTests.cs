@@ -142,6 +142,20 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=SyntaxAsWords]")).TextContent.Trim());
     }
 
+    /// <summary>A word joined by signs that no document writes so is searched as its parts, and the page says so, quoting it.</summary>
+    [Theory]
+    [InlineData("en", "No document has “zephyrine→numbers” as written, so we searched the parts its signs join as separate words.")]
+    [InlineData("zh-CN", "没有文档包含原样的“zephyrine→numbers”，已把其中被符号连起来的各部分当作单独的词搜索。")]
+    public async Task A_joined_word_no_document_writes_so_is_searched_as_its_parts_with_a_note(string language, string expected)
+    {
+        var client = await SignedInAsync("carol", language);
+
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("zephyrine→numbers"));
+
+        Assert.Equal(3, page.QuerySelectorAll(".hit").Length);
+        Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=JoinedWordsSplit]")).TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("en", "Common words not searched for: how to")]
     [InlineData("zh-CN", "已忽略常用词：how to")]

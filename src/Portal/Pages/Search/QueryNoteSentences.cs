@@ -98,6 +98,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.SyntaxAsWords:
                 yield return ("NoteSyntaxAsWords" + lessons, []);
                 break;
+            case QueryNoteKind.JoinedWordsSplit:
+                yield return ("NoteJoinedWordsSplit" + lessons, [words]);
+                break;
             case QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong:
                 yield return ("Note" + note.Kind, [count]);
                 break;

@@ -1,0 +1,133 @@
+namespace KnowledgeHub.Search.Tests.Query;
+
+/// <summary>
+/// A word whose parts signs join — <c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>, <c>ROI=3</c> — is a phrase of its parts,
+/// and when no document has it so (with the other words), its parts are searched as words, with a note: never an empty
+/// page without a word of why. Slashes beside Chinese part words as they do Latin ones; Markdown strikethrough and an
+/// asterisk for "times" beside Chinese are no syntax.
+/// </summary>
+public sealed class JoinedWordTests : IAsyncLifetime
+{
+    private readonly SearchHost host = SearchHost.Create();
+
+    public async Task InitializeAsync()
+    {
+        foreach (var doc in Documents)
+        {
+            await host.AddAsync(doc, catchUp: false);
+        }
+
+        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private static IEnumerable<TestDoc> Documents =>
+    [
+        new("gmv-apart", "大促复盘", "本次大促 GMV 同比提升 20%，客单价为去年的 1.2 倍。"),
+        new("gmv-written", "周报", "本周 GMV↑20% 达成，转化率持平。"),
+        new("runtime", "Build notes", "The build server runs Node.js 20 since March."),
+        new("runtime-apart", "Tooling survey", "Teams asked whether node tooling or a js bundler should come first."),
+        new("qa", "Support session", "The Q and A session covered refunds."),
+        new("sales", "March review", "Sales cost rose in March."),
+        new("roi", "投放复盘", "投放 ROI 稳定，3 个渠道高于目标。"),
+        new("lesson-gmv", "会员日复盘", "## 经验教训\n\n- 老客复购让 GMV 同比提升 20%。\n"),
+        new("double11", "大促节奏", "618 预热要早，双11 尾款要提醒。"),
+        new("b2b", "Channel plan", "B2B leads stay flat while B2C grows."),
+        new("strike", "方案修订", "旧方案作废，新方案上线。"),
+        new("times", "客单价目标", "客单价 1.2 倍目标。"),
+        new("standup", "Standup", "Standup at 10 sharp, 31 people came."),
+    ];
+
+    [Theory]
+    [InlineData("GMV↑20%", "gmv-written")]
+    [InlineData("node.js", "runtime")]
+    [InlineData("Node.js 20", "runtime")]
+    [InlineData("Q&A", "qa")]
+    public void A_joined_word_written_so_finds_only_documents_that_write_it_so(string query, string expected)
+    {
+        var results = host.Search(query);
+
+        Assert.Equal([expected], results.Hits.Select(h => h.DocumentId));
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+    }
+
+    [Theory]
+    [InlineData("GMV↑20% 同比", "GMV↑20%", "gmv-apart")]
+    [InlineData("GMV×1.2 客单价", "GMV×1.2", "gmv-apart")]
+    [InlineData("ROI=3", "ROI=3", "roi")]
+    [InlineData("node.js tooling", "node.js", "runtime-apart")]
+    [InlineData("(KPI≥95%) 转化率 GMV", "KPI≥95%", "gmv-written")]
+    public void A_joined_word_no_document_writes_so_is_searched_as_its_parts_with_a_note(string query, string joined, string expected)
+    {
+        var results = host.Search(query);
+
+        Assert.Equal(expected, results.Hits[0].DocumentId);
+        Assert.Equal([joined], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit).Words);
+    }
+
+    [Fact]
+    public void A_part_that_is_a_common_word_is_left_out_and_named()
+    {
+        var results = host.Search("cost-of-sales");
+
+        Assert.Equal(["sales"], results.Hits.Select(h => h.DocumentId));
+        Assert.Equal(["cost-of-sales"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit).Words);
+        Assert.Equal(["of"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.IgnoredWords).Words);
+    }
+
+    /// <summary>Split, <c>R&amp;D</c> would search nothing, <c>Q&amp;A</c> Q alone: a word with one part that is no common word or single letter stays whole.</summary>
+    [Fact]
+    public void A_word_of_one_meaningful_part_is_not_split()
+    {
+        var results = host.Search("R&D tooling");
+
+        Assert.Equal(["runtime-apart"], results.Hits.Select(h => h.DocumentId));
+        Assert.Equal(["R&D"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.MostWords).Words);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+    }
+
+    [Theory]
+    [InlineData("zzqv↑qqzx")]
+    [InlineData("10:31")]
+    [InlineData("https://example.org/node.js")]
+    public void Parts_that_find_nothing_either_and_literal_tokens_stay_as_written(string query)
+    {
+        var results = host.Search(query);
+
+        Assert.Empty(results.Hits);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+    }
+
+    [Fact]
+    public void An_excluded_joined_word_is_excluded_as_written()
+    {
+        Assert.Equal(["runtime-apart"], host.Ids("node tooling -node.js"));
+        var without = host.Ids("-node.js");
+        Assert.Contains("runtime-apart", without);
+        Assert.DoesNotContain("runtime", without);
+    }
+
+    [Fact]
+    public void Lessons_read_a_joined_word_the_same_way()
+    {
+        var results = host.Service.SearchLessons(new LessonQuery { Query = "GMV↑20%", Caller = TestCallers.Carol });
+
+        Assert.Equal("lesson-gmv", Assert.Single(results.Hits).DocumentId);
+        Assert.Equal(["GMV↑20%"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit).Words);
+    }
+
+    [Theory]
+    [InlineData("618/双11", "double11")]
+    [InlineData("双11/618", "double11")]
+    [InlineData("B2B/B2C", "b2b")]
+    [InlineData("~~旧方案~~ 新方案", "strike")]
+    [InlineData("客单价*1.2", "times")]
+    public void Slashes_strikethrough_and_a_product_beside_Chinese_are_no_syntax(string query, string expected)
+    {
+        var results = host.Search(query);
+
+        Assert.Equal(expected, results.Hits[0].DocumentId);
+        Assert.Empty(results.Notes);
+    }
+}
