@@ -66,13 +66,18 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
 
     /// <summary>
     /// A field's name before the colon, or no Chinese on either side of it and something after it (<c>titel:plan</c>, a
-    /// typo the parser names; <c>10:30</c>, which <see cref="LiteralTokens"/> reads).
+    /// typo the parser names; <c>10:30</c>, which <see cref="LiteralTokens"/> reads) — but for <c>due:</c>, an action
+    /// item's date as its source writes it (<c>@alice due:2026-06-10</c>, copied from a document): its words.
     /// </summary>
     private static bool MaySyntax(Match colon)
     {
         var (name, next) = (colon.Groups["name"].Value, colon.Groups["next"].Value);
-        return FieldNames.Contains(name) || (next.Length > 0 && !name.Any(QueryText.IsCjk) && !QueryText.IsCjk(next[0]));
+        return FieldNames.Contains(name)
+            || (next.Length > 0 && !name.Any(QueryText.IsCjk) && !QueryText.IsCjk(next[0]) && !name.Equals(ActionItemDue, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The name of an action item's date in a document's source (<see cref="MarkdownStructure"/>).</summary>
+    private const string ActionItemDue = "due";
 
     /// <summary>
     /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —

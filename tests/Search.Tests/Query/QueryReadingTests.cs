@@ -310,8 +310,20 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("at 10:30 today", "at 10:30 today")]
     [InlineData("see https://example.org", "see https://example.org")]
     [InlineData("\"ratio: 3\"", "\"ratio  3\"")]
+    [InlineData("@bob due:2026-06-10", "@bob due 2026-06-10")]
+    [InlineData("Due:2026-06-10", "Due 2026-06-10")]
     public void A_colon_ending_a_word_is_syntax_only_after_a_field_or_filter_name(string text, string expected) =>
         Assert.Equal(expected, NaturalQueries.WithProseColons(text));
+
+    /// <summary>An action item copied from a document's source (<c>@bob due:2026-06-10</c>) finds it: <c>due:</c> is no unknown field.</summary>
+    [Fact]
+    public void An_action_items_due_date_as_its_source_writes_it_is_its_words()
+    {
+        var results = corpus.Host.Search("完成同批次机器更换 @bob due:2026-06-10", TestCallers.Carol);
+
+        Assert.Equal("meeting-2026-06-02-cart-incident", Assert.Single(results.Hits).DocumentId);
+        Assert.Empty(results.Notes);
+    }
 
     /// <summary>Chinese typed with a half-width colon reads as with the full-width one: punctuation, not an unknown field.</summary>
     [Fact]
