@@ -128,9 +128,18 @@ public sealed partial class SearchService(
             // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
             // nothing readable has; a query with syntax (quotes, signs) that found nothing is searched as plain words. A page
             // of most words says what archived documents hold instead of "no document has": every word, or some of the words
-            // it names as in no document. <paramref name="plan"/> and <paramref name="all"/>: the reading and its every word.
+            // it names as in no document; so does a page of a joined word's parts (GMV↑20%) when archived documents have it whole. <paramref name="plan"/> and <paramref name="all"/>: the reading and its every word.
             SearchResults Explained(IndexSearcher searcher, SearchResults results, Querying.QueryPlan? plan, Query? all)
             {
+                if (plan?.Parts is not null && constraints.ExcludeArchived && all is not null && results.Notes.Any(n => n.Kind == QueryNoteKind.JoinedWordsSplit)
+                    && entries.Any(searcher, Counting(all) with { Constraints = ArchivedOnly() }))
+                {
+                    // Archived documents have the words as typed (Drag-and-Drop): the page says so, as for any words, rather
+                    // than search the joined words' parts in the others.
+                    var whole = plan with { Parts = null };
+                    return Explained(searcher, Read(searcher, whole, all), whole, all);
+                }
+
                 if (results.Total > 0)
                 {
                     return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most ? WithArchivedWords(searcher, results, most, plan, all) : results;

@@ -16,8 +16,10 @@ internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyLis
     public IReadOnlyList<string> Clauses { get; init; } = [];
 
     /// <summary>
-    /// Words whose parts are joined by signs (<c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>), as typed: each is a phrase of
-    /// its parts, or — read with <c>split</c> — its parts, each a word.
+    /// Words whose parts are joined by signs (<c>GMV↑20%</c>, <c>node.js</c>, <c>ROI=3</c>), as typed, in text typed
+    /// rather than copied (fewer than <see cref="PlainWords.ClauseQueryWords"/> tokens: a copied line has most words to
+    /// fall back on, and its <c>IsEmpty(vOffer)</c> is no word the user joined): each is a phrase of its parts, or — read
+    /// with <c>split</c> — its parts, each a word.
     /// </summary>
     public IReadOnlyList<string> Joined { get; init; } = [];
 }
@@ -93,7 +95,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
             {
                 ignored.Add(word);
             }
-            else if (!excluded && Parts(word) is { } parts)
+            else if (!excluded && tokens.Length < ClauseQueryWords && Parts(word) is { } parts)
             {
                 joined.Add(token.Trim(Enclosing).TrimEnd(SentenceEnds));
                 if (!split)

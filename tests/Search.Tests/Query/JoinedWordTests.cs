@@ -1,3 +1,5 @@
+using KnowledgeHub.Documents;
+
 namespace KnowledgeHub.Search.Tests.Query;
 
 /// <summary>
@@ -37,6 +39,8 @@ public sealed class JoinedWordTests : IAsyncLifetime
         new("strike", "方案修订", "旧方案作废，新方案上线。"),
         new("times", "客单价目标", "客单价 1.2 倍目标。"),
         new("standup", "Standup", "Standup at 10 sharp, 31 people came."),
+        new("drag-guide", "Editing guide", "Drag-and-Drop moves a table.") { Status = DocumentStatus.Archived },
+        new("drag-apart", "Upload tips", "Drop the file here, then drag the handle."),
     ];
 
     [Theory]
@@ -96,6 +100,29 @@ public sealed class JoinedWordTests : IAsyncLifetime
         var results = host.Search(query);
 
         Assert.Empty(results.Hits);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+    }
+
+    /// <summary>Archived documents have the word as typed: the page offers them, as for any words, rather than search its parts.</summary>
+    [Fact]
+    public void A_joined_word_only_archived_documents_have_is_not_split()
+    {
+        var results = host.Search("Drag-and-Drop");
+
+        Assert.Empty(results.Hits);
+        Assert.Equal(1, Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.OnlyArchived).Count);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+        Assert.Equal(["drag-apart"], host.Ids("drag-and-drop handle"));
+    }
+
+    /// <summary>A line copied from a page has most words to fall back on; its <c>node.js</c> is no word the user joined.</summary>
+    [Fact]
+    public void Copied_text_keeps_its_joined_words_whole()
+    {
+        var results = host.Search("teams asked whether node.js tooling came first");
+
+        Assert.Equal("runtime-apart", results.Hits[0].DocumentId);
+        Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
     }
 
