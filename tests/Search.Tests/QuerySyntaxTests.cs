@@ -65,7 +65,6 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     /// <summary>Read as plain words are: stop words left out (to, and alone searched after all), most words when nothing has them all.</summary>
     [Theory]
     [InlineData("\"alpha beta", "alpha-beta")]
-    [InlineData("alpha AND", "alpha-beta alpha-only retro-chinese")]
     [InlineData("(((gamma", "gamma-doc")]
     [InlineData("*gamma", "gamma-doc")]
     [InlineData("gamma~~", "gamma-doc")]
@@ -73,14 +72,45 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("acl:everyone", "")]
     [InlineData("id:gamma-doc", "")]
     [InlineData("AND", "alpha-beta")]
-    [InlineData("?", "")]
-    [InlineData("\\", "")]
     public void Invalid_syntax_falls_back_to_the_words_with_a_note(string query, string expected)
     {
         var results = corpus.Host.Search(query, pageSize: 100);
 
         Assert.Contains(results.Notes, n => n.NotAsTyped);
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// An operator left dangling at either end, a question mark or backslash standing alone and brackets that hold no range
+    /// are no syntax: the rest is read as typed, without a syntax error's note (<c>title:gamma AND</c> stays a title search).
+    /// </summary>
+    [Theory]
+    [InlineData("alpha AND", "alpha")]
+    [InlineData("OR alpha", "alpha")]
+    [InlineData("alpha && ", "alpha")]
+    [InlineData("title:gamma AND", "title:gamma")]
+    [InlineData("what is gamma ?", "gamma")]
+    [InlineData("gamma \\ alpha", "gamma alpha")]
+    [InlineData("\"alpha beta\" [gamma]", "\"alpha beta\" gamma")]
+    [InlineData("{alpha} gamma", "alpha gamma")]
+    public void Dangling_operators_lone_marks_and_brackets_without_a_range_are_left_out(string typed, string words)
+    {
+        var results = corpus.Host.Search(typed, pageSize: 100);
+
+        Assert.DoesNotContain(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(corpus.Host.Ids(words), corpus.Host.Ids(typed));
+    }
+
+    [Theory]
+    [InlineData("?")]
+    [InlineData("\\")]
+    [InlineData("* ?")]
+    public void A_lone_mark_finds_nothing_without_a_note(string typed)
+    {
+        var results = corpus.Host.Search(typed);
+
+        Assert.Empty(results.Hits);
+        Assert.Empty(results.Notes);
     }
 
     /// <summary>
@@ -115,7 +145,7 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("/gam+a/", QueryNoteKind.UnsupportedSyntax, "", 0)]
     [InlineData("title:[a TO z]", QueryNoteKind.UnsupportedSyntax, "", 0)]
     [InlineData("(((", QueryNoteKind.SyntaxError, "", 0)]
-    [InlineData("gamma AND", QueryNoteKind.SyntaxError, "", 0)]
+    [InlineData("gamma AND OR beta", QueryNoteKind.SyntaxError, "", 0)]
     public void The_note_says_what_was_wrong(string query, QueryNoteKind expected, string words, int count)
     {
         var results = corpus.Host.Search(query);

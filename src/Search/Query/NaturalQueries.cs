@@ -83,16 +83,31 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —
     /// emphasis (<c>**加粗**</c>, <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a
     /// prefix), strikethrough (<c>~~删除线~~</c>; <c>gamma~~</c> alone stays fuzzy syntax), an asterisk between Chinese and
-    /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression) and a tilde
-    /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search). A prefix's one trailing asterisk
-    /// (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
+    /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression), a tilde
+    /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search), a question mark or backslash standing alone (<c>what
+    /// is GMV ?</c>: no wildcard), brackets and braces where the text holds no range (<c>"Round" 函数 [VBA]</c>,
+    /// <c>{"gmv": 100}</c>), and an operator left dangling at either end (<c>复盘 AND</c>, <c>OR 复盘</c>, <c>title:复盘
+    /// OR</c>: the rest is read as typed, not as a syntax error's words; <c>NOT 草稿</c> at the start stays an exclusion).
+    /// A prefix's one trailing asterisk (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
     /// </summary>
-    public static string WithoutStrayMarks(string text) =>
-        text.AsSpan().IndexOfAny(StrayMarkCharacters) >= 0
-            ? StrayMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ")
-            : text;
+    public static string WithoutStrayMarks(string text)
+    {
+        if (text.AsSpan().IndexOfAny(StrayMarkCharacters) >= 0)
+        {
+            text = StrayMarks().Replace(text, match => match.Groups["word"].Success ? match.Groups["word"].Value : " ");
+        }
 
-    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/~～");
+        if (text.AsSpan().IndexOfAny(BracketCharacters) >= 0 && !RangeSyntax().IsMatch(text))
+        {
+            text = Brackets().Replace(text, " ");
+        }
+
+        return DanglingOperators().IsMatch(text) ? DanglingOperators().Replace(text, " ").Trim() : text;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/~～?\\");
+
+    private static readonly System.Buffers.SearchValues<char> BracketCharacters = System.Buffers.SearchValues.Create("[]{}");
 
     /// <summary>The names a colon after a word may be syntax for: the parser's fields and the filters'.</summary>
     private static readonly HashSet<string> FieldNames = new(
@@ -259,13 +274,20 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private static partial Regex ProseColon();
 
     /// <summary>
-    /// Text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
+    /// Question marks or backslashes standing alone; text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
     /// and a letter or digit; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
     /// range in prose, where <c>roam~2</c> stays fuzzy syntax); an asterisk, a slash or a rule standing alone; one asterisk
     /// on each side of a word (<c>word</c>).
     /// </summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\S)(?:\?+|\\+)(?!\S)|(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarks();
+
+    [GeneratedRegex(@"[\[\]{}]", RegexOptions.CultureInvariant)]
+    private static partial Regex Brackets();
+
+    /// <summary>AND, OR, <c>&amp;&amp;</c> or <c>||</c> at the start, or any operator at the end, with something else in the text.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:AND|OR|&&|\|\|)\s+)+(?=\S)|(?<=\S)(?:\s+(?:AND|OR|NOT|&&|\|\||!))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DanglingOperators();
 
     /// <summary>A date filter's name and its colon just before a time word: <c>After: </c>, <c>-updated：</c>.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}_])(?:-|NOT\s+)?(?:after|before|updated)[:：]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

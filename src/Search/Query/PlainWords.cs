@@ -95,7 +95,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
             {
                 ignored.Add(word);
             }
-            else if (!excluded && tokens.Length < ClauseQueryWords && Parts(word) is { } parts)
+            else if (!excluded && tokens.Length < ClauseQueryWords && Parts(word, token) is { } parts)
             {
                 joined.Add(token.Trim(Enclosing).TrimEnd(SentenceEnds));
                 if (!split)
@@ -150,11 +150,12 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// <c>GMV×1.2</c> → GMV, 1.2), as written: its runs of letters and digits — a decimal point or comma between digits and
     /// an apostrophe between letters join no parts (<c>3.2</c>, <c>don't</c> are one). Null for a word of fewer than two
     /// <see cref="Meaningful"/> parts (<c>Q&amp;A</c>, <c>On/Off</c>: split, the search would be for Q or Off alone) and for a
-    /// literal token (a time, an address, a path: found as written or not at all).
+    /// literal token (a time, an address, a path: found as written or not at all), which <paramref name="token"/> — the
+    /// word as typed, a path's leading slash with it — tells.
     /// </summary>
-    private static string[]? Parts(string word)
+    private static string[]? Parts(string word, string token)
     {
-        if (word.AsSpan().IndexOfAnyExcept(LettersAndDigits) < 0 || word.Any(QueryText.IsCjk) || LiteralTokens.Contain(word, 0))
+        if (word.AsSpan().IndexOfAnyExcept(LettersAndDigits) < 0 || word.Any(QueryText.IsCjk) || LiteralTokens.Contain(token, Math.Max(0, token.IndexOf(word, StringComparison.Ordinal))))
         {
             return null;
         }

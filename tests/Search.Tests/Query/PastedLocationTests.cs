@@ -20,6 +20,7 @@ public sealed class PastedLocationTests : IAsyncLifetime
         await host.AddAsync(new TestDoc("standup", "Daily standup", "The standup moves to 10:30 from Monday; the new:old ratio of users is 3:1 in cells A13:E13. Dates are written 2026/11/11."), catchUp: false);
         await host.AddAsync(new TestDoc("standup-old", "Old standup", "The standup was at 9:30 and the sheet had A12 and E13."), catchUp: false);
         await host.AddAsync(new TestDoc("plan", "Launch plan", "Assets are at www.example.org/launch/assets and the brief is in the shared drive."), catchUp: false);
+        await host.AddAsync(new TestDoc("server", "Export job", "The nightly export writes /srv/exports/gmv.csv; its log is /var/log/export.log."), catchUp: false);
         await host.Synchronizer.CatchUpAsync(CancellationToken.None);
     }
 
@@ -45,6 +46,8 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("\"standup\" 10:30", "standup")]
     [InlineData("\"written\" 2026/11/11", "standup")]
     [InlineData("\"D:\\archive\\weekly\"", "share")]
+    [InlineData("/srv/exports/gmv.csv", "server")]
+    [InlineData("see /var/log/export.log.", "server")]
     [InlineData("周报 “\\\\fileserver\\ops\\weekly”", "share")]
     public void A_pasted_address_path_or_time_finds_the_document_that_shows_it(string query, string expected)
     {
@@ -65,5 +68,7 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("www.example.org/launch/[assets]")]
     [InlineData("at 10:30 today")]
     [InlineData("=SUM($B$2:$C$3)")]
+    [InlineData("/var/log/export.log")]
+    [InlineData("(in /srv/exports/)")]
     public void An_address_a_path_or_a_time_is_no_syntax(string text) => Assert.False(NaturalQueries.HasOperators(text));
 }
