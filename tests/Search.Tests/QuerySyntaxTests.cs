@@ -93,6 +93,9 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("gamma \\ alpha", "gamma alpha")]
     [InlineData("\"alpha beta\" [gamma]", "\"alpha beta\" gamma")]
     [InlineData("{alpha} gamma", "alpha gamma")]
+    [InlineData("gamma +", "gamma")]
+    [InlineData("+gamma", "gamma")]
+    [InlineData("+alpha +beta", "alpha beta")]
     public void Dangling_operators_lone_marks_and_brackets_without_a_range_are_left_out(string typed, string words)
     {
         var results = corpus.Host.Search(typed, pageSize: 100);
@@ -101,10 +104,26 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
         Assert.Equal(corpus.Host.Ids(words), corpus.Host.Ids(typed));
     }
 
+    /// <summary>A field's name at the end, not yet filled in, is ignored with a note, as a filter's is (<c>运营 tag:</c>).</summary>
+    [Theory]
+    [InlineData("gamma title:", "title:")]
+    [InlineData("gamma Body:\"", "Body:")]
+    public void A_field_without_a_value_at_the_end_is_ignored_with_a_note(string typed, string field)
+    {
+        var results = corpus.Host.Search(typed);
+
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.EmptyFilter, note.Kind);
+        Assert.Equal([field], note.Words);
+        Assert.Equal(corpus.Host.Ids("gamma"), corpus.Host.Ids(typed));
+    }
+
     [Theory]
     [InlineData("?")]
     [InlineData("\\")]
     [InlineData("* ?")]
+    [InlineData("+")]
+    [InlineData("--")]
     public void A_lone_mark_finds_nothing_without_a_note(string typed)
     {
         var results = corpus.Host.Search(typed);

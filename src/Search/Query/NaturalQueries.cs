@@ -85,7 +85,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// prefix), strikethrough (<c>~~删除线~~</c>; <c>gamma~~</c> alone stays fuzzy syntax), an asterisk between Chinese and
     /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression), a tilde
     /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search), a question mark or backslash standing alone (<c>what
-    /// is GMV ?</c>: no wildcard), brackets and braces where the text holds no range (<c>"Round" 函数 [VBA]</c>,
+    /// is GMV ?</c>: no wildcard), a sign standing alone (<c>复盘 +</c>, <c>--</c>), brackets and braces where the text holds no range (<c>"Round" 函数 [VBA]</c>,
     /// <c>{"gmv": 100}</c>), and an operator left dangling at either end (<c>复盘 AND</c>, <c>OR 复盘</c>, <c>title:复盘
     /// OR</c>: the rest is read as typed, not as a syntax error's words; <c>NOT 草稿</c> at the start stays an exclusion).
     /// A prefix's one trailing asterisk (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
@@ -105,7 +105,22 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return DanglingOperators().IsMatch(text) ? DanglingOperators().Replace(text, " ").Trim() : text;
     }
 
-    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/~～?\\");
+    private static readonly System.Buffers.SearchValues<char> StrayMarkCharacters = System.Buffers.SearchValues.Create("*-#=_/~～?\\+");
+
+    /// <summary>
+    /// <paramref name="text"/> without a field's name and colon at its end, nothing after them but a quote (<c>title:</c>,
+    /// <c>运营 body:"</c>: typed, not yet filled in), and the note saying it was ignored — as a filter's name at the end is
+    /// (<c>运营 tag:</c>), where it had been a syntax error that searched the word "title".
+    /// </summary>
+    public static (string Text, QueryNote? Empty) WithoutEmptyField(string text)
+    {
+        if (text.AsSpan().IndexOfAny(':', '：') < 0 || EmptyField().Match(text) is not { Success: true } field)
+        {
+            return (text, null);
+        }
+
+        return (text[..field.Index].TrimEnd(), QueryNote.Of(QueryNoteKind.EmptyFilter, field.Groups["name"].Value + ":"));
+    }
 
     private static readonly System.Buffers.SearchValues<char> BracketCharacters = System.Buffers.SearchValues.Create("[]{}");
 
@@ -143,7 +158,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return text.IndexOfAny(['"', '“', '”', '＂', '*', '~', '^', '\\']) >= 0
             || RangeSyntax().IsMatch(text)
             || text.Count(c => c is '(' or '（') != text.Count(c => c is ')' or '）')
-            || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" or "?" || t.StartsWith('+') || t.StartsWith('/')
+            || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" or "?" || t.StartsWith('/')
                 || FieldSyntax().IsMatch(t) || WildcardInside().IsMatch(t) || (t.StartsWith('-') && t.Length > 1 && !PlainWords.ReadsAsExclusion(t) && t[1] is '-' or '('));
     }
 
@@ -274,13 +289,16 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private static partial Regex ProseColon();
 
     /// <summary>
-    /// Question marks or backslashes standing alone; text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
+    /// Question marks, backslashes, plus signs or one or two hyphens standing alone; text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
     /// and a letter or digit; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
     /// range in prose, where <c>roam~2</c> stays fuzzy syntax); an asterisk, a slash or a rule standing alone; one asterisk
     /// on each side of a word (<c>word</c>).
     /// </summary>
-    [GeneratedRegex(@"(?<!\S)(?:\?+|\\+)(?!\S)|(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\S)(?:\?+|\\+|\++|-{1,2})(?!\S)|(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarks();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?:-|\+)?(?<name>title|body)[:：]\s*[""“”]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyField();
 
     [GeneratedRegex(@"[\[\]{}]", RegexOptions.CultureInvariant)]
     private static partial Regex Brackets();

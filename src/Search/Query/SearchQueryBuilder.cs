@@ -67,10 +67,11 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
         var (trimmed, tooLong) = Prepared(text);
         var (withoutTime, timeFilter) = natural.ReadTime(trimmed, caller);
         var (withFilters, filters) = FilterSyntax.Extract(withoutTime, reads);
-        var rest = NaturalQueries.WithoutStrayMarks(NaturalQueries.WithProseColons(withFilters));
+        var (rest, emptyField) = NaturalQueries.WithoutEmptyField(NaturalQueries.WithoutStrayMarks(NaturalQueries.WithProseColons(withFilters)));
+        IReadOnlyList<QueryNote> read = [.. Notes(tooLong), .. Notes(emptyField)];
         if (rest.Length == 0 && timeFilter is null)
         {
-            return new ParsedSearch(null, rest, filters, Notes(tooLong));
+            return new ParsedSearch(null, rest, filters, read);
         }
 
         // Syntax the parser cannot read is searched as plain words, as text without syntax is (most words when nothing
@@ -91,14 +92,14 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
                     Time = timeFilter,
                     PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? new(() => natural.Plain(rest, timeFilter)) : null,
                 };
-                return new ParsedSearch(operators.Make(relaxed: false), rest, filters, Notes(tooLong)) { Plan = operators };
+                return new ParsedSearch(operators.Make(relaxed: false), rest, filters, read) { Plan = operators };
             }
 
             unread = failure;
         }
 
         var plan = natural.Plain(rest, timeFilter);
-        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, [.. Notes(tooLong), .. Notes(unread)]) { Plan = plan };
+        return new ParsedSearch(plan.Make(relaxed: false), rest, filters, [.. read, .. Notes(unread)]) { Plan = plan };
     }
 
     /// <summary>The text as a query of words and syntax (field filters are not read here: see the search service).</summary>

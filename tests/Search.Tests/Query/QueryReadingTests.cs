@@ -315,6 +315,19 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     public void A_colon_ending_a_word_is_syntax_only_after_a_field_or_filter_name(string text, string expected) =>
         Assert.Equal(expected, NaturalQueries.WithProseColons(text));
 
+    /// <summary>
+    /// Every plain word is required already: a leading plus (a habit from other engines) changes nothing, and the word keeps
+    /// its glossary synonyms, which the parser's reading of <c>+复盘</c> had not (fewer hits than 复盘 alone).
+    /// </summary>
+    [Theory]
+    [InlineData("+复盘", "复盘")]
+    [InlineData("+retrospective +直播", "retrospective 直播")]
+    public void A_plus_before_a_word_reads_as_the_word(string typed, string words)
+    {
+        Assert.Equal(corpus.Host.Ids(words, TestCallers.Carol), corpus.Host.Ids(typed, TestCallers.Carol));
+        Assert.Contains(corpus.Host.Ids(typed, TestCallers.Carol), id => id.StartsWith("retro-", StringComparison.Ordinal));
+    }
+
     /// <summary>An action item copied from a document's source (<c>@bob due:2026-06-10</c>) finds it: <c>due:</c> is no unknown field.</summary>
     [Fact]
     public void An_action_items_due_date_as_its_source_writes_it_is_its_words()
