@@ -66,33 +66,44 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     }
 
     /// <summary>Damerau–Levenshtein distance (optimal string alignment), for ranking candidates.</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
+    public static int Distance(string a, string b) => Distance(a.AsSpan(), b.AsSpan());
 
-        for (var j = 0; j <= b.Length; j++)
+    /// <summary>
+    /// <see cref="Distance(string, string)"/> over any two spans (the term walk compares a term's UTF-8 bytes, most of which
+    /// are never made strings): three rows on the stack, words are at most <see cref="MaxWordLength"/> letters and a term
+    /// within reach of one only a few more.
+    /// </summary>
+    private static int Distance<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : IEquatable<T>
+    {
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        Span<int> before = rows[..width], previous = rows[width..(2 * width)], current = rows[(2 * width)..];
+        for (var j = 0; j < width; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            current[0] = i;
+            for (var j = 1; j < width; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                var cost = a[i - 1].Equals(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1].Equals(b[j - 2]) && a[i - 2].Equals(b[j - 1]))
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
                 }
             }
+
+            var oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
         }
 
-        return d[a.Length, b.Length];
+        return previous[width - 1];
     }
 
     private static IEnumerable<string> Candidates(IndexReader reader, string word, int known)
@@ -113,7 +124,11 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
             .Take(5);
     }
 
-    /// <summary>Walks the terms that share the word's first letter; keeps those within <paramref name="maxEdits"/>.</summary>
+    /// <summary>
+    /// Walks the terms that share the word's first letter; keeps those within <paramref name="maxEdits"/>. A term is
+    /// compared as its bytes (the word is ASCII letters, so is a candidate) and made a string only when it is kept: of
+    /// the thousands of terms a letter has, a few are.
+    /// </summary>
     private static void Scan(Terms? terms, string word, int maxEdits, Dictionary<string, int> found)
     {
         var termsEnum = terms?.GetEnumerator();
@@ -122,21 +137,26 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
             return;
         }
 
+        Span<byte> target = stackalloc byte[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            target[i] = (byte)word[i];
+        }
+
         do
         {
             var term = termsEnum.Term;
-            if (term.Length == 0 || term.Bytes[term.Offset] != (byte)word[0])
+            if (term.Length == 0 || term.Bytes[term.Offset] != target[0])
             {
                 return;
             }
 
-            if (Math.Abs(term.Length - word.Length) <= maxEdits)
+            var bytes = new ReadOnlySpan<byte>(term.Bytes, term.Offset, term.Length);
+            if (Math.Abs(bytes.Length - target.Length) <= maxEdits && !bytes.SequenceEqual(target) && !bytes.ContainsAnyExceptInRange((byte)'a', (byte)'z')
+                && Distance<byte>(target, bytes) <= maxEdits)
             {
                 var text = term.Utf8ToString();
-                if (text != word && text.All(char.IsAsciiLetterLower) && Distance(word, text) <= maxEdits)
-                {
-                    found[text] = Math.Max(found.GetValueOrDefault(text), termsEnum.DocFreq);
-                }
+                found[text] = Math.Max(found.GetValueOrDefault(text), termsEnum.DocFreq);
             }
         }
         while (termsEnum.MoveNext());
