@@ -41,6 +41,9 @@ public sealed partial class SearchService(
         using var activity = KnowledgeHub.Telemetry.KnowledgeHubTelemetry.Source.StartActivity("search");
         var started = Stopwatch.GetTimestamp();
         var typeOf = TypeValues.Reader(templates, value => index.Search(s => TypeValues.Indexed(s.IndexReader, value)));
+        // An owner of that name on a document the caller may read (Owner: Alice Wang, pasted): checked as the filter would be.
+        bool OwnerNamed(string name) => index.Search(s => entries.Any(s, EntryRequest.OwnedBy(name, EntryKinds.Document, request.Caller)));
+
         (SearchResults, IReadOnlyList<TypedFilter>) Once(Func<TypedFilter, bool> reads)
         {
             var parsed = queries.ParseSearch(request.Query, request.Caller, reads);
@@ -52,7 +55,7 @@ public sealed partial class SearchService(
             return (found, parsed.Filters);
         }
 
-        var results = ProseFilters.Read(filter => TypedFilterReader.Reads(filter, typeOf), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
+        var results = ProseFilters.Read(filter => TypedFilterReader.Reads(filter, typeOf, OwnerNamed), Once, r => r.Total, (r, note) => r with { Notes = [.. r.Notes, note] });
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         KnowledgeHub.Telemetry.KnowledgeHubTelemetry.SearchDuration.Record(elapsedMs);
         activity?.SetTag("knowledgehub.search.query_length", request.Query.Length);

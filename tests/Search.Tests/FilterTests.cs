@@ -15,6 +15,11 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     [InlineData("owner:王丽", "draft-plan retro-2025-d11 retro-2026-618")]
     [InlineData("owner:\"Bob Chen\"", "competitor-secret plan-2026-d11 weekly-w46")]
     [InlineData("owner:user:B0B00000-0000-4000-8000-000000000002", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("owner:Bob Chen", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("Owner: Bob Chen", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("负责人：Bob Chen", "competitor-secret plan-2026-d11 weekly-w46")]
+    [InlineData("Owner: Bob Chen 周报", "weekly-w46")]
+    [InlineData("Owner: Bob Chen, 周报", "weekly-w46")]
     [InlineData("owner:me", "many-tags")]
     [InlineData("status:draft", "draft-plan")]
     [InlineData("status:Archived", "sop-old-launch")]
@@ -143,6 +148,25 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         // "Before:" heading a pasted comparison is no date filter without a date after it.
         Assert.DoesNotContain(corpus.Host.Search("运营 团队 文档 Before: the launch", TestCallers.Carol).Notes, n => n.NotAsTyped);
         Assert.Contains(corpus.Host.Search("运营 before:the", TestCallers.Carol).Notes, n => n.Kind == QueryNoteKind.UnreadableDate);
+    }
+
+    /// <summary>
+    /// An owner's name of several words runs on only as far as an owner the caller may see has it: Erin's name, on a
+    /// document Alice may not read, answers Alice as a name nobody has — the filter's first word, then its words — and
+    /// Bob, who reads it, with her document.
+    /// </summary>
+    [Fact]
+    public void An_owners_name_runs_on_only_to_an_owner_the_caller_may_see()
+    {
+        var hidden = corpus.Host.Search("Owner: Erin Zhao", TestCallers.Alice, pageSize: 100);
+        var nobody = corpus.Host.Search("Owner: Quinn Yarrow", TestCallers.Alice, pageSize: 100);
+        var bob = corpus.Host.Search("Owner: Erin Zhao", TestCallers.Bob, pageSize: 100);
+
+        Assert.Equal(nobody.Hits.Select(h => h.DocumentId), hidden.Hits.Select(h => h.DocumentId));
+        Assert.Equal(nobody.Notes.Select(n => n.Kind), hidden.Notes.Select(n => n.Kind));
+        Assert.Equal(["owner:Erin"], Assert.Single(hidden.Notes).Words);
+        Assert.Equal(["erin-interviews"], bob.Hits.Select(h => h.DocumentId));
+        Assert.Empty(bob.Notes);
     }
 
     /// <summary>

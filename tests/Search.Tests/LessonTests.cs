@@ -50,6 +50,16 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Equal(["zzqxv", "wqqpl"], note.Words);
     }
 
+    /// <summary>A pasted report's head names its owner in full: the lessons of her documents, as on the search page.</summary>
+    [Fact]
+    public void An_owners_full_name_filters_lessons()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "Owner: Alice Wang 尾款", Caller = TestCallers.Carol });
+
+        Assert.Equal("尾款提醒要分三次发送，并避开深夜。", Assert.Single(results.Hits).Text);
+        Assert.Empty(results.Notes);
+    }
+
     [Fact]
     public void A_lesson_filter_value_nothing_has_is_named_on_the_empty_page()
     {

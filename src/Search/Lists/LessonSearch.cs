@@ -18,7 +18,7 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var typeOf = TypeValues.Reader(templates, value => TypeValues.Indexed(searcher.IndexReader, value));
         return ProseFilters.Read(
-            filter => TypedFilterReader.Reads(filter, typeOf),
+            filter => TypedFilterReader.Reads(filter, typeOf, name => entries.Any(searcher, EntryRequest.OwnedBy(name, EntryKinds.Lesson, request.Caller))),
             reads =>
             {
                 var parsed = queries.ParseSearch(request.Query, request.Caller, reads);

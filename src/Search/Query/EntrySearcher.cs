@@ -4,7 +4,12 @@ using Lucene.Net.Search;
 namespace KnowledgeHub.Search;
 
 /// <summary>One page of entries of one kind: the text query, the constraints, the order and the page bounds.</summary>
-internal sealed record EntryRequest(Query Text, string Kind, Caller Caller, SearchConstraints Constraints, Sort? Order, int Skip, int Take, bool Facets);
+internal sealed record EntryRequest(Query Text, string Kind, Caller Caller, SearchConstraints Constraints, Sort? Order, int Skip, int Take, bool Facets)
+{
+    /// <summary>The entries of <paramref name="kind"/> <paramref name="caller"/> may read whose owner has <paramref name="name"/> (archived ones too), for <see cref="EntrySearcher.Any"/>.</summary>
+    public static EntryRequest OwnedBy(string name, string kind, Caller caller) =>
+        new(new MatchAllDocsQuery(), kind, caller, new SearchConstraints { OwnerNames = [name] }, null, 0, 0, Facets: false);
+}
 
 /// <summary>The page's hits (in order), the exact total and, when asked, the facets.</summary>
 internal sealed record EntryPage(IReadOnlyList<ScoreDoc> Hits, int Total, IReadOnlyList<FacetGroup> Facets);

@@ -15,6 +15,12 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
     /// </summary>
     public bool MayBeProse => Spaced || SearchDimension.IsChineseName(Name);
 
+    /// <summary>
+    /// The value ran on past a blank: the name of several words after an owner filter (<c>Owner: Alice Wang</c>), taken
+    /// only when an owner of that name is found (<see cref="FilterSyntax.Extract"/>).
+    /// </summary>
+    public bool RunsOn { get; init; }
+
     /// <summary>The filter as the user wrote it, for a note: <c>标签：618</c>, <c>-tag: 618</c>.</summary>
     public string AsWritten => (Negated ? "-" : "") + Name + (SearchDimension.IsChineseName(Name) ? "：" : Spaced ? ": " : ":") + Value;
 }
@@ -26,6 +32,8 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
 /// quoted value or a <c>[a TO b]</c> range; an unquoted value ends at a blank, a comma or semicolon (no tag holds one:
 /// the editor splits tags there) or Chinese punctuation (<c>标签：618，复盘</c> is the tag 618 and the word 复盘); a blank
 /// may come between the colon and the value (<c>tag: 618</c>: such a filter may be prose, <see cref="TypedFilter.MayBeProse"/>).
+/// An owner filter takes the capitalized words after its value with it when an owner has that name (<c>Owner: Alice
+/// Wang</c> at the head of a pasted report, <c>owner:Alice Wang</c>; <see cref="TypedFilter.RunsOn"/>).
 /// A filter inside a "quoted phrase" or a literal token (an address, a time: <see cref="Querying.LiteralTokens"/>) stays
 /// text, and AND/OR next to a removed filter go with it (filters always apply together). Other <c>field:</c> syntax is
 /// left to the parser.
@@ -51,7 +59,15 @@ internal static partial class FilterSyntax
             }
 
             var name = match.Groups["name"];
+            var more = match.Groups["more"];
             var filter = new TypedFilter(name.Value, Unquote(match.Groups["value"].Value), match.Groups["neg"].Success) { Spaced = match.Groups["gap"].Success };
+            var after = more.Value;
+            if (reads is not null && more.Success && SearchDimension.Find(filter.Name) == SearchDimension.Owner
+                && RunOn(filter, more.Value, reads) is { } runOn)
+            {
+                (filter, after) = runOn;
+            }
+
             if (reads is not null && filter.MayBeProse && !reads(filter))
             {
                 // Prose: the name and the value as words. A dash before it is a list's, not an exclusion of the name.
@@ -61,7 +77,7 @@ internal static partial class FilterSyntax
             }
 
             filters.Add(filter);
-            return Removed.ToString();
+            return Removed + after;
         });
         if (filters.Count == 0)
         {
@@ -70,6 +86,25 @@ internal static partial class FilterSyntax
 
         rest = OperatorsAroundRemoved().Replace(rest, " ");
         return (rest.Replace(Removed, ' ').Trim(), filters);
+    }
+
+    /// <summary>
+    /// The owner filter with as many of the capitalized words after its value (<paramref name="more"/>, a blank before
+    /// each) as name an owner, longest first, and the words left; null when the value alone is the name read.
+    /// </summary>
+    private static (TypedFilter Filter, string Left)? RunOn(TypedFilter filter, string more, Func<TypedFilter, bool> reads)
+    {
+        var words = more.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        for (var taken = words.Length; taken > 0; taken--)
+        {
+            var longer = filter with { Value = filter.Value + " " + string.Join(' ', words[..taken]), RunsOn = true };
+            if (reads(longer))
+            {
+                return (longer, " " + string.Join(' ', words[taken..]));
+            }
+        }
+
+        return null;
     }
 
     private static string Unquote(string value) =>
@@ -86,7 +121,7 @@ internal static partial class FilterSyntax
     private static readonly Regex Pattern = new(
         """(?<![\p{L}\p{N}_:.\-])(?<neg>-|－|\bNOT\s+)?(?<name>"""
             + string.Join('|', SearchDimension.Names.Concat(DateNames).OrderByDescending(n => n.Length).Select(Regex.Escape))
-            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？,;]+|(?=[ \t\u3000]*$))[,;]?""",
+            + """)[:：](?:(?<gap>[ \t\u3000]+)(?!(?:AND|OR|NOT|&&|\|\|)(?:\s|$)|[-+－]|[^\s"“”]*[:：]))?(?<value>"[^"]*"|“[^”]*”|\[[^\]]*\]|[^\s"“”()（），。；、！？,;]+|(?=[ \t\u3000]*$))(?:(?<=\p{L})(?<more>(?:[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2})(?![\p{L}\p{N}:：]))?[,;]?""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex FilterPattern() => Pattern;

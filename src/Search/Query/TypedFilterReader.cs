@@ -65,10 +65,12 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
 
     /// <summary>
     /// True when <paramref name="filter"/>'s value reads as one of its dimension's: a status, a type <paramref name="typeOf"/>
-    /// knows (any value when it is null), four digits for a year; any value of the others. Date filters: a day
-    /// (<c>YYYY-MM-DD</c>) or a range, so the <c>Before: the page loaded slowly</c> of a pasted retrospective is prose.
+    /// knows (any value when it is null), four digits for a year; any value of the others — but for an owner's name that
+    /// ran on past a blank (<see cref="TypedFilter.RunsOn"/>: <c>Owner: Alice Wang</c>), which <paramref name="ownerNamed"/>
+    /// must know (none without it). Date filters: a day (<c>YYYY-MM-DD</c>) or a range, so the <c>Before: the page loaded
+    /// slowly</c> of a pasted retrospective is prose.
     /// </summary>
-    public static bool Reads(TypedFilter filter, Func<string, string?>? typeOf)
+    public static bool Reads(TypedFilter filter, Func<string, string?>? typeOf, Func<string, bool>? ownerNamed = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.Value.Length == 0)
@@ -79,6 +81,11 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
         if (SearchDimension.Find(filter.Name) is not { } dimension)
         {
             return filter.Value.StartsWith('[') || TryDay(filter.Value, out _);
+        }
+
+        if (filter.RunsOn)
+        {
+            return dimension == SearchDimension.Owner && ownerNamed is not null && ownerNamed(filter.Value);
         }
 
         return Closed(dimension, filter.Value, typeOf) is not null;
