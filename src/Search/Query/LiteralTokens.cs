@@ -8,8 +8,9 @@ namespace KnowledgeHub.Search.Querying;
 /// <list type="bullet">
 /// <item>addresses and file paths pasted from a page or a chat — <c>https://bi.example.com/dash?tab=gmv</c>,
 /// <c>www.example.org/a</c>, <c>\\fileserver\ops\weekly</c>, <c>D:\archive</c>, <c>/var/log/app.log</c> (two
-/// names at least: <c>/abc/</c> stays a regular expression the parser refuses with its note): their colons are no field, their slashes
-/// no regular expression, their backslashes no escapes, a <c>tag:</c> or a year in them no filter;</item>
+/// names at least: <c>/abc/</c> stays a regular expression the parser refuses with its note): their colons are no
+/// field, their slashes no regular expression, their backslashes no escapes, a <c>tag:</c> or a year in them no
+/// filter;</item>
 /// <item>numbers joined by colons — times <c>10:30</c>, ratios <c>3:1</c>, cell ranges <c>A13:E13</c>, <c>$B$2:$C$3</c>:
 /// no field is named 10 or A13 — or by slashes — dates <c>2026/11/11</c>, fractions <c>1/7</c>: no regular expression.</item>
 /// </list>
@@ -65,7 +66,8 @@ internal static partial class LiteralTokens
     /// <summary>
     /// After a blank, an opening bracket or quote, or the start: a token starting with a scheme (<c>https://</c>),
     /// <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>), ending before a blank, a quote or trailing
-    /// punctuation; a Unix path of two names or more (dots only inside a name); or numbers (a cell's column letters and <c>$</c> before them) joined by colons; or digits joined by slashes.
+    /// punctuation; a Unix path of two names or more (dots only inside a name); or numbers (a cell's column letters and
+    /// <c>$</c> before them) joined by colons; or digits joined by slashes.
     /// </summary>
     [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|(?:/[\w\-~@%]+(?:\.[\w\-~@%]+)*){2,}/?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

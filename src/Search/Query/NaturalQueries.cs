@@ -83,11 +83,13 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// <paramref name="text"/> without marks that are no syntax: those of Markdown pasted from a source or a chat —
     /// emphasis (<c>**加粗**</c>, <c>**very important**</c>, <c>*word*</c>; a run of two asterisks or more is never a
     /// prefix), strikethrough (<c>~~删除线~~</c>; <c>gamma~~</c> alone stays fuzzy syntax), an asterisk between Chinese and
-    /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words (<c>Numbers / Format</c>, no regular expression), a tilde
-    /// joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy search), a question mark or backslash standing alone (<c>what
-    /// is GMV ?</c>: no wildcard), a sign standing alone (<c>复盘 +</c>, <c>--</c>), brackets and braces where the text holds no range (<c>"Round" 函数 [VBA]</c>,
-    /// <c>{"gmv": 100}</c>), and an operator left dangling at either end (<c>复盘 AND</c>, <c>OR 复盘</c>, <c>title:复盘
-    /// OR</c>: the rest is read as typed, not as a syntax error's words; <c>NOT 草稿</c> at the start stays an exclusion).
+    /// a word or number (<c>客单价*1.2</c>: a product, no wildcard; <c>复盘*</c> stays a prefix), lone asterisks
+    /// (<c>* * *</c>), rules and heading marks (<c>---</c>, <c>###</c>) — a slash standing alone between words
+    /// (<c>Numbers / Format</c>, no regular expression), a tilde joining a range (<c>Q1~Q2</c>, <c>7~9月</c>, no fuzzy
+    /// search), a question mark or backslash standing alone (<c>what is GMV ?</c>: no wildcard), a sign standing alone
+    /// (<c>复盘 +</c>, <c>--</c>), brackets and braces where the text holds no range (<c>"Round" 函数 [VBA]</c>,
+    /// <c>{draft}</c>), and an operator left dangling at either end (<c>复盘 AND</c>, <c>OR 复盘</c>, <c>title:复盘 OR</c>:
+    /// the rest is read as typed, not as a syntax error's words; <c>NOT 草稿</c> at the start stays an exclusion).
     /// A prefix's one trailing asterisk (<c>regist*</c>) and a leading one (<c>*mpaign</c>, refused with its note) stay.
     /// </summary>
     public static string WithoutStrayMarks(string text)
@@ -289,17 +291,19 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private static partial Regex ProseColon();
 
     /// <summary>
-    /// Question marks, backslashes, plus signs or one or two hyphens standing alone; text between two tildes on each side (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese
-    /// and a letter or digit; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
+    /// Question marks, backslashes, plus signs or one or two hyphens standing alone; text between two tildes on each side
+    /// (strikethrough: <c>word</c>); two asterisks or more; an asterisk between Chinese and a letter or digit; a tilde between a word and a word or between numbers (<c>Q1~Q2</c>, <c>7~9月</c>: a
     /// range in prose, where <c>roam~2</c> stays fuzzy syntax); an asterisk, a slash or a rule standing alone; one asterisk
     /// on each side of a word (<c>word</c>).
     /// </summary>
     [GeneratedRegex(@"(?<!\S)(?:\?+|\\+|\++|-{1,2})(?!\S)|(?<![\p{L}\p{N}~～])~~(?<word>[^~～\s](?:[^~～]*[^~～\s])?)~~(?![\p{L}\p{N}~～])|\*{2,}|(?<=\p{IsCJKUnifiedIdeographs})\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\*(?=\p{IsCJKUnifiedIdeographs})|(?<=[\p{L}\p{N}])[~～](?=\p{L})|(?<=\p{N})[~～](?=\p{N})|(?<!\S)(?:\*|/|[-=#_]{3,}|#{1,6})(?!\S)|(?<![\p{L}\p{N}*])\*(?<word>[\p{L}\p{N}][^*\s]*)\*(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarks();
 
+    /// <summary>A field's name and colon (signed or not) at the end of the text, nothing but a quote after them.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?:-|\+)?(?<name>title|body)[:：]\s*[""“”]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EmptyField();
 
+    /// <summary>A bracket or brace, where no range is.</summary>
     [GeneratedRegex(@"[\[\]{}]", RegexOptions.CultureInvariant)]
     private static partial Regex Brackets();
 

@@ -39,7 +39,7 @@ internal sealed record QueryPlan
         PlainFallback?.Value is { } plain && plain.Make(relaxed: false) is { } words ? (plain, words) : null;
 
     /// <summary>
-    /// Words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>), as typed: each is searched as a phrase
+    /// Words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>, <c>ROI=3</c>), as typed: each is searched as a phrase
     /// of its parts.
     /// </summary>
     public IReadOnlyList<string> Joined { get; init; } = [];
