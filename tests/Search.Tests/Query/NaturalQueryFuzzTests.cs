@@ -9,6 +9,8 @@ public sealed class NaturalQueryFuzzTests(SampleCorpus corpus) : IClassFixture<S
         "复盘", "会员日", "cart", "outage", "618", "-o", "-draft", "-复盘", "--force", "e-mail", "2024-06", "A-B", "-", "－",
         "how", "to", "的", "吗", "如何", "\"", "“", "(", ")", "OR", "AND", "NOT", "*", "?", "~", "title:", "type:sop", "tag:Q3",
         "Singles' Day", "conversion rate", "、", "，", "\u200b", "\u0000", "😀", "\uD800", "ｑ３", "第三季度", "上半年", "1999年", "[", "]", "{", "}", "TO", "[VBA]", "report:", "Note:", "title:",
+        "GMV↑20%", "node.js", "ROI=3", "Q&A", "/var/log/app.log", "Owner:", "Owner: ", "Alice", "Wang", "~~", "+", "\\", "due:2026-06-10",
+        "双11/618", "B2B/B2C", "&&", "||", "!", "客单价*1.2", "cost-of-sales",
     ];
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 15)];
