@@ -93,6 +93,7 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
     [InlineData("gamma \\ alpha", "gamma alpha")]
     [InlineData("\"alpha beta\" [gamma]", "\"alpha beta\" gamma")]
     [InlineData("{alpha} gamma", "alpha gamma")]
+    [InlineData("{\"alpha\": \"beta\"}", "\"alpha\" \"beta\"")]
     [InlineData("gamma +", "gamma")]
     [InlineData("+gamma", "gamma")]
     [InlineData("+alpha +beta", "alpha beta")]

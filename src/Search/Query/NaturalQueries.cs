@@ -57,12 +57,19 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// Editing Pivot Tables</c>, <c>Note: the plan</c>, a pasted title's) read as the punctuation it is: a blank; so is a
     /// half-width colon with Chinese on either side (<c>复盘:直播</c>, typed as <c>复盘：直播</c> is), as no field has a
     /// Chinese name (a filter's is read before). Field syntax keeps its colon: <c>title: plan</c>, <c>title:复盘</c>,
-    /// <c>tag: 618</c>, and a value right after the colon (<c>titel:plan</c> is a typo the parser names).
+    /// <c>tag: 618</c>, and a value right after the colon (<c>titel:plan</c> is a typo the parser names). A colon right
+    /// after a quotation mark is punctuation too (<c>"gmv": 100</c>, pasted JSON): no field name is quoted.
     /// </summary>
-    public static string WithProseColons(string text) =>
-        text.Contains(':', StringComparison.Ordinal)
-            ? ProseColon().Replace(text, match => MaySyntax(match) ? match.Value : match.Groups["name"].Value + " ")
-            : text;
+    public static string WithProseColons(string text)
+    {
+        if (!text.Contains(':', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        text = text.Replace("\":", "\" ", StringComparison.Ordinal).Replace("”:", "” ", StringComparison.Ordinal);
+        return ProseColon().Replace(text, match => MaySyntax(match) ? match.Value : match.Groups["name"].Value + " ");
+    }
 
     /// <summary>
     /// A field's name before the colon, or no Chinese on either side of it and something after it (<c>titel:plan</c>, a

@@ -312,6 +312,7 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("\"ratio: 3\"", "\"ratio  3\"")]
     [InlineData("@bob due:2026-06-10", "@bob due 2026-06-10")]
     [InlineData("Due:2026-06-10", "Due 2026-06-10")]
+    [InlineData("{\"gmv\": 100}", "{\"gmv\"  100}")]
     public void A_colon_ending_a_word_is_syntax_only_after_a_field_or_filter_name(string text, string expected) =>
         Assert.Equal(expected, NaturalQueries.WithProseColons(text));
 
