@@ -3,7 +3,7 @@ using KnowledgeHub.Documents;
 namespace KnowledgeHub.Search.Tests.Query;
 
 /// <summary>
-/// A word whose parts signs join — <c>GMV↑20%</c>, <c>node.js</c>, <c>Q&amp;A</c>, <c>ROI=3</c> — is a phrase of its parts,
+/// A word whose parts signs join — <c>GMV↑20%</c>, <c>node.js</c>, <c>KPI≥95%</c>, <c>ROI=3</c> — is a phrase of its parts,
 /// and when no document has it so (with the other words), its parts are searched as words, with a note: never an empty
 /// page without a word of why. Slashes beside Chinese part words as they do Latin ones; Markdown strikethrough and an
 /// asterisk for "times" beside Chinese are no syntax.
@@ -47,7 +47,7 @@ public sealed class JoinedWordTests : IAsyncLifetime
     [InlineData("GMV↑20%", "gmv-written")]
     [InlineData("node.js", "runtime")]
     [InlineData("Node.js 20", "runtime")]
-    [InlineData("Q&A", "qa")]
+    [InlineData("Q&A", "qa")] // the sign holds a word's place in the phrase: "Q and A"
     public void A_joined_word_written_so_finds_only_documents_that_write_it_so(string query, string expected)
     {
         var results = host.Search(query);
