@@ -68,7 +68,8 @@ internal static partial class FilterSyntax
                 (filter, after) = runOn;
             }
 
-            if (reads is not null && filter.MayBeProse && !reads(filter))
+            // A name that ran on has been read already (an owner has it): no second look in the index.
+            if (reads is not null && !filter.RunsOn && filter.MayBeProse && !reads(filter))
             {
                 // Prose: the name and the value as words. A dash before it is a list's, not an exclusion of the name.
                 var start = name.Index - match.Index;
