@@ -149,7 +149,9 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// The parts of a word without Chinese that signs join (<c>GMV↑20</c> → GMV, 20; <c>node.js</c> → node, js;
     /// <c>GMV×1.2</c> → GMV, 1.2), as written: its runs of letters and digits — a decimal point or comma between digits and
     /// an apostrophe between letters join no parts (<c>3.2</c>, <c>don't</c> are one). Null for a word of fewer than two
-    /// <see cref="Meaningful"/> parts (<c>Q&amp;A</c>, <c>On/Off</c>: split, the search would be for Q or Off alone) and for a
+    /// <see cref="Meaningful"/> parts (<c>Q&amp;A</c>, <c>On/Off</c>: split, the search would be for Q or Off alone), for
+    /// numbers alone (<c>2026-10-01</c>, <c>138-0013-8000</c>, <c>3.2%→4.1%</c>: one date, one number, one change — its
+    /// numbers apart are in any document) and for a
     /// literal token (a time, an address, a path: found as written or not at all), which <paramref name="token"/> — the
     /// word as typed, a path's leading slash with it — tells.
     /// </summary>
@@ -161,7 +163,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         }
 
         var parts = PartSigns().Split(word).Where(part => part.Length > 0).ToArray();
-        return parts.Count(Meaningful) >= 2 ? parts : null;
+        return parts.Count(Meaningful) >= 2 && parts.Any(part => part.Any(char.IsLetter)) ? parts : null;
     }
 
     /// <summary>A part searched on its own: not a stop word, not a single letter (a single digit is: <c>ROI=3</c>).</summary>

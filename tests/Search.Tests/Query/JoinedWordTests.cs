@@ -93,9 +93,12 @@ public sealed class JoinedWordTests : IAsyncLifetime
 
     [Theory]
     [InlineData("zzqv↑qqzx")]
+    [InlineData("2031-10-31")]
+    [InlineData("10-31")]
+    [InlineData("1.2→3.1")]
     [InlineData("10:31")]
     [InlineData("https://example.org/node.js")]
-    public void Parts_that_find_nothing_either_and_literal_tokens_stay_as_written(string query)
+    public void Parts_that_find_nothing_either_numbers_alone_and_literal_tokens_stay_as_written(string query)
     {
         var results = host.Search(query);
 
