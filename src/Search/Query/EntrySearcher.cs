@@ -6,9 +6,12 @@ namespace KnowledgeHub.Search;
 /// <summary>One page of entries of one kind: the text query, the constraints, the order and the page bounds.</summary>
 internal sealed record EntryRequest(Query Text, string Kind, Caller Caller, SearchConstraints Constraints, Sort? Order, int Skip, int Take, bool Facets)
 {
-    /// <summary>The entries of <paramref name="kind"/> <paramref name="caller"/> may read whose owner has <paramref name="name"/> (archived ones too), for <see cref="EntrySearcher.Any"/>.</summary>
-    public static EntryRequest OwnedBy(string name, string kind, Caller caller) =>
-        new(new MatchAllDocsQuery(), kind, caller, new SearchConstraints { OwnerNames = [name] }, null, 0, 0, Facets: false);
+    /// <summary>Every entry of <paramref name="kind"/> <paramref name="caller"/> may read within <paramref name="constraints"/>, no words, no page: for <see cref="EntrySearcher.Any"/>.</summary>
+    public static EntryRequest Within(SearchConstraints constraints, string kind, Caller caller) =>
+        new(new MatchAllDocsQuery(), kind, caller, constraints, null, 0, 0, Facets: false);
+
+    /// <summary>The entries of <paramref name="kind"/> <paramref name="caller"/> may read whose owner has <paramref name="name"/> (archived ones too).</summary>
+    public static EntryRequest OwnedBy(string name, string kind, Caller caller) => Within(new SearchConstraints { OwnerNames = [name] }, kind, caller);
 }
 
 /// <summary>The page's hits (in order), the exact total and, when asked, the facets.</summary>

@@ -47,7 +47,9 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// </summary>
     public PlainReading Read(string text, TermGlossary glossary, bool split = false)
     {
-        var tokens = QueryText.Prepare(SlashBesideChinese().Replace(text.Replace('"', ' '), " ")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var unquoted = text.Replace('"', ' ');
+        var tokens = QueryText.Prepare(unquoted.Contains('/', StringComparison.Ordinal) ? SlashBesideChinese().Replace(unquoted, " ") : unquoted)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var passage = tokens.Length > PassageWords;
         var units = new List<QueryUnit>();
         var ignored = new List<string>();

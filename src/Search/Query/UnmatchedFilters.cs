@@ -32,6 +32,6 @@ internal static class UnmatchedFilters
 
         return unmatched.Count == 0 ? null : new QueryNote(QueryNoteKind.FilterMatchesNothing, unmatched);
 
-        bool Any(SearchConstraints only) => entries.Any(searcher, new EntryRequest(new MatchAllDocsQuery(), kind, caller, only, null, 0, 0, Facets: false));
+        bool Any(SearchConstraints only) => entries.Any(searcher, EntryRequest.Within(only, kind, caller));
     }
 }
