@@ -167,7 +167,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         return text.IndexOfAny(['"', '“', '”', '＂', '*', '~', '^', '\\']) >= 0
             || RangeSyntax().IsMatch(text)
             || text.Count(c => c is '(' or '（') != text.Count(c => c is ')' or '）')
-            || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" or "?" || t.StartsWith('/')
+            || tokens.Any(t => t is "AND" or "OR" or "NOT" or "&&" or "||" or "!" || t.StartsWith('/')
                 || FieldSyntax().IsMatch(t) || WildcardInside().IsMatch(t) || (t.StartsWith('-') && t.Length > 1 && !PlainWords.ReadsAsExclusion(t) && t[1] is '-' or '('));
     }
 
