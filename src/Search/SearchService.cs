@@ -116,13 +116,14 @@ public sealed partial class SearchService(
         try
         {
             var key = resultCache.Capacity == 0 ? "" : SearchResultCache.Key(request, parsed, constraints, page, pageSize);
+            Func<int, string?>? suggestions = null;
             return index.Search(searcher => resultCache.GetOrRun(searcher, key, () => Explained(searcher, Read(searcher, parsed.Plan, parsed.Query), parsed.Plan, parsed.Query)));
 
             SearchResults Read(IndexSearcher searcher, Querying.QueryPlan? plan, Query? query) => Querying.NaturalSearch.Run(
                 searcher,
                 plan,
                 query,
-                query => Page(searcher, request, query, constraints, notes, page, pageSize),
+                query => Page(searcher, request, query, constraints, notes, page, pageSize, suggestions ??= corrections.For(searcher, request.Query, request.Caller, constraints)),
                 query => entries.Run(searcher, Counting(query)).Total,
                 query => entries.Any(searcher, Counting(query)));
 
@@ -215,11 +216,12 @@ public sealed partial class SearchService(
             IReadOnlyList<QueryNote> fallback = [SearchQueryBuilder.TooComplexNote, .. constraints.Notes];
             return words is null
                 ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = fallback }
-                : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize));
+                : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize, corrections.For(searcher, request.Query, request.Caller, constraints)));
         }
     }
 
-    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query? text, SearchConstraints constraints, IReadOnlyList<QueryNote> notes, int page, int pageSize)
+    /// <summary>One page of <paramref name="text"/>'s hits; <paramref name="suggestions"/> gives its "did you mean" when it has few.</summary>
+    private SearchResults Page(IndexSearcher searcher, SearchRequest request, Query? text, SearchConstraints constraints, IReadOnlyList<QueryNote> notes, int page, int pageSize, Func<int, string?> suggestions)
     {
         var query = text ?? new MatchAllDocsQuery();
         var order = text is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
@@ -231,7 +233,7 @@ public sealed partial class SearchService(
         {
             Notes = notes,
             Facets = result.Facets,
-            DidYouMean = text is null || result.Total >= SpellingSuggester.FewHits ? null : corrections.Suggest(searcher, request.Query, request.Caller, constraints, result.Total),
+            DidYouMean = text is null || result.Total >= SpellingSuggester.FewHits ? null : suggestions(result.Total),
         };
     }
 

@@ -9,6 +9,7 @@ public sealed class SpellingCorpus : HostFixture
         new("campaign-playbook", "Campaign playbook", "Running campaigns for new users. Retention improved after the campaign launch."),
         new("campaign-review", "Campaign review", "The campaign met its retention goals."),
         new("retro-chinese", "大促复盘", "复盘 campaign 大促"),
+        new("node-site", "Landing site", "The campaign site runs on node."),
         new("zebra-secret", "Zebracorn pricing", "zebracorn pricing notes")
         {
             Confidentiality = Confidentiality.Confidential,
@@ -41,6 +42,31 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
 
         Assert.True(results.Total < 3);
         Assert.True(corpus.Host.Search(expected, TestCallers.Carol).Total > results.Total);
+    }
+
+    /// <summary>
+    /// The correction is counted as its own page reads it: with an unknown word beside it (most words), or a word joined by
+    /// signs that no document has as written (its parts), it finds what the misspelt query did not.
+    /// </summary>
+    [Theory]
+    [InlineData("zzqxv campaing", "zzqxv campaign", QueryNoteKind.MostWords)]
+    [InlineData("node.js campaing", "node.js campaign", QueryNoteKind.JoinedWordsSplit)]
+    public void A_correction_is_offered_when_its_page_finds_more_by_a_fallback(string query, string expected, QueryNoteKind fallback)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol);
+
+        Assert.Equal(0, results.Total);
+        Assert.Equal(expected, results.DidYouMean);
+        var corrected = corpus.Host.Search(expected, TestCallers.Carol);
+        Assert.True(corrected.Total > 0);
+        Assert.Contains(corrected.Notes, n => n.Kind == fallback);
+    }
+
+    [Fact]
+    public void No_correction_when_its_page_finds_nothing_either()
+    {
+        // Most of three words is two: campaign alone is not enough, so the corrected page would be as empty as this one.
+        Assert.Null(corpus.Host.Search("zzqxv wqqpl campaing", TestCallers.Carol).DidYouMean);
     }
 
     [Theory]

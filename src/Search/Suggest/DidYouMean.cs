@@ -1,4 +1,5 @@
 using KnowledgeHub.Documents;
+using KnowledgeHub.Search.Querying;
 using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search;
@@ -6,13 +7,35 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// "Did you mean" for a search with few hits: the <see cref="SpellingSuggester"/>'s correction, where each
 /// replacement word is in an entry the caller may read, kept only when the corrected query — same filters, same
-/// caller — finds more than the original.
+/// caller, read as its own page would be (all words; a joined word's parts; most words; any time) — finds more than the
+/// page it is offered on. <c>node.js campaing</c> finds nothing, and neither does <c>node.js campaign</c> with every word as
+/// written: its page finds the parts, and so the correction is offered.
 /// </summary>
 internal sealed class DidYouMean(SearchQueryBuilder queries, EntrySearcher entries)
 {
     private readonly SpellingSuggester spelling = new(queries.Analyzer);
 
-    public string? Suggest(IndexSearcher searcher, string text, Caller caller, SearchConstraints constraints, int total)
+    /// <summary>
+    /// The suggestion for each page of one search (all words, then the fallbacks, each with its total): the text is corrected
+    /// and its reading counted once, on the first page that asks.
+    /// </summary>
+    public Func<int, string?> For(IndexSearcher searcher, string text, Caller caller, SearchConstraints constraints)
+    {
+        (string Text, int Found)? correction = null;
+        var corrected = false;
+        return total =>
+        {
+            if (!corrected)
+            {
+                correction = Correct(searcher, text, caller, constraints);
+                corrected = true;
+            }
+
+            return correction is { } c && c.Found > total ? c.Text : null;
+        };
+    }
+
+    private (string Text, int Found)? Correct(IndexSearcher searcher, string text, Caller caller, SearchConstraints constraints)
     {
         var visible = new BooleanQuery(disableCoord: true)
         {
@@ -20,12 +43,16 @@ internal sealed class DidYouMean(SearchQueryBuilder queries, EntrySearcher entri
             { ConstraintQueries.Readable(caller.Principals), Occur.MUST },
         };
         var corrected = spelling.Correct(searcher.IndexReader, text, word => EntrySearcher.Matches(searcher, ConstraintQueries.Restrict(SpellingSuggester.AnyField(word), visible)));
-        if (corrected is null || queries.ParseSearch(corrected).Query is not { } query)
+        if (corrected is null || queries.ParseSearch(corrected, caller) is not { Query: not null } parsed)
         {
             return null;
         }
 
-        var found = entries.Run(searcher, new EntryRequest(query, EntryKinds.Document, caller, constraints, null, 0, 0, Facets: false)).Total;
-        return found > total ? corrected : null;
+        EntryRequest Counting(Query query) => new(query, EntryKinds.Document, caller, constraints, null, 0, 0, Facets: false);
+        int Count(Query? query) => query is null ? 0 : entries.Run(searcher, Counting(query)).Total;
+        var found = parsed.Plan is null
+            ? Count(parsed.Query)
+            : NaturalSearch.Read(parsed.Plan, parsed.Query, Count, Count, query => entries.Any(searcher, Counting(query)), n => n, _ => 0, (_, wider) => wider).Results;
+        return (corrected, found);
     }
 }
