@@ -39,6 +39,9 @@ public sealed record LessonResults(int Total, int Page, int PageSize, IReadOnlyL
 
     /// <summary>The time words read as a filter on the lessons' documents' period, as <see cref="SearchResults.TimeFilter"/>.</summary>
     public AppliedTimeFilter? TimeFilter { get; init; }
+
+    /// <summary>The query with its misspelt words corrected, as <see cref="SearchResults.DidYouMean"/>: when few lessons match.</summary>
+    public string? DidYouMean { get; init; }
 }
 
 /// <summary>A lesson; <see cref="TextHtml"/> is the encoded text with matches in &lt;mark&gt;.</summary>

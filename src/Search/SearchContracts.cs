@@ -61,7 +61,7 @@ public sealed record SearchResults(string Query, int Total, int Page, int PageSi
     /// <summary>Counts per dimension over the documents the caller may read (multi-select: see <see cref="FacetGroup"/>).</summary>
     public IReadOnlyList<FacetGroup> Facets { get; init; } = [];
 
-    /// <summary>A corrected query (English spelling) when there were few or no hits and the correction finds something.</summary>
+    /// <summary>A corrected query (English spelling) when there were few or no hits and the correction finds more.</summary>
     public string? DidYouMean { get; init; }
 
     /// <summary>

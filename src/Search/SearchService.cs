@@ -78,7 +78,7 @@ public sealed partial class SearchService(
         ArgumentNullException.ThrowIfNull(query.Query);
         ArgumentNullException.ThrowIfNull(query.Caller);
         ArgumentNullException.ThrowIfNull(query.Filters);
-        var lessons = new LessonSearch(queries, entries, highlighter, templates);
+        var lessons = new LessonSearch(queries, entries, highlighter, corrections, templates);
         return index.Search(searcher => lessons.Search(searcher, query));
     }
 
@@ -123,7 +123,7 @@ public sealed partial class SearchService(
                 searcher,
                 plan,
                 query,
-                query => Page(searcher, request, query, constraints, notes, page, pageSize, suggestions ??= corrections.For(searcher, request.Query, request.Caller, constraints)),
+                query => Page(searcher, request, query, constraints, notes, page, pageSize, suggestions ??= corrections.For(searcher, request.Query, EntryKinds.Document, request.Caller, constraints)),
                 query => entries.Run(searcher, Counting(query)).Total,
                 query => entries.Any(searcher, Counting(query)));
 
@@ -216,7 +216,7 @@ public sealed partial class SearchService(
             IReadOnlyList<QueryNote> fallback = [SearchQueryBuilder.TooComplexNote, .. constraints.Notes];
             return words is null
                 ? new SearchResults(request.Query, 0, page, pageSize, []) { Notes = fallback }
-                : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize, corrections.For(searcher, request.Query, request.Caller, constraints)));
+                : index.Search(searcher => Page(searcher, request, words, constraints, fallback, page, pageSize, corrections.For(searcher, request.Query, EntryKinds.Document, request.Caller, constraints)));
         }
     }
 

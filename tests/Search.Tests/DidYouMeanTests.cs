@@ -10,6 +10,12 @@ public sealed class SpellingCorpus : HostFixture
         new("campaign-review", "Campaign review", "The campaign met its retention goals."),
         new("retro-chinese", "大促复盘", "复盘 campaign 大促"),
         new("node-site", "Landing site", "The campaign site runs on node."),
+        new("retro-onboarding", "Signup retrospective", "## Lessons\n\n- Onboarding emails need a named owner.\n"),
+        new("retro-secret", "Pricing test retrospective", "## Lessons\n\n- Quokkaberry bundles confused buyers.\n")
+        {
+            Confidentiality = Confidentiality.Confidential,
+            Readers = [Caller.GroupPrincipal(TestCallers.ResearchGroup)],
+        },
         new("zebra-secret", "Zebracorn pricing", "zebracorn pricing notes")
         {
             Confidentiality = Confidentiality.Confidential,
@@ -88,5 +94,27 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
         Assert.Equal("zebracorn", corpus.Host.Search("zebracorm", TestCallers.Bob).DidYouMean);
         Assert.Null(corpus.Host.Search("zebracorm", TestCallers.Dave).DidYouMean);
         Assert.Null(corpus.Host.Search("zebracorm pricing", TestCallers.Dave).DidYouMean);
+    }
+
+    /// <summary>The lessons page corrects as the search page does, from lessons the caller may read.</summary>
+    [Fact]
+    public void A_misspelt_lesson_word_is_corrected_from_lessons_the_user_may_read()
+    {
+        var misspelt = corpus.Host.Service.SearchLessons(new LessonQuery { Query = "onboardng", Caller = TestCallers.Carol });
+        Assert.Equal(0, misspelt.Total);
+        Assert.Equal("onboarding", misspelt.DidYouMean);
+        Assert.Equal(["Onboarding emails need a named owner."], corpus.Host.Service.SearchLessons(new LessonQuery { Query = "onboarding", Caller = TestCallers.Carol }).Hits.Select(h => h.Text));
+
+        // Quokkaberry is only in a lesson of a Confidential document: Bob (research) is offered it, Dave never.
+        Assert.Equal("quokkaberry", corpus.Host.Service.SearchLessons(new LessonQuery { Query = "quokkabery", Caller = TestCallers.Bob }).DidYouMean);
+        Assert.Null(corpus.Host.Service.SearchLessons(new LessonQuery { Query = "quokkabery", Caller = TestCallers.Dave }).DidYouMean);
+    }
+
+    [Fact]
+    public void A_word_in_documents_but_in_no_lesson_is_not_offered_for_lessons()
+    {
+        // "playbook" is in a document's title and text, not in any lesson: correcting to it would find no lesson either.
+        Assert.Equal("playbook", corpus.Host.Search("playbok", TestCallers.Carol).DidYouMean);
+        Assert.Null(corpus.Host.Service.SearchLessons(new LessonQuery { Query = "playbok", Caller = TestCallers.Carol }).DidYouMean);
     }
 }

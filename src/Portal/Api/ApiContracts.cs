@@ -9,8 +9,10 @@ namespace KnowledgeHub.Portal.Api;
 /// <c>GET /api/v1/search</c>: one page of hits the caller may read, trimmed as the search page trims. <see cref="Notice"/>
 /// is null when the query was searched as typed, else the sentences saying what was not (syntax searched as words, text
 /// cut, a filter ignored); <see cref="Notes"/> are all the notes on how it was read, as on the search page.
+/// <see cref="DidYouMean"/> is the query with its misspelt words corrected when few documents match and it finds more
+/// (the search page's "Did you mean"); null otherwise.
 /// </summary>
-public sealed record ApiSearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<ApiSearchHit> Hits, string? Notice, IReadOnlyList<ApiQueryNote> Notes);
+public sealed record ApiSearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<ApiSearchHit> Hits, string? Notice, IReadOnlyList<ApiQueryNote> Notes, string? DidYouMean);
 
 /// <summary>
 /// A note on how the query was read: its <see cref="Kind"/> for scripts, <see cref="Text"/> in the request's language

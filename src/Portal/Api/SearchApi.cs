@@ -75,7 +75,7 @@ public static class SearchApi
             .ToList();
         var typeNames = await typeLabels.OfferedByAsync(results.Notes, context.RequestAborted);
         return TypedResults.Ok(new ApiSearchResponse(
-            results.Query, results.Total, results.Page, results.PageSize, hits, text.NotAsTyped(results.Notes, typeNames), ApiQueryNote.Of(results.Notes, text, typeNames: typeNames)));
+            results.Query, results.Total, results.Page, results.PageSize, hits, text.NotAsTyped(results.Notes, typeNames), ApiQueryNote.Of(results.Notes, text, typeNames: typeNames), results.DidYouMean));
     }
 
     private static bool TryParse(string? text, int fallback, int min, int max, out int value)

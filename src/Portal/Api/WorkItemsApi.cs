@@ -145,7 +145,8 @@ public static class WorkItemsApi
             results.PageSize,
             results.Hits.Select(h => new ApiLesson(h.DocumentId, h.DocumentTitle, h.Type, h.Text, DocumentLinks.View(h.DocumentId))).ToList(),
             text.NotAsTyped(results.Notes, typeNames),
-            ApiQueryNote.Of(results.Notes, text, NoteSubject.Lessons, typeNames)));
+            ApiQueryNote.Of(results.Notes, text, NoteSubject.Lessons, typeNames),
+            results.DidYouMean));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Filters(string? type, string? collection, string? tag)

@@ -70,5 +70,5 @@ public sealed record ApiActionItems(int Total, IReadOnlyList<ApiActionItem> Item
 /// <summary>A lesson and the document it comes from.</summary>
 public sealed record ApiLesson(string DocumentId, string DocumentTitle, string Type, string Text, string Url);
 
-/// <summary>A page of lessons; <see cref="Notice"/> and <see cref="Notes"/> as in <see cref="ApiSearchResponse"/>.</summary>
-public sealed record ApiLessons(int Total, int Page, int PageSize, IReadOnlyList<ApiLesson> Lessons, string? Notice, IReadOnlyList<ApiQueryNote> Notes);
+/// <summary>A page of lessons; <see cref="Notice"/>, <see cref="Notes"/> and <see cref="DidYouMean"/> as in <see cref="ApiSearchResponse"/>.</summary>
+public sealed record ApiLessons(int Total, int Page, int PageSize, IReadOnlyList<ApiLesson> Lessons, string? Notice, IReadOnlyList<ApiQueryNote> Notes, string? DidYouMean);

@@ -6,9 +6,10 @@ namespace KnowledgeHub.Search;
 /// Searches lesson entries: the words (or every lesson when there are none), typed and selected filters on the
 /// lesson's document, facets over the lessons the caller may read, each lesson's text highlighted whole. The words are
 /// read as on the search page (<see cref="Querying.NaturalSearch"/>): most of them when no lesson has them all, time
-/// words as a filter on the document's period (any time, with a note, when it leaves nothing).
+/// words as a filter on the document's period (any time, with a note, when it leaves nothing); a "did you mean" when few
+/// lessons match, as there.
 /// </summary>
-internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter, KnowledgeHub.Documents.TemplateCatalog? templates = null)
+internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher entries, SnippetHighlighter highlighter, DidYouMean corrections, KnowledgeHub.Documents.TemplateCatalog? templates = null)
 {
     public const int MaxPageSize = 100;
 
@@ -35,13 +36,21 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             : request.Filters;
         var constraints = SearchConstraints.Build(parsed.Filters, filters, null, null, request.IncludeArchived, request.Caller, typeOf);
         IReadOnlyList<QueryNote> notAsTyped = [.. parsed.Notes, .. constraints.Notes];
+        Func<int, string?>? suggestions = null;
         LessonResults Page(Query? words)
         {
             var text = words ?? new MatchAllDocsQuery();
             var order = words is null || request.Sort == SearchSort.Newest ? EntrySearcher.Newest : null;
             var result = entries.Run(searcher, new EntryRequest(text, EntryKinds.Lesson, request.Caller, constraints, order, (page - 1) * pageSize, pageSize, Facets: true));
             var hits = result.Hits.Select(d => Hit(searcher, d, text)).ToList();
-            return new LessonResults(result.Total, page, pageSize, hits) { Facets = result.Facets, Notes = notAsTyped };
+            return new LessonResults(result.Total, page, pageSize, hits)
+            {
+                Facets = result.Facets,
+                Notes = notAsTyped,
+                DidYouMean = words is null || result.Total >= SpellingSuggester.FewHits
+                    ? null
+                    : (suggestions ??= corrections.For(searcher, request.Query, EntryKinds.Lesson, request.Caller, constraints))(result.Total),
+            };
         }
 
         if (parsed.Plan is not { } plan)
@@ -50,11 +59,11 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         }
 
         // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
-        var (results, notes, _) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, (_, wider) => wider);
+        var (results, notes, _) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, Keep);
         if (results.Total == 0 && plan.AsPlainWords() is var (plain, words))
         {
             // The query as written (quotes, signs) found nothing: its words as plain text, as the search page does.
-            var (asWords, wordNotes, _) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, (_, wider) => wider);
+            var (asWords, wordNotes, _) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, Keep);
             if (asWords.Total > 0)
             {
                 return asWords with { Notes = [.. asWords.Notes, .. wordNotes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])], TimeFilter = plain.Time };
@@ -67,6 +76,9 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             results.Total == 0 && constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Lesson, request.Caller) is { } note
                 ? results with { Notes = [.. results.Notes, note] }
                 : results;
+
+        // A wider page (most words, any time) keeps the first page's "did you mean", as the search page does.
+        static LessonResults Keep(LessonResults first, LessonResults wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean };
 
         EntryRequest Counting(Query query) => new(query, EntryKinds.Lesson, request.Caller, constraints, null, 0, 0, Facets: false);
 

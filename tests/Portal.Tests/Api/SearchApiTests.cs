@@ -13,8 +13,9 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
 
         var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=618"), HttpStatusCode.OK);
 
-        Assert.Equal(["hits", "notes", "notice", "page", "pageSize", "query", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal(["didYouMean", "hits", "notes", "notice", "page", "pageSize", "query", "total"], ApiJson.PropertyNames(json));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("notice").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("didYouMean").ValueKind);
         Assert.Equal("618", json.GetProperty("query").GetString());
         Assert.Equal(1, json.GetProperty("page").GetInt32());
         Assert.Equal(10, json.GetProperty("pageSize").GetInt32());
@@ -182,6 +183,23 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
     }
 
+    /// <summary>The API offers the pages' "did you mean": a script gets the correction a reader is offered.</summary>
+    [Theory]
+    [InlineData("/api/v1/search?q=saturatoin")]
+    [InlineData("/api/v1/lessons?q=saturatoin")]
+    public async Task A_misspelt_word_gets_the_corrected_query_in_did_you_mean(string url)
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var misspelt = await ApiJson.ReadAsync(await alice.GetPageAsync(url), HttpStatusCode.OK);
+        var corrected = await ApiJson.ReadAsync(await alice.GetPageAsync(url.Replace("saturatoin", "saturation", StringComparison.Ordinal)), HttpStatusCode.OK);
+
+        Assert.Equal(0, misspelt.GetProperty("total").GetInt32());
+        Assert.Equal("saturation", misspelt.GetProperty("didYouMean").GetString());
+        Assert.True(corrected.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(JsonValueKind.Null, corrected.GetProperty("didYouMean").ValueKind);
+    }
+
     [Fact]
     public async Task The_lessons_endpoint_says_which_filter_it_ignored()
     {
@@ -189,7 +207,7 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
 
         var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/lessons?q=" + Uri.EscapeDataString("618 year:26")), HttpStatusCode.OK);
 
-        Assert.Equal(["lessons", "notes", "notice", "page", "pageSize", "total"], ApiJson.PropertyNames(json));
+        Assert.Equal(["didYouMean", "lessons", "notes", "notice", "page", "pageSize", "total"], ApiJson.PropertyNames(json));
         Assert.Equal("“26” is not a year (use four digits, e.g. year:2026), so we ignored it.", json.GetProperty("notice").GetString());
         Assert.Equal("NotAYear", Assert.Single(json.GetProperty("notes").EnumerateArray()).GetProperty("kind").GetString());
         Assert.NotEmpty(json.GetProperty("lessons").EnumerateArray());

@@ -17,6 +17,20 @@ public sealed class LessonAndActionPageTests(SearchPagesWorld world) : IClassFix
     }
 
     [Fact]
+    public async Task A_misspelt_lesson_word_offers_a_did_you_mean_link_to_the_lessons_page()
+    {
+        var client = await world.SignedInAsync("alice");
+        var page = await client.GetDocumentAsync("/Lessons?q=saturatoin");
+
+        Assert.Empty(page.QuerySelectorAll(".lesson-hit"));
+        var link = page.QuerySelector(".did-you-mean a")!;
+        Assert.Equal("saturation", link.TextContent);
+        Assert.Equal("/Lessons?q=saturation", link.GetAttribute("href"));
+        var corrected = await client.GetDocumentAsync(link.GetAttribute("href")!);
+        Assert.Contains("saturation", Assert.Single(corrected.QuerySelectorAll(".lesson-hit")).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_lessons_page_filters_by_type_facet_and_never_shows_an_unreadable_documents_lesson()
     {
         var bob = await (await world.SignedInAsync("bob")).GetDocumentAsync("/Lessons?type=retrospective");
