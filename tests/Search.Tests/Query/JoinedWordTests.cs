@@ -57,7 +57,8 @@ public sealed class JoinedWordTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("GMV↑20% 同比", "GMV↑20%", "gmv-apart")]
+    [InlineData("GMV↑20% 大促", "GMV↑20%", "gmv-apart")] // lesson-gmv has GMV and 20 too, not 大促: 同比 here left the two tied
+
     [InlineData("GMV×1.2 客单价", "GMV×1.2", "gmv-apart")]
     [InlineData("ROI=3", "ROI=3", "roi")]
     [InlineData("node.js tooling", "node.js", "runtime-apart")]
