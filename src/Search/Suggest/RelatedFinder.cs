@@ -1,15 +1,15 @@
 using KnowledgeHub.Documents;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// "Related documents and lessons": a MoreLikeThis query per text field — the title and the body, each on its
-/// SmartCn field and its CJK-bigram field, analyzed as the index analyzes them — joined, then run twice, for
-/// documents and for lessons, inside the caller's access filter and without the document's own entries.
+/// "Related documents and lessons": a MoreLikeThis query per text field (<see cref="LikeTerms"/>) — the title and the body, each on its
+/// SmartCn field and its CJK-bigram field, analyzed as the index analyzes them — joined, then run once for the
+/// documents and the lessons the caller may read, without the document's own entries, keeping the best of each kind.
 /// Tuned for a small corpus: a word counts from its first use and its first entry; single characters, English
 /// stop words and words in more than half of the entries are left out.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
 {
     private const int MaxQueryTerms = 25;
     private const int MaxDocFreqPercent = 50;
+    private const int MinWordLength = 2;
 
     /// <summary>Characters of a text analyzed to find what is like it: the start of a long text says what it is about, and analysis costs its length.</summary>
     internal const int MaxLikeTextLength = 20_000;
@@ -52,30 +53,29 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
             return RelatedResults.None;
         }
 
-        return new RelatedResults(
-            Run(searcher, like, EntryKinds.Document, caller, excludeDocumentId, max, lesson: false),
-            Run(searcher, like, EntryKinds.Lesson, caller, excludeDocumentId, max, lesson: true));
-    }
-
-    private static List<RelatedHit> Run(IndexSearcher searcher, Query like, string kind, Caller caller, string? excluded, int max, bool lesson)
-    {
-        var filter = new BooleanQuery(disableCoord: true)
+        // One pass over the query's matches for both lists: the documents and the lessons the caller may read (the access
+        // filters searches cache per segment), each match kept in its kind's top list.
+        var documents = AccessFilters.For(EntryKinds.Document, caller.Principals);
+        var filter = new BooleanFilter
         {
-            { new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST },
-            { ConstraintQueries.Readable(caller.Principals), Occur.MUST },
+            new FilterClause(documents, Occur.SHOULD),
+            new FilterClause(AccessFilters.For(EntryKinds.Lesson, caller.Principals), Occur.SHOULD),
         };
-        if (excluded is not null)
+        if (excludeDocumentId is not null)
         {
-            filter.Add(new TermQuery(new Term(SearchFields.DocId, excluded)), Occur.MUST_NOT);
+            filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.DocId, excludeDocumentId))), Occur.MUST_NOT));
         }
 
-        var top = searcher.Search(ConstraintQueries.Restrict(like, filter), max);
-        return
-        [
-            .. top.ScoreDocs.Select(d => (Doc: d, Entry: StoredEntry.Load(searcher, d.Doc)))
-                .Select(h => new RelatedHit(h.Entry.DocumentId, h.Entry.Title, lesson ? h.Entry.Body : null, h.Entry.Type, h.Entry.Status, h.Doc.Score)),
-        ];
+        var byKind = new ByKind(documents, max);
+        searcher.Search(new FilteredQuery(like, filter), byKind);
+        return new RelatedResults(Hits(searcher, byKind.Documents, lesson: false), Hits(searcher, byKind.Lessons, lesson: true));
     }
+
+    private static List<RelatedHit> Hits(IndexSearcher searcher, TopScoreDocCollector top, bool lesson) =>
+    [
+        .. top.GetTopDocs().ScoreDocs.Select(d => (Doc: d, Entry: StoredEntry.Load(searcher, d.Doc)))
+            .Select(h => new RelatedHit(h.Entry.DocumentId, h.Entry.Title, lesson ? h.Entry.Body : null, h.Entry.Type, h.Entry.Status, h.Doc.Score)),
+    ];
 
     private BooleanQuery? Like(IndexReader reader, string title, string body, int? indexed)
     {
@@ -90,21 +90,11 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
                 continue;
             }
 
-            var mlt = new MoreLikeThis(reader)
-            {
-                Analyzer = analyzer,
-                FieldNames = [field],
-                MinTermFreq = 1,
-                MinDocFreq = 1,
-                MinWordLen = 2,
-                MaxQueryTerms = MaxQueryTerms,
-                StopWords = StopAnalyzer.ENGLISH_STOP_WORDS_SET,
-                ApplyBoost = true,
-            };
-            mlt.SetMaxDocFreqPct(MaxDocFreqPercent);
-            using var reading = new StringReader(text.Length > MaxLikeTextLength ? text[..MaxLikeTextLength] : text);
-            var query = field == SearchFields.Body && indexed is { } doc ? mlt.Like(doc) : mlt.Like(reading, field);
-            if (query is BooleanQuery { Clauses.Count: > 0 })
+            var words = new LikeTerms(StopAnalyzer.ENGLISH_STOP_WORDS_SET, MinWordLength);
+            _ = field == SearchFields.Body && indexed is { } doc
+                ? words.AddVector(reader, doc, field, analyzer)
+                : words.AddText(analyzer, field, text.Length > MaxLikeTextLength ? text[..MaxLikeTextLength] : text);
+            if (words.Query(reader, field, MaxQueryTerms, MaxDocFreqPercent) is { } query)
             {
                 query.Boost = boost;
                 any.Add(query, Occur.SHOULD);
@@ -112,5 +102,46 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
         }
 
         return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>
+    /// The best <c>max</c> documents and the best <c>max</c> lessons of one search: a match is a document when the
+    /// documents' access filter has it (the search's filter lets only readable documents and lessons through). Each list
+    /// ranks as a search for its kind alone would, ties to the earlier entry.
+    /// </summary>
+    private sealed class ByKind(Filter documentFilter, int max) : ICollector
+    {
+        private Lucene.Net.Util.IBits? isDocument;
+
+        public TopScoreDocCollector Documents { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+
+        public TopScoreDocCollector Lessons { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+            Documents.SetScorer(scorer);
+            Lessons.SetScorer(scorer);
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Documents.SetNextReader(context);
+            Lessons.SetNextReader(context);
+            isDocument = documentFilter.GetDocIdSet(context, null)?.Bits;
+        }
+
+        public void Collect(int doc)
+        {
+            if (isDocument?.Get(doc) == true)
+            {
+                Documents.Collect(doc);
+            }
+            else
+            {
+                Lessons.Collect(doc);
+            }
+        }
     }
 }

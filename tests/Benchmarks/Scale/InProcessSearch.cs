@@ -17,6 +17,10 @@ public static class InProcessSearch
     private const int Repeats = 200;
     private const int MixRounds = 10;
     private const int WarmUpRounds = 15;
+    private const int RelatedDocuments = 40;
+
+    /// <summary>"-word" alone means everything without the word: every document alice may read (archived ones aside).</summary>
+    private const string EveryReadable = "-zqxjkvw";
 
     /// <summary>Words that many generated documents hold; the one whose total is nearest half the store is timed.</summary>
     private static readonly string[] HalfCandidates = ["的", "the", "and", "of", "to", "is", "a", "是", "在", "和", "中", "可以"];
@@ -34,8 +38,7 @@ public static class InProcessSearch
             Roles = [AppRoles.Contributor],
             Groups = [DemoUsers.OpsGroup],
         };
-        // "-word" alone means everything without the word: every document alice may read (archived ones aside).
-        var readable = search.Search(new SearchRequest { Query = "-zqxjkvw", Caller = alice }).Total;
+        var readable = search.Search(new SearchRequest { Query = EveryReadable, Caller = alice }).Total;
         if (readable == 0)
         {
             // Timing searches over an empty index would report figures of nothing. An index of another schema version
@@ -138,9 +141,12 @@ public static class InProcessSearch
             }
         }
 
+        var (relatedCpu, relatedKb) = Related(search, alice);
         return new InProcessResult(half, halfTotal, readable, Percentiles.Of(halfMs), Percentiles.Of(wall), cpu.Count > 0 ? Percentiles.Of(cpu) : null)
         {
             SuggestCpu = suggestCpu.Count > 0 ? Percentiles.Of(suggestCpu) : null,
+            RelatedCpu = relatedCpu,
+            RelatedAllocatedKb = relatedKb,
             HalfStoreCpu = halfCpu.Count > 0 ? Percentiles.Of(halfCpu) : null,
             MixCpuOneHit = pageOfOne.Count > 0 ? Percentiles.Of(pageOfOne) : null,
             MixAllocatedKb = Percentiles.Of(allocated),
@@ -149,6 +155,41 @@ public static class InProcessSearch
                 .OrderByDescending(q => q.CpuP50Ms)
                 .Take(8)],
         };
+    }
+
+    /// <summary>
+    /// A document page's "related documents and lessons" (every view asks for them): CPU and managed allocation per call,
+    /// for <see cref="RelatedDocuments"/> documents alice may read, the newest first.
+    /// </summary>
+    private static (Percentiles? Cpu, Percentiles? AllocatedKb) Related(SearchService search, Caller alice)
+    {
+        var ids = search.Search(new SearchRequest { Query = EveryReadable, Caller = alice, Sort = SearchSort.Newest, PageSize = RelatedDocuments })
+            .Hits.Select(h => h.DocumentId).ToList();
+        WarmUp(() =>
+        {
+            foreach (var id in ids)
+            {
+                search.Related(id, alice);
+            }
+        });
+        var cpu = new List<double>(ids.Count * 3);
+        var allocated = new List<double>(ids.Count * 3);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var id in ids)
+            {
+                var before = ThreadClock.Read();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                search.Related(id, alice);
+                allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0);
+                if (before is { } b && ThreadClock.Read() is { } a)
+                {
+                    cpu.Add(a - b);
+                }
+            }
+        }
+
+        return (cpu.Count > 0 ? Percentiles.Of(cpu) : null, allocated.Count > 0 ? Percentiles.Of(allocated) : null);
     }
 
     /// <summary>The nav box asks from one CJK character or two of anything else (the portal's <c>SuggestRules</c>).</summary>
@@ -198,6 +239,12 @@ public sealed record InProcessResult(string HalfQuery, int HalfTotal, int Readab
 
     /// <summary>CPU per type-ahead suggestion (tags and titles for a prefix of the mix's words, as the nav box asks).</summary>
     public Percentiles? SuggestCpu { get; init; }
+
+    /// <summary>CPU per document page's related documents and lessons (ms).</summary>
+    public Percentiles? RelatedCpu { get; init; }
+
+    /// <summary>Managed memory allocated per document page's related documents and lessons (KB).</summary>
+    public Percentiles? RelatedAllocatedKb { get; init; }
 
     /// <summary>The mix's costliest queries by their median CPU time: what the tail of the HTTP latency is made of.</summary>
     public IReadOnlyList<QueryCost> Costliest { get; init; } = [];

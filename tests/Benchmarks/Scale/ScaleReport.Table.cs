@@ -66,6 +66,8 @@ public sealed partial class ScaleReport
         Row(text, "in-process: the HTTP mix's queries, wall p50 / p99 (ms)", InProcess?.Mix.P50, "0.00", "", null, InProcess?.Mix.P99);
         Row(text, "in-process: the HTTP mix's queries, managed memory allocated per query p50 / p99 (KB)", InProcess?.MixAllocatedKb?.P50, "0", "", null, InProcess?.MixAllocatedKb?.P99);
         Row(text, "in-process: type-ahead suggestions for prefixes of the mix's words, CPU p50 / p99 (ms)", InProcess?.SuggestCpu?.P50, "0.00", "", null, InProcess?.SuggestCpu?.P99);
+        Row(text, "in-process: a document page's related documents and lessons, CPU p50 / p99 (ms)", InProcess?.RelatedCpu?.P50, "0.00", "", null, InProcess?.RelatedCpu?.P99);
+        Row(text, "  managed memory allocated per call p50 (KB)", InProcess?.RelatedAllocatedKb?.P50, "0", "", null);
         Row(text, "portal beside SQLite FTS5 (trigram, bm25, snippet()): known items by title, Success@1 portal / FTS5", Fts5?.LuceneKnown.SuccessAt1, "0.000", "better than FTS5 (issue 9), or both 1.000", v => v > (Fts5?.Fts5Known.SuccessAt1 ?? double.MaxValue) || (v >= 1 && Fts5?.Fts5Known.SuccessAt1 >= 1), Fts5?.Fts5Known.SuccessAt1);
         Row(text, "  Success@10 portal / FTS5", Fts5?.LuceneKnown.SuccessAt10, "0.000", "", null, Fts5?.Fts5Known.SuccessAt10);
         Row(text, "  MRR@10 portal / FTS5", Fts5?.LuceneKnown.Mrr, "0.000", "", null, Fts5?.Fts5Known.Mrr);
