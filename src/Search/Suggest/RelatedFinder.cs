@@ -1,8 +1,8 @@
 using KnowledgeHub.Documents;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace KnowledgeHub.Search;
 
@@ -54,21 +54,52 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
         }
 
         // One pass over the query's matches for both lists: the documents and the lessons the caller may read (the access
-        // filters searches cache per segment), each match kept in its kind's top list.
+        // filters searches cache per segment) are the accepted entries, each match kept in its kind's top list. The
+        // query is a wide disjunction (up to 60 words, some in half the entries): scored out of order, in blocks, which
+        // is what Lucene does for such a query when the collector allows it.
         var documents = AccessFilters.For(EntryKinds.Document, caller.Principals);
-        var filter = new BooleanFilter
+        var lessons = AccessFilters.For(EntryKinds.Lesson, caller.Principals);
+        var excluded = excludeDocumentId is null ? null : new TermQuery(new Term(SearchFields.DocId, excludeDocumentId));
+        var weight = searcher.CreateNormalizedWeight(like);
+        var byKind = new ByKind(max);
+        foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            new FilterClause(documents, Occur.SHOULD),
-            new FilterClause(AccessFilters.For(EntryKinds.Lesson, caller.Principals), Occur.SHOULD),
-        };
-        if (excludeDocumentId is not null)
-        {
-            filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.DocId, excludeDocumentId))), Occur.MUST_NOT));
+            var accepted = Accepted(leaf, documents, lessons, excluded, out var isDocument);
+            if (accepted is null)
+            {
+                continue;
+            }
+
+            byKind.SetNextReader(leaf, isDocument);
+            weight.GetBulkScorer(leaf, scoreDocsInOrder: false, accepted)?.Score(byKind);
         }
 
-        var byKind = new ByKind(documents, max);
-        searcher.Search(new FilteredQuery(like, filter), byKind);
         return new RelatedResults(Hits(searcher, byKind.Documents, lesson: false), Hits(searcher, byKind.Lessons, lesson: true));
+    }
+
+    /// <summary>
+    /// The segment's entries a related list may show: live, readable documents and lessons, none of the excluded
+    /// document's own; null when there are none. <paramref name="isDocument"/>: the readable documents.
+    /// </summary>
+    private static FixedBitSet? Accepted(AtomicReaderContext leaf, Filter documents, Filter lessons, TermQuery? excluded, out IBits? isDocument)
+    {
+        var live = leaf.AtomicReader.LiveDocs;
+        isDocument = documents.GetDocIdSet(leaf, null)?.Bits;
+        var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        foreach (var filter in new[] { documents, lessons })
+        {
+            if (filter.GetDocIdSet(leaf, live)?.GetIterator() is { } matches)
+            {
+                accepted.Or(matches);
+            }
+        }
+
+        if (excluded is not null && new QueryWrapperFilter(excluded).GetDocIdSet(leaf, null)?.GetIterator() is { } own)
+        {
+            accepted.AndNot(own);
+        }
+
+        return accepted.Cardinality == 0 ? null : accepted;
     }
 
     private static List<RelatedHit> Hits(IndexSearcher searcher, TopScoreDocCollector top, bool lesson) =>
@@ -109,15 +140,15 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
     /// documents' access filter has it (the search's filter lets only readable documents and lessons through). Each list
     /// ranks as a search for its kind alone would, ties to the earlier entry.
     /// </summary>
-    private sealed class ByKind(Filter documentFilter, int max) : ICollector
+    private sealed class ByKind(int max) : ICollector
     {
-        private Lucene.Net.Util.IBits? isDocument;
+        private IBits? isDocument;
 
-        public TopScoreDocCollector Documents { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+        public TopScoreDocCollector Documents { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: false);
 
-        public TopScoreDocCollector Lessons { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+        public TopScoreDocCollector Lessons { get; } = TopScoreDocCollector.Create(max, docsScoredInOrder: false);
 
-        public bool AcceptsDocsOutOfOrder => false;
+        public bool AcceptsDocsOutOfOrder => true;
 
         public void SetScorer(Scorer scorer)
         {
@@ -125,11 +156,16 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
             Lessons.SetScorer(scorer);
         }
 
+        public void SetNextReader(AtomicReaderContext context, IBits? documents)
+        {
+            SetNextReader(context);
+            isDocument = documents;
+        }
+
         public void SetNextReader(AtomicReaderContext context)
         {
             Documents.SetNextReader(context);
             Lessons.SetNextReader(context);
-            isDocument = documentFilter.GetDocIdSet(context, null)?.Bits;
         }
 
         public void Collect(int doc)
