@@ -43,6 +43,12 @@ public sealed record ActionItemQuery
     }
 }
 
+/// <summary>
+/// One owner's open action items among those the caller may read (archived documents' left out): how many, how many are
+/// overdue (due before today) and how many are due by a day (overdue ones included; 0 when no day was asked).
+/// </summary>
+public sealed record ActionItemLoad(string Owner, int Open, int Overdue, int DueBy);
+
 /// <summary>The items (at most <see cref="ActionItemQuery.Max"/>) and how many there are; <see cref="Owner"/> is the handle listed (null: everyone's or unknown).</summary>
 public sealed record ActionItemResults(IReadOnlyList<ActionItemHit> Items, int Total, string? Owner);
 

@@ -90,6 +90,17 @@ public sealed partial class SearchService(
         return index.Search(searcher => new ActionItemList(entries).List(searcher, query));
     }
 
+    /// <summary>
+    /// Every owner's open action items <paramref name="caller"/> may read, counted over all of them: how many, how many are
+    /// overdue on <paramref name="today"/>, and how many are due by <paramref name="dueBy"/>. For the team view and the digest,
+    /// which a list of the first items (by due day) would undercount.
+    /// </summary>
+    public IReadOnlyList<ActionItemLoad> ActionItemLoads(Caller caller, DateOnly today, DateOnly? dueBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return index.Search(searcher => new ActionItemList(entries).Loads(searcher, caller, today, dueBy));
+    }
+
     /// <summary>Documents and lessons like document <paramref name="documentId"/>; none when the caller may not read it.</summary>
     public RelatedResults Related(string documentId, Caller caller, int max = 5)
     {

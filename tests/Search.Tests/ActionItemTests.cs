@@ -18,6 +18,20 @@ public sealed class ActionItemTests(LessonCorpus corpus) : IClassFixture<LessonC
         Assert.All(results.Items, i => Assert.Equal("alice", i.Owner));
     }
 
+    /// <summary>The team view's and the digest's counts: every owner's open items, overdue ones, due by a day; trimmed as the lists are.</summary>
+    [Fact]
+    public void Owner_loads_count_open_overdue_and_due_items_the_caller_may_read()
+    {
+        var dueBy = new DateOnly(2026, 12, 1);
+        static string Describe(ActionItemLoad load) => $"{load.Owner} {load.Open}/{load.Overdue}/{load.DueBy}";
+
+        // Done and archived documents' items are not counted; dave's item is in a Confidential research document: Dave (a
+        // reader outside research) may not read it, Bob (research) may.
+        Assert.Equal(["alice 4/2/3", "bob 1/0/0", "carol 1/1/1"], corpus.Host.Service.ActionItemLoads(TestCallers.Dave, LessonCorpus.Today, dueBy).Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(["alice 4/2/3", "bob 1/0/0", "carol 1/1/1", "dave 1/1/1"], corpus.Host.Service.ActionItemLoads(TestCallers.Bob, LessonCorpus.Today, dueBy).Select(Describe).Order(StringComparer.Ordinal));
+        Assert.All(corpus.Host.Service.ActionItemLoads(TestCallers.Carol, LessonCorpus.Today), load => Assert.Equal(0, load.DueBy));
+    }
+
     [Fact]
     public void An_item_names_its_document()
     {

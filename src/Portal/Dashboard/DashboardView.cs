@@ -88,10 +88,9 @@ public sealed class DashboardView(
         var mine = search.ListActionItems(new ActionItemQuery { Caller = caller, Today = today, Max = 20 }).Items
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.Due ?? DateOnly.MaxValue).ToList();
         var lessons = search.SearchLessons(new LessonQuery { Caller = caller, Sort = SearchSort.Newest, PageSize = 5 }).Hits;
-        var all = search.ListActionItems(new ActionItemQuery { Caller = caller, Today = today, Owner = ActionItemQuery.AnyOwner, Max = 1000 }).Items;
-        var byOwner = all.Where(i => !i.Done && i.Owner is not null)
-            .GroupBy(i => i.Owner!, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new OwnerLoad(g.Key, g.Count(), g.Count(i => i.Overdue)))
+        // Counted over every open item (a list of the first thousand by due day undercounted at 20k documents: 1,000 of 11,960).
+        var byOwner = search.ActionItemLoads(caller, today)
+            .Select(load => new OwnerLoad(load.Owner, load.Open, load.Overdue))
             .OrderByDescending(o => o.Overdue).ThenByDescending(o => o.Open).ThenBy(o => o.Owner, StringComparer.Ordinal)
             .Take(12).ToList();
         return new DashboardData(mine, lessons, byOwner, PerMonth(caller, today), await CampaignsAsync(caller, cancellationToken),

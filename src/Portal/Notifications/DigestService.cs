@@ -42,8 +42,8 @@ public sealed partial class DigestService(
         }
 
         var horizon = day.AddDays(options.Value.DigestDaysAhead);
-        var owners = search.ListActionItems(new ActionItemQuery { Caller = Everything, Today = day, Owner = ActionItemQuery.AnyOwner, Max = 1000 })
-            .Items.Where(i => Due(i, horizon)).Select(i => i.Owner).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Every owner with an item due by the horizon, counted over all items (the first thousand by due day left owners out).
+        var owners = search.ActionItemLoads(Everything, day, horizon).Where(load => load.DueBy > 0).Select(load => load.Owner).Order(StringComparer.Ordinal).ToList();
         var sent = 0;
         foreach (var handle in owners)
         {

@@ -55,6 +55,14 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
         return Matches(searcher, TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)));
     }
 
+    /// <summary>Every entry matching <paramref name="request"/> (its page bounds, order and facets are not read), into <paramref name="collector"/>.</summary>
+    public void Collect(IndexSearcher searcher, EntryRequest request, ICollector collector)
+    {
+        var constraints = FilterValues.ResolveAll(searcher.IndexReader, request.Constraints);
+        var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: true);
+        searcher.Search(TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)), collector);
+    }
+
     /// <summary>Whether <paramref name="query"/> matches any live document: each segment's scorer is advanced once, nothing is scored.</summary>
     public static bool Matches(IndexSearcher searcher, Query query)
     {
