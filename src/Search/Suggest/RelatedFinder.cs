@@ -122,9 +122,14 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
             }
 
             var words = new LikeTerms(StopAnalyzer.ENGLISH_STOP_WORDS_SET, MinWordLength);
-            _ = field == SearchFields.Body && indexed is { } doc
-                ? words.AddVector(reader, doc, field, analyzer)
-                : words.AddText(analyzer, field, text.Length > MaxLikeTextLength ? text[..MaxLikeTextLength] : text);
+            if (field == SearchFields.Body && indexed is { } doc)
+            {
+                words.AddVector(reader, doc, field, analyzer);
+            }
+            else
+            {
+                words.AddText(analyzer, field, text.Length > MaxLikeTextLength ? text[..MaxLikeTextLength] : text);
+            }
             if (words.Query(reader, field, MaxQueryTerms, MaxDocFreqPercent) is { } query)
             {
                 query.Boost = boost;
