@@ -59,47 +59,52 @@ internal sealed class RelatedFinder(SearchAnalyzer analyzer)
         // is what Lucene does for such a query when the collector allows it.
         var documents = AccessFilters.For(EntryKinds.Document, caller.Principals);
         var lessons = AccessFilters.For(EntryKinds.Lesson, caller.Principals);
-        var excluded = excludeDocumentId is null ? null : new TermQuery(new Term(SearchFields.DocId, excludeDocumentId));
+        var excluded = excludeDocumentId is null ? null : new Term(SearchFields.DocId, excludeDocumentId);
         var weight = searcher.CreateNormalizedWeight(like);
         var byKind = new ByKind(max);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var accepted = Accepted(leaf, documents, lessons, excluded, out var isDocument);
-            if (accepted is null)
+            var (isDocument, isLesson) = (documents.GetDocIdSet(leaf, null)?.Bits, lessons.GetDocIdSet(leaf, null)?.Bits);
+            if (isDocument is null && isLesson is null)
             {
                 continue;
             }
 
             byKind.SetNextReader(leaf, isDocument);
+            var accepted = new Accepted(isDocument, isLesson, leaf.AtomicReader.LiveDocs, Own(leaf.AtomicReader, excluded), leaf.AtomicReader.MaxDoc);
             weight.GetBulkScorer(leaf, scoreDocsInOrder: false, accepted)?.Score(byKind);
         }
 
         return new RelatedResults(Hits(searcher, byKind.Documents, lesson: false), Hits(searcher, byKind.Lessons, lesson: true));
     }
 
-    /// <summary>
-    /// The segment's entries a related list may show: live, readable documents and lessons, none of the excluded
-    /// document's own; null when there are none. <paramref name="isDocument"/>: the readable documents.
-    /// </summary>
-    private static FixedBitSet? Accepted(AtomicReaderContext leaf, Filter documents, Filter lessons, TermQuery? excluded, out IBits? isDocument)
+    /// <summary>The segment's entries of the excluded document (the document and its lessons and items: a few), or null.</summary>
+    private static HashSet<int>? Own(AtomicReader reader, Term? excluded)
     {
-        var live = leaf.AtomicReader.LiveDocs;
-        isDocument = documents.GetDocIdSet(leaf, null)?.Bits;
-        var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-        foreach (var filter in new[] { documents, lessons })
+        if (excluded is null || reader.GetTermDocsEnum(excluded) is not { } docs)
         {
-            if (filter.GetDocIdSet(leaf, live)?.GetIterator() is { } matches)
-            {
-                accepted.Or(matches);
-            }
+            return null;
         }
 
-        if (excluded is not null && new QueryWrapperFilter(excluded).GetDocIdSet(leaf, null)?.GetIterator() is { } own)
+        var own = new HashSet<int>();
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
-            accepted.AndNot(own);
+            own.Add(doc);
         }
 
-        return accepted.Cardinality == 0 ? null : accepted;
+        return own;
+    }
+
+    /// <summary>
+    /// The entries of a segment a related list may show, asked per match: live, a readable document or lesson (the access
+    /// filters' cached sets), none of the excluded document's own. Nothing is built per search that grows with the segment.
+    /// </summary>
+    private sealed class Accepted(IBits? documents, IBits? lessons, IBits? live, HashSet<int>? own, int length) : IBits
+    {
+        public int Length => length;
+
+        public bool Get(int index) =>
+            (documents?.Get(index) == true || lessons?.Get(index) == true) && live?.Get(index) != false && own?.Contains(index) != true;
     }
 
     private static List<RelatedHit> Hits(IndexSearcher searcher, TopScoreDocCollector top, bool lesson) =>
