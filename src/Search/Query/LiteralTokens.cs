@@ -7,7 +7,7 @@ namespace KnowledgeHub.Search.Querying;
 /// Tokens of search-box text that are text to find, never syntax, whatever signs they hold:
 /// <list type="bullet">
 /// <item>addresses and file paths pasted from a page or a chat — <c>https://bi.example.com/dash?tab=gmv</c>,
-/// <c>www.example.org/a</c>, <c>\\fileserver\ops\weekly</c>, <c>D:\archive</c>, <c>/var/log/app.log</c> (two
+/// <c>www.example.org/a</c>, <c>\\fileserver\ops\weekly</c>, <c>D:\archive</c>, <c>ops\weekly\2026</c>, <c>/var/log/app.log</c> (two
 /// names at least: <c>/abc/</c> stays a regular expression the parser refuses with its note): their colons are no
 /// field, their slashes no regular expression, their backslashes no escapes, a <c>tag:</c> or a year in them no
 /// filter;</item>
@@ -66,9 +66,10 @@ internal static partial class LiteralTokens
     /// <summary>
     /// After a blank, an opening bracket or quote, or the start: a token starting with a scheme (<c>https://</c>),
     /// <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>), ending before a blank, a quote or trailing
-    /// punctuation; a Unix path of two names or more (dots only inside a name); or numbers (a cell's column letters and
+    /// punctuation; a Unix path of two names or more (dots only inside a name); a relative Windows path, names joined by
+    /// backslashes (<c>ops\weekly\2026</c>: no letter is escaped there); or numbers (a cell's column letters and
     /// <c>$</c> before them) joined by colons; or digits joined by slashes.
     /// </summary>
-    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|(?:/[\w\-~@%]+(?:\.[\w\-~@%]+)*){2,}/?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|(?:/[\w\-~@%]+(?:\.[\w\-~@%]+)*){2,}/?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|[\w\-~@%]+(?:\.[\w\-~@%]+)*(?:\\[\w\-~@%]+(?:\.[\w\-~@%]+)*)+\\?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

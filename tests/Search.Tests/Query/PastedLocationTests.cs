@@ -49,6 +49,9 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("/srv/exports/gmv.csv", "server")]
     [InlineData("see /var/log/export.log.", "server")]
     [InlineData("周报 “\\\\fileserver\\ops\\weekly”", "share")]
+    [InlineData("ops\\weekly\\2026", "share")]
+    [InlineData("原件在 archive\\weekly 里", "share")]
+    [InlineData("weekly\\2026\\", "share")]
     public void A_pasted_address_path_or_time_finds_the_document_that_shows_it(string query, string expected)
     {
         var results = host.Search(query);
@@ -70,5 +73,7 @@ public sealed class PastedLocationTests : IAsyncLifetime
     [InlineData("=SUM($B$2:$C$3)")]
     [InlineData("/var/log/export.log")]
     [InlineData("(in /srv/exports/)")]
+    [InlineData("ops\\weekly\\2026")]
+    [InlineData("Users\\ops\\campaign.xlsx")]
     public void An_address_a_path_or_a_time_is_no_syntax(string text) => Assert.False(NaturalQueries.HasOperators(text));
 }
