@@ -141,7 +141,8 @@ public sealed partial class SearchService(
             EntryRequest Counting(Query query) => new(query, EntryKinds.Document, request.Caller, constraints, null, 0, 0, Facets: false);
 
             // An empty page says why when it can: only archived documents match (the page offers them), or a filter value
-            // nothing readable has; a query with syntax (quotes, signs) that found nothing is searched as plain words. A page
+            // nothing readable has; a long query with syntax (quotes, signs) that found nothing is searched as plain words, a
+            // short one says what its words would find (and offers that search). A page
             // of most words says what archived documents hold instead of "no document has": every word, or some of the words
             // it names as in no document; so does a page of a joined word's parts (GMV↑20%) when archived documents have it whole. <paramref name="plan"/> and <paramref name="all"/>: the reading and its every word.
             SearchResults Explained(IndexSearcher searcher, SearchResults results, Querying.QueryPlan? plan, Query? all)
@@ -169,6 +170,12 @@ public sealed partial class SearchService(
                 if (parsed.Plan?.AsPlainWords() is var (plain, words) && Read(searcher, plain, words) is { Total: > 0 } asWords)
                 {
                     return Explained(searcher, asWords with { Notes = [.. asWords.Notes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])] }, plain, words);
+                }
+
+                if (plan is not null && results.Notes.All(n => n.Kind != QueryNoteKind.ExclusionsRemoved)
+                    && Querying.NaturalSearch.AsTypedNote(plan, parsed.Filters, query => entries.Run(searcher, Counting(query)).Total, query => entries.Any(searcher, Counting(query))) is { } asTyped)
+                {
+                    return results with { Notes = [.. results.Notes, asTyped] };
                 }
 
                 return constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Document, request.Caller) is { } note

@@ -40,6 +40,21 @@ public sealed class AccessTrimmingTests : IAsyncLifetime
         Assert.Equal(results.Hits.Count, results.Total);
     }
 
+    /// <summary>
+    /// A quoted query that finds nothing says what its words find: counted in readable documents only, and a word only
+    /// unreadable documents have is named as in no document, as a word nobody wrote is.
+    /// </summary>
+    [Fact]
+    public void What_a_quoted_query_s_words_would_find_counts_readable_documents_only()
+    {
+        var bob = Assert.Single(host.Search("\"复盘 研究组\"", TestCallers.Bob).Notes);
+        var alice = Assert.Single(host.Search("\"复盘 研究组\"", TestCallers.Alice).Notes);
+
+        Assert.Equal((QueryNoteKind.AsTypedFoundNothing, 1, 0), (bob.Kind, bob.Count, bob.Words.Count));
+        Assert.Equal((QueryNoteKind.AsTypedFoundNothing, 0), (alice.Kind, alice.Count));
+        Assert.Equal(["研究组"], alice.Words);
+    }
+
     [Fact]
     public void A_user_with_no_readable_match_gets_zero_hits_not_an_error()
     {

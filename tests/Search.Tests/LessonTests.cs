@@ -39,6 +39,20 @@ public sealed class LessonTests(LessonCorpus corpus) : IClassFixture<LessonCorpu
         Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.SyntaxAsWords);
     }
 
+    /// <summary>A short quoted query no lesson has as written: the note counts the lessons with its words and offers that search.</summary>
+    [Fact]
+    public void A_quoted_phrase_no_lesson_has_says_how_many_lessons_have_its_words()
+    {
+        var results = Service.SearchLessons(new LessonQuery { Query = "\"owner reminders\"", Caller = TestCallers.Carol });
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal((QueryNoteKind.AsTypedFoundNothing, "owner reminders"), (note.Kind, note.AsWords));
+        var asWords = Service.SearchLessons(new LessonQuery { Query = note.AsWords!, Caller = TestCallers.Carol });
+        Assert.Equal(note.Count, asWords.Total);
+        Assert.Contains("Final payment reminders need an owner.", asWords.Hits.Select(h => h.Text));
+    }
+
     [Fact]
     public void Lesson_words_never_together_find_nothing_with_a_note_naming_those_no_lesson_has()
     {

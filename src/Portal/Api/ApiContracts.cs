@@ -17,14 +17,15 @@ public sealed record ApiSearchResponse(string Query, int Total, int Page, int Pa
 /// <summary>
 /// A note on how the query was read: its <see cref="Kind"/> for scripts, <see cref="Text"/> in the request's language
 /// (English unless Accept-Language asks for Chinese), the <see cref="Words"/> it names and a <see cref="Count"/>
-/// (results, characters) where the kind has one.
+/// (results, characters) where the kind has one; <see cref="AsWords"/>, a search to run instead where the note offers one
+/// (<c>AsTypedFoundNothing</c>: the words without their quotes and operators), as the <c>q</c> of the same request.
 /// </summary>
-public sealed record ApiQueryNote(QueryNoteKind Kind, string Text, IReadOnlyList<string> Words, int Count)
+public sealed record ApiQueryNote(QueryNoteKind Kind, string Text, IReadOnlyList<string> Words, int Count, string? AsWords = null)
 {
     public static IReadOnlyList<ApiQueryNote> Of(IEnumerable<QueryNote> notes, IStringLocalizer text, NoteSubject subject = NoteSubject.Documents, IReadOnlyCollection<string>? typeNames = null)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        return [.. notes.Select(n => new ApiQueryNote(n.Kind, text.Sentence(n, subject, typeNames), n.Words, n.Count))];
+        return [.. notes.Select(n => new ApiQueryNote(n.Kind, text.Sentence(n, subject, typeNames), n.Words, n.Count, n.AsWords))];
     }
 }
 

@@ -70,6 +70,12 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             }
         }
 
+        if (results.Total == 0 && notes.All(n => n.Kind != QueryNoteKind.ExclusionsRemoved) && Querying.NaturalSearch.AsTypedNote(plan, parsed.Filters, Count, Any) is { } asTyped)
+        {
+            // A short query's syntax is meant: what its words would find, and that search offered, as the search page does.
+            return results with { Notes = [.. results.Notes, .. notes, asTyped], TimeFilter = plan.Time };
+        }
+
         return WithUnmatchedFilters(results with { Notes = [.. results.Notes, .. notes], TimeFilter = plan.Time });
 
         LessonResults WithUnmatchedFilters(LessonResults results) =>

@@ -131,6 +131,50 @@ internal static class NaturalSearch
         return (results, notes, plan);
     }
 
+    /// <summary>
+    /// The note for a short parsed query (quotes, signs, operators) that found nothing, <see cref="QueryNoteKind.AsTypedFoundNothing"/>:
+    /// how many entries have every one of its words read as plain text, the words no entry has, and that search to offer
+    /// when it would find something (every word, or most: enough of them are somewhere). Null for plain words, for text long
+    /// enough to be searched as words already (<see cref="QueryPlan.PlainFallback"/>) and when none of its words is in any
+    /// entry. <paramref name="count"/> and <paramref name="any"/> count within the caller's access and the filters;
+    /// <paramref name="filters"/>, the typed ones, stay in the search offered.
+    /// </summary>
+    public static QueryNote? AsTypedNote(QueryPlan plan, IReadOnlyList<TypedFilter> filters, Func<Lucene.Net.Search.Query, int> count, Func<Lucene.Net.Search.Query, bool> any)
+    {
+        if (plan.Parsed is null || plan.PlainFallback is not null || plan.PlainReading?.Value is not { Words.Count: > 0 } plain || plain.Make(relaxed: false) is not { } all)
+        {
+            return null;
+        }
+
+        var found = plain.Words.Select(any).ToList();
+        if (!found.Contains(true))
+        {
+            return null;
+        }
+
+        var missing = plain.WordTexts.Take(found.Count).Where((_, i) => !found[i]).ToList();
+        var every = missing.Count == 0 ? count(all) : 0;
+        var offered = every > 0 || (plain.CanRelax && found.Count(f => f) >= plain.MostWords);
+        return new QueryNote(QueryNoteKind.AsTypedFoundNothing, missing, every) { AsWords = offered ? AsWordsText(plain, filters) : null };
+    }
+
+    /// <summary>
+    /// Search-box text that reads as <paramref name="plain"/> does, without syntax: the typed filters, the time phrase, the
+    /// words and the exclusions. Null if its words would still read as syntax.
+    /// </summary>
+    private static string? AsWordsText(QueryPlan plain, IReadOnlyList<TypedFilter> filters)
+    {
+        var words = string.Join(' ', [.. plain.WordTexts, .. plain.Exclusions.Select(e => "-" + e.Text)]);
+        if (NaturalQueries.HasOperators(words))
+        {
+            return null;
+        }
+
+        IEnumerable<string> typed = filters.Select(f => (f.Negated ? "-" : "") + f.Name + (SearchDimension.IsChineseName(f.Name) ? "：" : ":")
+            + (f.Value.Any(char.IsWhiteSpace) && !f.Value.StartsWith('[') ? "\"" + f.Value + "\"" : f.Value));
+        return string.Join(' ', [.. typed, .. plain.Time is { } time ? [time.Phrase] : Array.Empty<string>(), words]);
+    }
+
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>
     private static QueryNote MostWordsNote(QueryPlan plan, Func<Lucene.Net.Search.Query, bool> any) =>
         new(QueryNoteKind.MostWords, [.. plan.WordTexts.Where((_, i) => !any(plan.Words[i]))]);

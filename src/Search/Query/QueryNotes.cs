@@ -28,6 +28,15 @@ public enum QueryNoteKind
     SyntaxAsWords,
 
     /// <summary>
+    /// A short query with quotes, signs or operators (<c>"retention campaign"</c>, <c>"tag": "618"</c>, <c>push AND zzz</c>)
+    /// found nothing as written. Its syntax is meant, so nothing else was searched; the note says what its words find as plain
+    /// text, within the caller's access and the filters: <see cref="QueryNote.Count"/> entries have every word (0 when none
+    /// has them together), <see cref="QueryNote.Words"/> are the words no entry has at all, and
+    /// <see cref="QueryNote.AsWords"/> is the search of its words to offer. Only when one of its words is somewhere.
+    /// </summary>
+    AsTypedFoundNothing,
+
+    /// <summary>
     /// Nothing had the words as typed: words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>), each a phrase of its
     /// parts, were searched as their parts, each a word (which found the hits). <see cref="QueryNote.Words"/>: those words.
     /// </summary>
@@ -128,6 +137,9 @@ public enum QueryNoteKind
 /// <summary>A note about how the query was read, for the user (worded in the user's language by the portal).</summary>
 public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, int Count = 0)
 {
+    /// <summary>A search to offer instead (<see cref="QueryNoteKind.AsTypedFoundNothing"/>: the text's words without its syntax, its filters kept); null for other notes.</summary>
+    public string? AsWords { get; init; }
+
     /// <summary>True when part of what was typed was not searched as written: syntax searched as words, text cut, a filter ignored.</summary>
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField

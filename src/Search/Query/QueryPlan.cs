@@ -32,6 +32,12 @@ internal sealed record QueryPlan
     public Lazy<QueryPlan>? PlainFallback { get; init; }
 
     /// <summary>
+    /// For a parsed query: the same text read as plain words, long or short (built on first use). A short query that finds
+    /// nothing as written says what its words would find (<see cref="NaturalSearch.AsTypedNote"/>) rather than search them.
+    /// </summary>
+    public Lazy<QueryPlan>? PlainReading { get; init; }
+
+    /// <summary>
     /// <see cref="PlainFallback"/> (built on first use: only a parsed query that found nothing asks) and its every-word
     /// query; null when there is none.
     /// </summary>

@@ -83,6 +83,7 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             var (parsed, failure) = TryParse(syntax);
             if (failure is null)
             {
+                var plain = new Lazy<QueryPlan>(() => natural.Plain(rest, timeFilter));
                 var operators = new QueryPlan
                 {
                     Parsed = parsed,
@@ -90,7 +91,8 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
                     ParsedExclusions = ParsedExclusions.Words(syntax),
                     KeptHyphens = kept,
                     Time = timeFilter,
-                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? new(() => natural.Plain(rest, timeFilter)) : null,
+                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? plain : null,
+                    PlainReading = plain,
                 };
                 return new ParsedSearch(operators.Make(relaxed: false), rest, filters, read) { Plan = operators };
             }

@@ -134,10 +134,30 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
 
         Assert.Equal(expected, json.GetProperty("notice").GetString());
         var note = Assert.Single(json.GetProperty("notes").EnumerateArray());
-        Assert.Equal(["count", "kind", "text", "words"], ApiJson.PropertyNames(note));
+        Assert.Equal(["asWords", "count", "kind", "text", "words"], ApiJson.PropertyNames(note));
         Assert.Equal("SyntaxError", note.GetProperty("kind").GetString());
         Assert.Equal(expected, note.GetProperty("text").GetString());
         Assert.True(json.GetProperty("total").GetInt32() >= 1);
+    }
+
+    /// <summary>A quoted phrase nothing has: the note says how many documents have its words, and asWords is that search.</summary>
+    [Fact]
+    public async Task A_quoted_phrase_nothing_has_offers_the_search_of_its_words()
+    {
+        var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString("\"saturation pool\"")), HttpStatusCode.OK);
+
+        Assert.Equal(0, json.GetProperty("total").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("notice").ValueKind);
+        var note = Assert.Single(json.GetProperty("notes").EnumerateArray());
+        Assert.Equal("AsTypedFoundNothing", note.GetProperty("kind").GetString());
+        Assert.Equal("saturation pool", note.GetProperty("asWords").GetString());
+        var count = note.GetProperty("count").GetInt32();
+        Assert.Equal($"Nothing matches this as typed, with its quotes and operators. Documents with all of its words: {count}.", note.GetProperty("text").GetString());
+        var asWords = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString(note.GetProperty("asWords").GetString()!)), HttpStatusCode.OK);
+        Assert.True(count > 0);
+        Assert.Equal(count, asWords.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -142,6 +142,29 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
         Assert.Equal(expected, Assert.Single(page.QuerySelectorAll(".query-note[data-note=SyntaxAsWords]")).TextContent.Trim());
     }
 
+    /// <summary>
+    /// A short quoted phrase nothing has: the empty page says how many documents have its words and links to that search,
+    /// which keeps the typed filter and finds them.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Nothing matches this as typed, with its quotes and operators. Documents with all of its words: 3. Search the words without quotes and operators")]
+    [InlineData("zh-CN", "按引号和运算符原样搜索没有结果。包含其中全部词语的文档：3 篇。 不带引号和运算符搜索这些词语")]
+    public async Task A_short_quoted_phrase_nothing_has_links_to_its_words(string language, string expected)
+    {
+        var client = await SignedInAsync("carol", language);
+
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("\"numbers zephyrine\""));
+
+        Assert.Empty(page.QuerySelectorAll(".hit"));
+        var note = Assert.Single(page.QuerySelectorAll(".query-note"));
+        Assert.Equal("AsTypedFoundNothing", note.GetAttribute("data-note"));
+        Assert.Equal(expected, note.TextContent.Trim());
+        var words = await client.GetDocumentAsync(note.QuerySelector("a.search-as-words")!.GetAttribute("href")!);
+        Assert.Equal("numbers zephyrine", words.QuerySelector("#search-q")!.GetAttribute("value"));
+        Assert.Equal(3, words.QuerySelectorAll(".hit").Length);
+        Assert.Empty(words.QuerySelectorAll(".query-note"));
+    }
+
     /// <summary>A word joined by signs that no document writes so is searched as its parts, and the page says so, quoting it.</summary>
     [Theory]
     [InlineData("en", "No document has “zephyrine→numbers” as written, so we searched the parts its signs join as separate words.")]

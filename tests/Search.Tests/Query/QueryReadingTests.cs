@@ -271,6 +271,76 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Equal(0, corpus.Host.Search("\"last chance sale\"").Total);
     }
 
+    /// <summary>
+    /// A short query whose quotes or operators find nothing is searched as written only (its syntax is meant), but the empty
+    /// page says what its words find as plain text and offers that search, which finds what the note counts.
+    /// </summary>
+    [Theory]
+    [InlineData("\"chance last\"", "chance last")]
+    [InlineData("\"last chance\" AND \"urgency misleading\"", "last chance urgency misleading")]
+    [InlineData("“复盘 会员”", "复盘 会员")]
+    public void A_short_query_whose_syntax_finds_nothing_says_what_its_words_find_and_offers_that_search(string query, string offered)
+    {
+        var results = corpus.Host.Search(query);
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.AsTypedFoundNothing, note.Kind);
+        Assert.Empty(note.Words);
+        Assert.Equal(offered, note.AsWords);
+        var asWords = corpus.Host.Search(note.AsWords!);
+        Assert.True(note.Count > 0);
+        Assert.Equal(note.Count, asWords.Total);
+        Assert.Empty(asWords.Notes);
+    }
+
+    /// <summary>
+    /// Nothing has all of its words: the note names those no document has; the search of its words (most of them) is offered
+    /// only when enough of them are somewhere to find anything.
+    /// </summary>
+    [Theory]
+    [InlineData("\"last chance\" AND zzqxv", "zzqxv", "last chance zzqxv")]
+    [InlineData("(push OR retention) AND \"zzqxv\"", "zzqxv", "push retention zzqxv")]
+    [InlineData("+push +\"zzqxv wqqpl\"", "zzqxv wqqpl", null)]
+    [InlineData("tag:618 \"push zzqxv\"", "zzqxv", "tag:618 push zzqxv")]
+    public void A_short_query_whose_syntax_finds_nothing_names_the_words_no_document_has(string query, string missing, string? offered)
+    {
+        var results = corpus.Host.Search(query);
+
+        Assert.Equal(0, results.Total);
+        var note = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.AsTypedFoundNothing);
+        Assert.Equal(missing.Split(' '), note.Words);
+        Assert.Equal(0, note.Count);
+        Assert.Equal(offered, note.AsWords);
+        if (offered is not null)
+        {
+            var asWords = corpus.Host.Search(offered);
+            Assert.NotEqual(0, asWords.Total);
+            Assert.Contains(asWords.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        }
+    }
+
+    /// <summary>Words that are each somewhere but never together: no word to name, and most of them are offered.</summary>
+    [Fact]
+    public void A_short_query_whose_words_are_never_together_says_so()
+    {
+        var results = corpus.Host.Search("\"urgency\" AND \"renewal\"");
+
+        var note = Assert.Single(results.Notes);
+        Assert.Equal(QueryNoteKind.AsTypedFoundNothing, note.Kind);
+        Assert.Empty(note.Words);
+        Assert.Equal(0, note.Count);
+        Assert.NotNull(note.AsWords);
+    }
+
+    /// <summary>No word is anywhere, or the text is long enough to be searched as words already: no such note.</summary>
+    [Theory]
+    [InlineData("\"zzqxv wqqpl\"")]
+    [InlineData("zzqxv AND wqqpl")]
+    [InlineData("\"last chance sale\"  was what the zzqxv banner said")]
+    public void No_words_note_when_no_word_is_anywhere_or_the_words_were_searched(string query) =>
+        Assert.DoesNotContain(corpus.Host.Search(query).Notes, n => n.Kind == QueryNoteKind.AsTypedFoundNothing);
+
     [Theory]
     [InlineData("Round 函数 [VBA]", false)]
     [InlineData("[draft] launch plan {v2}", false)]

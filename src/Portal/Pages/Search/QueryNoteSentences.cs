@@ -95,6 +95,18 @@ public static class QueryNoteSentences
             case QueryNoteKind.TimeFilterEmptied:
                 yield return ("NoteTimeEmpty", [words, count]);
                 break;
+            case QueryNoteKind.AsTypedFoundNothing when note.Count > 0:
+                yield return ("NoteAsTypedFoundNothing" + lessons, [count]);
+                break;
+            case QueryNoteKind.AsTypedFoundNothing:
+                // No entry has every word: the words none has at all, when there are some.
+                yield return ("NoteAsTypedFoundNothingApart" + lessons, []);
+                if (note.Words.Count > 0)
+                {
+                    yield return ("NoteUnmatched" + lessons, [words]);
+                }
+
+                break;
             case QueryNoteKind.SyntaxAsWords:
                 yield return ("NoteSyntaxAsWords" + lessons, []);
                 break;
