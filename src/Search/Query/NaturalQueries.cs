@@ -293,6 +293,13 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     [GeneratedRegex(@"^[\p{L}\p{N}_.]+[:：](?:\S|$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldSyntax();
 
+    /// <summary>The text without the parser's field names (<c>title:</c>, <c>body:</c>): its words, wherever they are.</summary>
+    public static string WithoutFieldNames(string text) =>
+        text.Contains(':', StringComparison.Ordinal) ? ParserFieldName().Replace(text, " ") : text;
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?:title|body):", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ParserFieldName();
+
     /// <summary>A word and its colon, then a blank, the end, or any character but a slash or backslash (<c>next</c>, not taken).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.])(?<name>[\p{L}\p{N}_.]+):(?=\s|$|(?<next>[^\s/\\]))", RegexOptions.CultureInvariant)]
     private static partial Regex ProseColon();

@@ -83,7 +83,6 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             var (parsed, failure) = TryParse(syntax);
             if (failure is null)
             {
-                var plain = new Lazy<QueryPlan>(() => natural.Plain(rest, timeFilter));
                 var operators = new QueryPlan
                 {
                     Parsed = parsed,
@@ -91,8 +90,9 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
                     ParsedExclusions = ParsedExclusions.Words(syntax),
                     KeptHyphens = kept,
                     Time = timeFilter,
-                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? plain : null,
-                    PlainReading = plain,
+                    PlainFallback = NaturalQueries.Tokens(rest) >= PlainWords.ClauseQueryWords ? new(() => natural.Plain(rest, timeFilter)) : null,
+                    // Its words wherever they are: title:"…" is a field here, where a pasted passage's "Title:" is prose.
+                    PlainReading = new(() => natural.Plain(NaturalQueries.WithoutFieldNames(rest), timeFilter)),
                 };
                 return new ParsedSearch(operators.Make(relaxed: false), rest, filters, read) { Plan = operators };
             }

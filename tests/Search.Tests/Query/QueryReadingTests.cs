@@ -279,6 +279,7 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("\"chance last\"", "chance last")]
     [InlineData("\"last chance\" AND \"urgency misleading\"", "last chance urgency misleading")]
     [InlineData("“复盘 会员”", "复盘 会员")]
+    [InlineData("body:\"chance last\"", "chance last")]
     public void A_short_query_whose_syntax_finds_nothing_says_what_its_words_find_and_offers_that_search(string query, string offered)
     {
         var results = corpus.Host.Search(query);
