@@ -59,11 +59,11 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
         }
 
         // Read as the search page reads: most words when nothing has them all, any time when the time words leave nothing.
-        var (results, notes, _) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, Keep);
+        var (results, notes, _) = Querying.NaturalSearch.Read(plan, parsed.Query, Page, Count, Any, results => results.Total, results => results.PageSize, Keep, ShowsNonGlossary);
         if (results.Total == 0 && plan.AsPlainWords() is var (plain, words))
         {
             // The query as written (quotes, signs) found nothing: its words as plain text, as the search page does.
-            var (asWords, wordNotes, _) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, Keep);
+            var (asWords, wordNotes, _) = Querying.NaturalSearch.Read(plain, words, Page, Count, Any, r => r.Total, r => r.PageSize, Keep, ShowsNonGlossary);
             if (asWords.Total > 0)
             {
                 return asWords with { Notes = [.. asWords.Notes, .. wordNotes, new QueryNote(QueryNoteKind.SyntaxAsWords, [])], TimeFilter = plain.Time };
@@ -82,6 +82,8 @@ internal sealed class LessonSearch(SearchQueryBuilder queries, EntrySearcher ent
             results.Total == 0 && constraints.HasFilters && UnmatchedFilters.Note(searcher, entries, constraints, EntryKinds.Lesson, request.Caller) is { } note
                 ? results with { Notes = [.. results.Notes, note] }
                 : results;
+
+        static bool ShowsNonGlossary(LessonResults results) => results.Hits.Any(hit => !Querying.NaturalSearch.IsGlossary(hit.Type));
 
         // A wider page (most words, any time) keeps the first page's "did you mean", as the search page does.
         static LessonResults Keep(LessonResults first, LessonResults wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean };

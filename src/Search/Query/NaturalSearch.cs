@@ -30,7 +30,8 @@ internal static class NaturalSearch
             any,
             results => results.Total,
             results => results.PageSize,
-            (first, wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean });
+            (first, wider) => wider with { DidYouMean = first.DidYouMean ?? wider.DidYouMean },
+            results => results.Hits.Any(hit => !IsGlossary(hit.Type)));
         var hits = read.Expansions.Count == 0 ? results.Hits : WithMatchedVia(searcher, results.Hits, read.Expansions);
         return results with { Hits = hits, Notes = [.. results.Notes, .. notes], TimeFilter = read.Time };
     }
@@ -38,8 +39,9 @@ internal static class NaturalSearch
     /// <summary>
     /// The page <paramref name="plan"/> reads to, of any kind of results (documents, lessons), and the notes on how it was
     /// read. <paramref name="total"/> and <paramref name="pageSize"/> are a page's; <paramref name="keep"/> makes a wider
-    /// page keep what the first one found besides its hits (its "did you mean"). <c>Read</c>: the plan the page is of,
-    /// <paramref name="plan"/> or its <see cref="QueryPlan.Parts"/>.
+    /// page keep what the first one found besides its hits (its "did you mean"). <paramref name="showsNonGlossary"/> tells
+    /// whether a page shows an entry that is no glossary's: then the entries are not only glossaries, and that is not
+    /// searched again. <c>Read</c>: the plan the page is of, <paramref name="plan"/> or its <see cref="QueryPlan.Parts"/>.
     /// </summary>
     public static (T Results, IReadOnlyList<QueryNote> Notes, QueryPlan Read) Read<T>(
         QueryPlan plan,
@@ -49,14 +51,15 @@ internal static class NaturalSearch
         Func<Lucene.Net.Search.Query, bool> any,
         Func<T, int> total,
         Func<T, int> pageSize,
-        Func<T, T, T> keep)
+        Func<T, T, T> keep,
+        Func<T, bool>? showsNonGlossary = null)
     {
         var results = page(query);
         if (total(results) == 0 && plan.Parts?.Value is { } parts && parts.Make(relaxed: false) is { } split)
         {
             // A word joined by signs is in no document as written, with the other words: its parts are words (all of
             // them, then most), read as any query is; when they find nothing either, the words as typed go on below.
-            var (apart, apartNotes, _) = Read(parts, split, page, count, any, total, pageSize, keep);
+            var (apart, apartNotes, _) = Read(parts, split, page, count, any, total, pageSize, keep, showsNonGlossary);
             if (total(apart) > 0)
             {
                 return (keep(results, apart), [new QueryNote(QueryNoteKind.JoinedWordsSplit, plan.Joined), .. apartNotes], parts);
@@ -66,7 +69,9 @@ internal static class NaturalSearch
         var notes = new List<QueryNote>();
         var relaxed = false;
         // Nothing has every word, or only a glossary does (it holds every term): rank entries by most words.
-        var onlyGlossaries = total(results) > 0 && total(results) <= pageSize(results) && plan.CanRelax && plan.Make(relaxed: false, glossaries: false) is { } strict && !any(strict);
+        // A page that shows another entry answers without a search: that entry has every word and is no glossary.
+        var onlyGlossaries = total(results) > 0 && total(results) <= pageSize(results) && plan.CanRelax && showsNonGlossary?.Invoke(results) != true
+            && plan.Make(relaxed: false, glossaries: false) is { } strict && !any(strict);
         if ((total(results) == 0 || onlyGlossaries) && plan.CanRelax && plan.Make(relaxed: true) is { } most)
         {
             var wider = page(most);
@@ -174,6 +179,9 @@ internal static class NaturalSearch
             + (f.Value.Any(char.IsWhiteSpace) && !f.Value.StartsWith('[') ? "\"" + f.Value + "\"" : f.Value));
         return string.Join(' ', [.. typed, .. plain.Time is { } time ? [time.Phrase] : Array.Empty<string>(), words]);
     }
+
+    /// <summary>True for the type of a glossary document (<see cref="Glossary.GlossaryFollower.TypeKey"/>), as a hit or lesson carries it.</summary>
+    public static bool IsGlossary(string type) => string.Equals(type, Glossary.GlossaryFollower.TypeKey, StringComparison.Ordinal);
 
     /// <summary>Hits have most of the words: the note names the words no readable document has.</summary>
     private static QueryNote MostWordsNote(QueryPlan plan, Func<Lucene.Net.Search.Query, bool> any) =>
