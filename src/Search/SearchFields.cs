@@ -25,8 +25,10 @@ public static class SearchFields
     /// with one inside is indexed as the word.
     /// 11: a character outside the Basic Multilingual Plane (emoji, CJK Extension B…) is one token, not two halves that
     /// Lucene wrote as U+FFFD each (<see cref="Analysis.SurrogatePairFilter"/>).
+    /// 12: 著, 乾 and 藉 folded to 着, 干 and 借 (<see cref="Analysis.TraditionalSimplifiedPairs.Shared"/>), so traditional
+    /// 意味著 finds simplified 意味着.
     /// </summary>
-    public const int SchemaVersion = 11;
+    public const int SchemaVersion = 12;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

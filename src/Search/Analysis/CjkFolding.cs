@@ -4,7 +4,7 @@ namespace KnowledgeHub.Search.Analysis;
 /// The character fold applied after NFKC (<see cref="TextNormalizer"/>), one UTF-16 unit to one, so it never moves an
 /// offset: the CJK Radicals Supplement (U+2E80–U+2EFF, which NFKC leaves alone but PDF printers emit for ordinary
 /// characters — ⻥ for 鱼) to the unified ideograph each stands for, then traditional Chinese to simplified
-/// (<see cref="TraditionalSimplifiedPairs"/>). The Kangxi Radicals (U+2F00–U+2FDF, ⽇ for 日) need no entry: NFKC maps
+/// (<see cref="TraditionalSimplifiedPairs"/>, its shared characters too). The Kangxi Radicals (U+2F00–U+2FDF, ⽇ for 日) need no entry: NFKC maps
 /// them, and the fold then simplifies the result (⿂ → 魚 → 鱼).
 /// </summary>
 internal static class CjkFolding
@@ -31,9 +31,12 @@ internal static class CjkFolding
             table[c] = (char)c;
         }
 
-        for (var i = 0; i + 1 < TraditionalSimplifiedPairs.Pairs.Length; i += 2)
+        foreach (var pairs in new[] { TraditionalSimplifiedPairs.Pairs, TraditionalSimplifiedPairs.Shared })
         {
-            table[TraditionalSimplifiedPairs.Pairs[i]] = TraditionalSimplifiedPairs.Pairs[i + 1];
+            for (var i = 0; i + 1 < pairs.Length; i += 2)
+            {
+                table[pairs[i]] = pairs[i + 1];
+            }
         }
 
         for (var i = 0; i + 1 < RadicalPairs.Length; i += 2)

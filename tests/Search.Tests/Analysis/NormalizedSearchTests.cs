@@ -38,6 +38,10 @@ public sealed class NormalizedCorpus : IAsyncLifetime
             // invisible format characters inside words: a PDF's soft hyphens, a web page's zero-width space and joiners
             new("soft-hyphens", "Export", "An inter\u00ADnational cam\u00ADpaign for new mem\u00ADbers."),
             new("zero-width", "Notes", "本周直播\u200B复盘的要点，以及会\u200C员\u2060权益。"),
+            // characters simplified text also writes: traditional 著 乾 藉 where simplified writes 着 干 借
+            new("simplified-particles", "分享", "这意味着要把干货借由直播讲清楚。"),
+            new("traditional-particles", "分享會", "隨著活動結束，藉此整理乾貨。"),
+            new("simplified-famous", "品牌", "一个著名的品牌，效果显著。"),
         ];
         foreach (var doc in documents)
         {
@@ -86,6 +90,13 @@ public sealed class NormalizedSearchTests(NormalizedCorpus corpus) : IClassFixtu
     [InlineData("会员权益", "zero-width")]
     [InlineData("直播\u200B复盘", "zero-width")]
     [InlineData("\uFEFF会员\u200D权益", "zero-width")]
+    [InlineData("意味著", "simplified-particles")]
+    [InlineData("乾貨", "simplified-particles traditional-particles")]
+    [InlineData("藉由", "simplified-particles")]
+    [InlineData("随着", "traditional-particles")]
+    [InlineData("借此", "traditional-particles")]
+    [InlineData("著名", "simplified-famous")]
+    [InlineData("顯著", "simplified-famous")]
     public void A_query_finds_the_text_whatever_form_either_was_written_in(string query, string expected)
     {
         Assert.Equal(expected.Split(' '), corpus.Host.Ids(query));
