@@ -176,10 +176,10 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     /// join (<c>GMV↑20%</c>) is a phrase of them; <see cref="QueryPlan.Parts"/> reads the text again with its parts as
     /// words (<paramref name="split"/>).
     /// </summary>
-    public QueryPlan Plain(string text, AppliedTimeFilter? timeFilter, bool split = false)
+    public QueryPlan Plain(string text, AppliedTimeFilter? timeFilter, bool split = false, bool splitRuns = false)
     {
         var current = Glossary;
-        var reading = plainWords.Read(text, current, split);
+        var reading = plainWords.Read(text, current, split, splitRuns);
         var words = new List<Lucene.Net.Search.Query>();
         var texts = new List<string>();
         var exclusions = new List<(string, Lucene.Net.Search.Query)>();
@@ -232,7 +232,9 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             Expansions = expansions,
             Time = timeFilter,
             Joined = reading.Joined,
-            Parts = split || reading.Joined.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, split: true)),
+            Runs = reading.Runs,
+            Parts = split || splitRuns || reading.Joined.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, split: true)),
+            RunWords = split || splitRuns || reading.Runs.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, splitRuns: true) with { EveryWord = words.Count >= 2 }),
         };
     }
 

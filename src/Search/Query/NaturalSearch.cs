@@ -105,6 +105,14 @@ internal static class NaturalSearch
             }
         }
 
+        // Still nothing, and a run of Chinese was a phrase (复盘要点, typed without spaces as Chinese is): its words apart,
+        // read as any query is, when they find something; last, so every reading of the words as typed comes first.
+        if (total(results) == 0 && plan.RunWords?.Value is { } runWords && runWords.Make(relaxed: false) is { } wordsApart
+            && Read(runWords, wordsApart, page, count, any, total, pageSize, keep, showsNonGlossary) is var (asWords, wordNotes, read) && total(asWords) > 0)
+        {
+            return (keep(results, asWords), [new QueryNote(QueryNoteKind.RunsSplit, plan.Runs), .. wordNotes], read);
+        }
+
         var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
         if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false, time: !anyTime) is { } all && count(all) - total(results) is > 0 and var removed)
         {

@@ -22,6 +22,12 @@ internal sealed record PlainReading(IReadOnlyList<QueryUnit> Units, IReadOnlyLis
     /// with <c>split</c> — its parts, each a word.
     /// </summary>
     public IReadOnlyList<string> Joined { get; init; } = [];
+
+    /// <summary>
+    /// Runs of Chinese of three characters or more kept whole, as a phrase (<c>复盘要点</c>, shorter than a clause): read
+    /// with <c>splitRuns</c>, each is its words instead (复盘, 要点), as <see cref="Joined"/> words are their parts.
+    /// </summary>
+    public IReadOnlyList<string> Runs { get; init; } = [];
 }
 
 /// <summary>
@@ -41,11 +47,14 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// </summary>
     private const int LongPiece = 8;
 
+    /// <summary>A shorter piece kept whole (a word of two characters, most often) is not searched as its words when it finds nothing.</summary>
+    private const int ShortestRun = 3;
+
     /// <summary>
     /// Reads <paramref name="text"/>. A word whose parts are joined by signs (<see cref="PlainReading.Joined"/>) is a phrase
     /// of them, or with <paramref name="split"/> its parts, each a word: what is searched when the phrase is in no document.
     /// </summary>
-    public PlainReading Read(string text, TermGlossary glossary, bool split = false)
+    public PlainReading Read(string text, TermGlossary glossary, bool split = false, bool splitRuns = false)
     {
         var unquoted = text.Replace('"', ' ');
         var tokens = QueryText.Prepare(unquoted.Contains('/', StringComparison.Ordinal) ? SlashBesideChinese().Replace(unquoted, " ") : unquoted)
@@ -56,6 +65,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         var kept = new List<string>();
         var optional = new List<string>();
         var joined = new List<string>();
+        var runs = new List<string>();
         // Words joined by slashes (DAU/MAU, push/SMS) are each a word; the words as typed (below) rank a document that has them so.
         var words = tokens.Any(t => t.Contains('/', StringComparison.Ordinal)) ? [.. tokens.SelectMany(Slashed)] : tokens;
         for (var i = 0; i < words.Length; i++)
@@ -86,7 +96,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
 
             if (word.Any(QueryText.IsCjk))
             {
-                var pieces = SplitCjk(word, glossary, ignored);
+                var pieces = SplitCjk(word, glossary, ignored, excluded ? null : runs, splitRuns);
                 units.AddRange(pieces.Select(piece => new QueryUnit(piece, excluded)));
                 if (!excluded && (pieces.Count != 1 || pieces[0] != word))
                 {
@@ -144,6 +154,7 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
             Optional = [.. optional.Distinct(StringComparer.Ordinal)],
             Clauses = tokens.Length >= ClauseQueryWords ? [.. Clauses(tokens)] : [],
             Joined = [.. joined.Distinct(StringComparer.Ordinal)],
+            Runs = [.. runs.Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -277,7 +288,13 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     internal static string Singular(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? word[..^1] : word;
 
-    private List<string> SplitCjk(string run, TermGlossary glossary, List<string> ignored)
+    /// <summary>
+    /// A run of Chinese as the pieces searched: glossary terms, stop words left out (into <paramref name="ignored"/>), and
+    /// what is between them — whole when shorter than <see cref="LongPiece"/>, its words when longer. A whole piece of
+    /// <see cref="ShortestRun"/> characters or more goes into <paramref name="runs"/> (when given); with
+    /// <paramref name="split"/> it is its words too.
+    /// </summary>
+    private List<string> SplitCjk(string run, TermGlossary glossary, List<string> ignored, List<string>? runs, bool split)
     {
         var pieces = new List<string>();
         var pending = new System.Text.StringBuilder();
@@ -316,7 +333,13 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
 
             var piece = pending.ToString();
             pending.Clear();
-            pieces.AddRange(piece.Length >= LongPiece && piece.All(QueryText.IsCjk) ? Words(piece) : [piece]);
+            var chinese = piece.All(QueryText.IsCjk);
+            if (runs is not null && chinese && piece.Length is >= ShortestRun and < LongPiece)
+            {
+                runs.Add(piece);
+            }
+
+            pieces.AddRange(chinese && (piece.Length >= LongPiece || (split && runs is not null && piece.Length >= ShortestRun)) ? Words(piece) : [piece]);
         }
     }
 

@@ -37,6 +37,12 @@ public enum QueryNoteKind
     AsTypedFoundNothing,
 
     /// <summary>
+    /// A run of Chinese searched as one phrase (<c>复盘要点</c>) found nothing with the other words, so its words were
+    /// searched apart (复盘, 要点), which found the hits. <see cref="QueryNote.Words"/>: the runs as typed.
+    /// </summary>
+    RunsSplit,
+
+    /// <summary>
     /// Nothing had the words as typed: words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>), each a phrase of its
     /// parts, were searched as their parts, each a word (which found the hits). <see cref="QueryNote.Words"/>: those words.
     /// </summary>
@@ -145,7 +151,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
         or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords
-        or QueryNoteKind.JoinedWordsSplit;
+        or QueryNoteKind.JoinedWordsSplit or QueryNoteKind.RunsSplit;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

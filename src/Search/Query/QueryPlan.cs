@@ -50,6 +50,16 @@ internal sealed record QueryPlan
     /// </summary>
     public IReadOnlyList<string> Joined { get; init; } = [];
 
+    /// <summary>Runs of Chinese kept whole as a phrase (<c>复盘要点</c>): <see cref="RunWords"/> searches their words.</summary>
+    public IReadOnlyList<string> Runs { get; init; } = [];
+
+    /// <summary>
+    /// The same text with each of <see cref="Runs"/> searched as its words (built on first use): the last reading tried,
+    /// when neither every word, most of them nor any time finds anything — a document writes "复盘的要点" where the query
+    /// has 复盘要点 (Chinese is typed without spaces). Null when no run is kept whole, and for the split reading itself.
+    /// </summary>
+    public Lazy<QueryPlan>? RunWords { get; init; }
+
     /// <summary>
     /// The same text with each of <see cref="Joined"/> split into its parts, each a word (built on first use): searched when
     /// nothing has every word as typed — a document writes "GMV 提升 20%" where the query has <c>GMV↑20%</c>. Null when
@@ -79,7 +89,13 @@ internal sealed record QueryPlan
     public AppliedTimeFilter? Time { get; init; }
 
     /// <summary>True when a "most words" variant exists: a plain query of two or more words.</summary>
-    public bool CanRelax => Parsed is null && Words.Count >= 2;
+    public bool CanRelax => Parsed is null && Words.Count >= 2 && !EveryWord;
+
+    /// <summary>
+    /// Every word required, never most: a run's words (<see cref="RunWords"/>) of text whose words as typed were relaxed
+    /// already — split, a run of two words would count twice toward "most".
+    /// </summary>
+    public bool EveryWord { get; init; }
 
     /// <summary>How many words "most words" needs: half of them, rounded up.</summary>
     public int MostWords => (Words.Count + 1) / 2;

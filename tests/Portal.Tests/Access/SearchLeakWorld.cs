@@ -20,6 +20,9 @@ public sealed class SearchLeakWorld : IAsyncLifetime
     public const int UserCount = 12;
     public const string Consonants = "bcdfghjkmnpqrtvwxz"; // no vowels, l, s or y: nothing a stemmer would cut
     public const string ChineseSuffixes = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+    /// <summary>The word every Chinese canary starts with; its two characters follow.</summary>
+    public const string ChineseCanaryWord = "金丝雀";
     public static readonly string[] CommonWords = ["pelican", "marigold", "zephyr", "lantern"];
     public const string ChineseCommonWord = "季度复盘";
 
@@ -94,7 +97,7 @@ public sealed class SearchLeakWorld : IAsyncLifetime
         }
         while (!usedCanaries.Add(canary));
 
-        var chinese = "金丝雀" + ChineseSuffixes[i / ChineseSuffixes.Length] + ChineseSuffixes[i % ChineseSuffixes.Length];
+        var chinese = ChineseCanaryWord + ChineseSuffixes[i / ChineseSuffixes.Length] + ChineseSuffixes[i % ChineseSuffixes.Length];
         var confidentiality = random.NextDouble() switch { < 0.2 => Confidentiality.Internal, < 0.6 => Confidentiality.Confidential, _ => Confidentiality.Restricted };
         var owner = random.NextDouble() < 0.25 ? outsider : Users[random.Next(Users.Count)];
         var readers = Enumerable.Range(0, random.Next(4)).Select(_ => random.NextDouble() switch

@@ -41,6 +41,8 @@ public sealed class JoinedWordTests : IAsyncLifetime
         new("standup", "Standup", "Standup at 10 sharp, 31 people came."),
         new("drag-guide", "Editing guide", "Drag-and-Drop moves a table.") { Status = DocumentStatus.Archived },
         new("drag-apart", "Upload tips", "Drop the file here, then drag the handle."),
+        new("review-points", "大促复盘会", "这次复盘的要点：预热要早，尾款要提醒。"),
+        new("points-whole", "周会纪要", "本周复盘要点已整理好。"),
     ];
 
     [Theory]
@@ -128,6 +130,46 @@ public sealed class JoinedWordTests : IAsyncLifetime
         Assert.Equal("runtime-apart", results.Hits[0].DocumentId);
         Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.JoinedWordsSplit);
+    }
+
+    /// <summary>A run of Chinese typed without spaces is a phrase: a document that writes it so is what it finds.</summary>
+    [Fact]
+    public void A_chinese_run_written_so_finds_only_documents_that_write_it_so()
+    {
+        var results = host.Search("复盘要点");
+
+        Assert.Equal(["points-whole"], results.Hits.Select(h => h.DocumentId));
+        Assert.Empty(results.Notes);
+    }
+
+    /// <summary>
+    /// A run no document writes so (Chinese has no spaces to type between its words) is searched as its words, all of
+    /// them, else most, with a note naming the run as typed — when nothing else finds anything: with other words, most of
+    /// the words as typed come first, and split, the run's words must all be there (two of them are no "most" of three).
+    /// </summary>
+    [Theory]
+    [InlineData("预热要点", "预热要点", null, "review-points")]
+    [InlineData("預熱要點", "預熱要點", null, "review-points")]
+    [InlineData("尾款提醒技巧", "尾款提醒技巧", "技巧", "double11 review-points")]
+    public void A_chinese_run_no_document_writes_so_is_searched_as_its_words_with_a_note(string query, string run, string? missing, string expected)
+    {
+        var results = host.Search(query);
+
+        Assert.Equal(expected.Split(' '), results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal([run], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.RunsSplit).Words);
+        Assert.Equal(missing is null ? [] : [missing], results.Notes.Where(n => n.Kind == QueryNoteKind.MostWords).SelectMany(n => n.Words));
+    }
+
+    [Theory]
+    [InlineData("钨钢齿轮")] // its words are in no document either
+    [InlineData("钨钢 预热要点")] // with another word: most of them would be 预热 and 要点, one word as typed
+    [InlineData("复盘 -预热要点")] // an exclusion stays the run as written: review-points writes 预热 and 要点 apart
+    public void A_chinese_run_is_not_split_when_its_words_find_nothing_or_it_is_excluded(string query)
+    {
+        var results = host.Search(query);
+
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.RunsSplit);
+        Assert.Equal(query.StartsWith('复'), results.Hits.Any(h => h.DocumentId == "review-points"));
     }
 
     [Fact]

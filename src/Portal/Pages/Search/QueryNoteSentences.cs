@@ -113,6 +113,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.JoinedWordsSplit:
                 yield return ("NoteJoinedWordsSplit" + lessons, [words]);
                 break;
+            case QueryNoteKind.RunsSplit:
+                yield return ("NoteRunsSplit" + lessons, [words]);
+                break;
             case QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong:
                 yield return ("Note" + note.Kind, [count]);
                 break;
