@@ -147,7 +147,7 @@ public sealed partial class SearchService(
             // it names as in no document; so does a page of a joined word's parts (GMV↑20%) when archived documents have it whole. <paramref name="plan"/> and <paramref name="all"/>: the reading and its every word.
             SearchResults Explained(IndexSearcher searcher, SearchResults results, Querying.QueryPlan? plan, Query? all)
             {
-                if (plan?.Parts is not null && constraints.ExcludeArchived && all is not null && results.Notes.Any(n => n.Kind is QueryNoteKind.JoinedWordsSplit or QueryNoteKind.RunsSplit)
+                if (plan?.Parts is not null && constraints.ExcludeArchived && all is not null && results.Notes.Any(n => n.Kind == QueryNoteKind.JoinedWordsSplit)
                     && entries.Any(searcher, Counting(all) with { Constraints = ArchivedOnly() }))
                 {
                     // Archived documents have the words as typed (Drag-and-Drop): the page says so, as for any words, rather
