@@ -10,6 +10,7 @@ public sealed class SpellingCorpus : HostFixture
         new("campaign-review", "Campaign review", "The campaign met its retention goals."),
         new("retro-chinese", "大促复盘", "复盘 campaign 大促"),
         new("node-site", "Landing site", "The campaign site runs on node."),
+        new("ok-notes", "Launch notes", "Ok, the launch went fine."),
         new("retro-onboarding", "Signup retrospective", "## Lessons\n\n- Onboarding emails need a named owner.\n"),
         new("retro-secret", "Pricing test retrospective", "## Lessons\n\n- Quokkaberry bundles confused buyers.\n")
         {
@@ -86,6 +87,15 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
     public void No_correction_without_a_misspelt_word_or_with_enough_hits(string query)
     {
         Assert.Null(corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
+    }
+
+    /// <summary>An acronym as written (OKR, five capitals at most) is a name to search, not a misspelt word; in lower case, or longer (caps lock), it is corrected.</summary>
+    [Fact]
+    public void An_acronym_in_capitals_is_not_corrected()
+    {
+        Assert.Null(corpus.Host.Search("OKR launch", TestCallers.Carol).DidYouMean);
+        Assert.Equal("ok launch", corpus.Host.Search("okr launch", TestCallers.Carol).DidYouMean);
+        Assert.Equal("campaign", corpus.Host.Search("CAMPAING", TestCallers.Carol).DidYouMean);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace KnowledgeHub.Search;
 /// close word is in many — is replaced by the closest indexed word within 1 edit (words up to 4 letters) or 2 edits,
 /// sharing its first letter (found by walking the terms with that letter); ties go to the word in more entries. Term statistics cover every entry, so a
 /// candidate is only taken when <c>readable</c> says the caller can read an entry with it. Field names, prefixes
-/// (<c>camp*</c>), negated words and words over 24 letters are left alone; at most 8 words are looked up.
+/// (<c>camp*</c>), negated words, words over 24 letters and acronyms (<c>OKR</c>, <c>LTV</c>, <c>COVID</c>: five capitals
+/// at most) are left alone, and no word becomes a stop word (<c>okr</c> is not "or"); at most 8 words are looked up.
 /// </summary>
 internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
 {
@@ -35,7 +36,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     public string? Correct(IndexReader reader, string text, Func<string, bool> readable)
     {
         var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var word in Word().Matches(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
+        foreach (var word in Word().Matches(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w) && !IsAcronym(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
         {
             var lower = word.ToLowerInvariant();
             if (replacements.ContainsKey(lower))
@@ -44,7 +45,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
             }
 
             var known = Math.Max(DocFreq(reader, SurfaceFields, lower), DocFreq(reader, StemFields, Stem(lower)));
-            if (known <= 1 && Candidates(reader, lower, known).FirstOrDefault(readable) is { } better)
+            if (known <= 1 && Candidates(reader, lower, known).FirstOrDefault(c => !Querying.StopWords.IsEnglish(c) && readable(c)) is { } better)
             {
                 replacements[lower] = better;
             }
@@ -52,6 +53,12 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
 
         return replacements.Count == 0 ? null : Word().Replace(text, m => replacements.GetValueOrDefault(m.Value, m.Value));
     }
+
+    /// <summary>An acronym as written (<c>OKR</c>, <c>COVID</c>): a name to search as it is, not a misspelt word.</summary>
+    private static bool IsAcronym(string word) => word.Length <= MaxAcronymLength && word.All(char.IsAsciiLetterUpper);
+
+    /// <summary>Longer words in capitals are words typed with caps lock on (<c>CAMPAING</c>): corrected as any word.</summary>
+    private const int MaxAcronymLength = 5;
 
     /// <summary>Entries with the word in their title or text (surface form).</summary>
     public static BooleanQuery AnyField(string word)
