@@ -37,8 +37,8 @@ public enum QueryNoteKind
     AsTypedFoundNothing,
 
     /// <summary>
-    /// A run of Chinese searched as one phrase (<c>复盘要点</c>) found nothing with the other words, so its words were
-    /// searched apart (复盘, 要点), which found the hits. <see cref="QueryNote.Words"/>: the runs as typed.
+    /// A run of Chinese searched as one phrase (<c>复盘要点</c>) left nothing — every word, most of them, any time — so its
+    /// words were searched apart (复盘, 要点), which found the hits. <see cref="QueryNote.Words"/>: the runs as typed.
     /// </summary>
     RunsSplit,
 
