@@ -30,6 +30,23 @@ public sealed class LessonAndActionPageTests(SearchPagesWorld world) : IClassFix
         Assert.Contains("saturation", Assert.Single(corrected.QuerySelectorAll(".lesson-hit")).TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>A quoted phrase no lesson has: the lessons page says how many lessons have its words and links to them there.</summary>
+    [Fact]
+    public async Task A_quoted_phrase_no_lesson_has_links_to_the_lessons_with_its_words()
+    {
+        var client = await world.SignedInAsync("alice");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var page = await client.GetDocumentAsync("/Lessons?q=" + Uri.EscapeDataString("\"saturation pool\""));
+
+        Assert.Empty(page.QuerySelectorAll(".lesson-hit"));
+        var note = page.QuerySelector(".query-note[data-note=AsTypedFoundNothing]")!;
+        Assert.Equal("No lesson matches this as typed, with its quotes and operators. Lessons with all of its words: 1. Search the words without quotes and operators", note.TextContent.Trim());
+        var link = note.QuerySelector("a.search-as-words")!.GetAttribute("href")!;
+        Assert.StartsWith("/Lessons?", link, StringComparison.Ordinal);
+        var words = await client.GetDocumentAsync(link);
+        Assert.Contains("saturation", Assert.Single(words.QuerySelectorAll(".lesson-hit")).TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_lessons_page_filters_by_type_facet_and_never_shows_an_unreadable_documents_lesson()
     {
