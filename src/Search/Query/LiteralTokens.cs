@@ -67,9 +67,10 @@ internal static partial class LiteralTokens
     /// After a blank, an opening bracket or quote, or the start: a token starting with a scheme (<c>https://</c>),
     /// <c>www.</c>, a drive (<c>D:\</c>) or a share (<c>\\server</c>), ending before a blank, a quote or trailing
     /// punctuation; a Unix path of two names or more (dots only inside a name); a relative Windows path, names joined by
-    /// backslashes (<c>ops\weekly\2026</c>: no letter is escaped there); or numbers (a cell's column letters and
+    /// backslashes (<c>ops\weekly\2026</c>: no letter is escaped there; matched whole or not at all, so a long run of
+    /// them that is no token costs one pass, not a retreat name by name); or numbers (a cell's column letters and
     /// <c>$</c> before them) joined by colons; or digits joined by slashes.
     /// </summary>
-    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|(?:/[\w\-~@%]+(?:\.[\w\-~@%]+)*){2,}/?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|[\w\-~@%]+(?:\.[\w\-~@%]+)*(?:\\[\w\-~@%]+(?:\.[\w\-~@%]+)*)+\\?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<=^|[\s(（<「\["“'‘])(?:(?:[A-Za-z][A-Za-z0-9+.\-]*://|[Ww][Ww][Ww]\.|[A-Za-z]:\\|\\\\)(?:[^\s"“”]*[^\s"“”.,;:!?)）\]>」。，；：！？、'’])?|(?:/[\w\-~@%]+(?:\.[\w\-~@%]+)*){2,}/?(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|(?>[\w\-~@%]+(?:\.[\w\-~@%]+)*(?:\\[\w\-~@%]+(?:\.[\w\-~@%]+)*)+\\?)(?=$|[\s"”'’)）\]>」.,;:!?。，；：！？、])|\$?[A-Za-z]{0,3}\$?[0-9]+(?::\$?[A-Za-z]{0,3}\$?[0-9]+)+(?![\p{L}\p{N}:])|[0-9]+(?:/[0-9]+)+(?![\p{L}\p{N}/]))""", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
