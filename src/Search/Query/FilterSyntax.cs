@@ -23,6 +23,10 @@ internal sealed record TypedFilter(string Name, string Value, bool Negated)
 
     /// <summary>The filter as the user wrote it, for a note: <c>标签：618</c>, <c>-tag: 618</c>.</summary>
     public string AsWritten => (Negated ? "-" : "") + Name + (SearchDimension.IsChineseName(Name) ? "：" : Spaced ? ": " : ":") + Value;
+
+    /// <summary>The filter as search-box text that reads back as this filter: a value with a blank quoted, a range as it is.</summary>
+    public string AsSearchText => (Negated ? "-" : "") + Name + (SearchDimension.IsChineseName(Name) ? "：" : ":")
+        + (Value.Any(char.IsWhiteSpace) && !Value.StartsWith('[') ? "\"" + Value + "\"" : Value);
 }
 
 /// <summary>

@@ -183,9 +183,7 @@ internal static class NaturalSearch
             return null;
         }
 
-        IEnumerable<string> typed = filters.Select(f => (f.Negated ? "-" : "") + f.Name + (SearchDimension.IsChineseName(f.Name) ? "：" : ":")
-            + (f.Value.Any(char.IsWhiteSpace) && !f.Value.StartsWith('[') ? "\"" + f.Value + "\"" : f.Value));
-        return string.Join(' ', [.. typed, .. plain.Time is { } time ? [time.Phrase] : Array.Empty<string>(), words]);
+        return string.Join(' ', [.. filters.Select(f => f.AsSearchText), .. plain.Time is { } time ? [time.Phrase] : Array.Empty<string>(), words]);
     }
 
     /// <summary>True for the type of a glossary document (<see cref="Glossary.GlossaryFollower.TypeKey"/>), as a hit or lesson carries it.</summary>
