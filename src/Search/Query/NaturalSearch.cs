@@ -106,9 +106,11 @@ internal static class NaturalSearch
         }
 
         // Still nothing, and a run of Chinese was a phrase (复盘要点, typed without spaces as Chinese is): its words apart,
-        // read as any query is, when they find something; last, so every reading of the words as typed comes first.
+        // read as any query is, when they find something; last, so every reading of the words as typed comes first. When
+        // they find nothing but some of them are there, the page says which are not (意味著: nothing has 意味).
         if (total(results) == 0 && plan.RunWords?.Value is { } runWords && runWords.Make(relaxed: false) is { } wordsApart
-            && Read(runWords, wordsApart, page, count, any, total, pageSize, keep, showsNonGlossary) is var (asWords, wordNotes, read) && total(asWords) > 0)
+            && Read(runWords, wordsApart, page, count, any, total, pageSize, keep, showsNonGlossary) is var (asWords, wordNotes, read)
+            && (total(asWords) > 0 || wordNotes.Any(n => n.Kind == QueryNoteKind.NoneTogether)))
         {
             return (keep(results, asWords), [new QueryNote(QueryNoteKind.RunsSplit, plan.Runs), .. wordNotes], read);
         }
@@ -167,7 +169,7 @@ internal static class NaturalSearch
 
         var missing = plain.WordTexts.Take(found.Count).Where((_, i) => !found[i]).ToList();
         var every = missing.Count == 0 ? count(all) : 0;
-        var offered = every > 0 || (plain.CanRelax && found.Count(f => f) >= plain.MostWords);
+        var offered = every > 0 || plain.MostWordsFrom(found);
         return new QueryNote(QueryNoteKind.AsTypedFoundNothing, missing, every) { AsWords = offered ? AsWordsText(plain, filters) : null };
     }
 

@@ -101,6 +101,57 @@ internal sealed record QueryPlan
     public int MostWords => (Words.Count + 1) / 2;
 
     /// <summary>
+    /// True when a document with the words <paramref name="found"/> flags (one per word of <see cref="Words"/>) would count
+    /// as having most of them: enough of them, and a word of more than one Chinese character among them when the query has
+    /// one besides lone characters (<see cref="IsLoneCharacter"/>).
+    /// </summary>
+    public bool MostWordsFrom(IReadOnlyList<bool> found) =>
+        CanRelax && found.Count(f => f) >= MostWords && (!NeedsLongerWord || found.Where((f, i) => f && !IsLoneCharacter(i)).Any());
+
+    /// <summary>
+    /// A word that is one Chinese character (着, 表, 会): part of so many words (显著, 表格, 会员) that alone it does not
+    /// stand for a query that has longer words. "Most words" needs one of those besides: <c>意味 着</c> (or 意味著 typed
+    /// as one, its words apart) found every document with 显著 where nothing has 意味.
+    /// </summary>
+    private bool IsLoneCharacter(int word) => word < WordTexts.Count && WordTexts[word] is var text
+        && (text.Length == 1 ? text[0] : text.Length == 2 && char.IsSurrogatePair(text[0], text[1]) ? char.ConvertToUtf32(text[0], text[1]) : 0)
+            is (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3FFFF);
+
+    /// <summary>
+    /// Some words are lone characters and some are longer Chinese words: most of the words must have a word other than a
+    /// lone character. Beside Latin words only (<c>从LibreOfficeDr</c>, a title cut mid-word) the character is what
+    /// there is to go on.
+    /// </summary>
+    private bool NeedsLongerWord =>
+        Enumerable.Range(0, Words.Count).Any(IsLoneCharacter)
+        && Enumerable.Range(0, Words.Count).Any(i => i < WordTexts.Count && !IsLoneCharacter(i) && WordTexts[i].Any(QueryText.IsCjk));
+
+    /// <summary>
+    /// <paramref name="most"/>, the words' SHOULD clauses, required to match a word other than a lone character when
+    /// some words are lone characters and others are not (<see cref="IsLoneCharacter"/>); the requirement adds nothing to
+    /// the score, so the ranking is the one of most words.
+    /// </summary>
+    private BooleanQuery Anchored(BooleanQuery most)
+    {
+        if (!NeedsLongerWord)
+        {
+            return most;
+        }
+
+        var anchor = new BooleanQuery(disableCoord: true);
+        foreach (var i in Enumerable.Range(0, Words.Count).Where(i => !IsLoneCharacter(i)))
+        {
+            anchor.Add(Words[i], Occur.SHOULD);
+        }
+
+        return new BooleanQuery(disableCoord: true)
+        {
+            { most, Occur.MUST },
+            { new ConstantScoreQuery(anchor) { Boost = 0f }, Occur.MUST },
+        };
+    }
+
+    /// <summary>
     /// The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when
     /// nothing is searched for. Without <paramref name="glossaries"/>, a glossary document matches only when its title has
     /// every word (<see cref="InTitle"/>): its body holds every term, its title names it.
@@ -189,11 +240,13 @@ internal sealed record QueryPlan
         }
 
         // Most words: SHOULD clauses with coordination, so documents with more of the words rank first.
-        var query = relaxed ? new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MostWords } : new BooleanQuery(disableCoord: true);
+        var most = relaxed ? new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MostWords } : new BooleanQuery(disableCoord: true);
         foreach (var word in Words)
         {
-            query.Add(word, relaxed ? Occur.SHOULD : Occur.MUST);
+            most.Add(word, relaxed ? Occur.SHOULD : Occur.MUST);
         }
+
+        var query = relaxed ? Anchored(most) : most;
 
         if (Optional.Count == 0)
         {

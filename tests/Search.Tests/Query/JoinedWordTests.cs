@@ -43,6 +43,7 @@ public sealed class JoinedWordTests : IAsyncLifetime
         new("drag-apart", "Upload tips", "Drop the file here, then drag the handle."),
         new("review-points", "大促复盘会", "这次复盘的要点：预热要早，尾款要提醒。"),
         new("points-whole", "周会纪要", "本周复盘要点已整理好。"),
+        new("notable", "实验结论", "二单率差异显著，下周确认显著性。"),
     ];
 
     [Theory]
@@ -170,6 +171,59 @@ public sealed class JoinedWordTests : IAsyncLifetime
 
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.RunsSplit);
         Assert.Equal(query.StartsWith('复'), results.Hits.Any(h => h.DocumentId == "review-points"));
+    }
+
+    /// <summary>
+    /// A lone character (着, folded from 著) is part of too many words (显著) to stand for a query that has a longer word:
+    /// most of the words must include one of those. 意味著 typed as one is its words apart, 意味 and 着, as typed with a
+    /// space; nothing has 意味, and the page says so rather than show every document with 显著.
+    /// </summary>
+    [Theory]
+    [InlineData("意味著", true)]
+    [InlineData("意味着", true)]
+    [InlineData("意味 着", false)]
+    [InlineData("意味 著", false)]
+    public void A_lone_character_is_not_most_of_the_words(string query, bool run)
+    {
+        Assert.Contains("notable", host.Ids("着"));
+
+        var results = host.Search(query);
+
+        Assert.Empty(results.Hits);
+        Assert.Equal(["意味"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether).Words);
+        Assert.Equal(run, results.Notes.Any(n => n.Kind == QueryNoteKind.RunsSplit));
+    }
+
+    /// <summary>The phrase as typed finds nothing, and its words read as plain text would not either: no search to offer.</summary>
+    [Fact]
+    public void A_phrase_whose_only_word_there_is_a_lone_character_offers_no_words_search()
+    {
+        var note = Assert.Single(host.Search("\"意味 着\"").Notes, n => n.Kind == QueryNoteKind.AsTypedFoundNothing);
+
+        Assert.Equal(["意味"], note.Words);
+        Assert.Null(note.AsWords);
+        Assert.NotNull(Assert.Single(host.Search("\"预热 着\"").Notes, n => n.Kind == QueryNoteKind.AsTypedFoundNothing).AsWords);
+    }
+
+    /// <summary>Most of 预热 and 着 is 预热: a document with only the lone character is not among them.</summary>
+    [Fact]
+    public void A_lone_character_does_not_widen_most_of_the_words()
+    {
+        var results = host.Search("预热 着");
+
+        Assert.Equal(["double11", "review-points"], results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.MostWords);
+        Assert.Equal(["double11", "notable", "review-points"], host.Ids("预热 OR 着").Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Beside a Latin word no document has (a title cut mid-word: 从LibreOfficeDr), the character is what there is to go on.</summary>
+    [Fact]
+    public void A_lone_character_beside_latin_words_only_is_still_most_of_the_words()
+    {
+        var results = host.Search("着 Zzqxvbuild");
+
+        Assert.Equal(["notable"], results.Hits.Select(h => h.DocumentId));
+        Assert.Equal(["Zzqxvbuild"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.MostWords).Words);
     }
 
     [Fact]
