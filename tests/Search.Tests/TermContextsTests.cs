@@ -65,13 +65,77 @@ public sealed class TermContextsTests : IDisposable
         index.Writer.Commit();
         using var reader = DirectoryReader.Open(index.Directory);
         var searcher = new IndexSearcher(reader);
-        var phrase = new PhraseQuery { new Term("body", "618"), new Term("body", "复盘") };
+        var sloppy = new PhraseQuery { Slop = 1 };
+        sloppy.Add(new Term("body", "618"));
+        sloppy.Add(new Term("body", "复盘"));
         var wildcard = new WildcardQuery(new Term("body", "复*"));
 
-        Assert.Same(phrase, TermContexts.Bind(searcher, phrase));
+        Assert.Same(sloppy, TermContexts.Bind(searcher, sloppy));
         Assert.Same(wildcard, TermContexts.Bind(searcher, wildcard));
-        var boolean = Assert.IsType<BooleanQuery>(TermContexts.Bind(searcher, new BooleanQuery { { phrase, Occur.MUST } }));
-        Assert.Same(phrase, boolean.Clauses[0].Query);
+        var boolean = Assert.IsType<BooleanQuery>(TermContexts.Bind(searcher, new BooleanQuery { { wildcard, Occur.MUST } }));
+        Assert.Same(wildcard, boolean.Clauses[0].Query);
+        Assert.IsType<BoundPhraseQuery>(TermContexts.Bind(searcher, new PhraseQuery { new Term("body", "618"), new Term("body", "复盘") }));
+    }
+
+    /// <summary>
+    /// An exact phrase bound to its terms' lookups matches the documents Lucene's phrase query matches, with the same
+    /// scores and explanations: random texts of a few words (a phrase may repeat a word, or skip a place), in several
+    /// segments with deleted documents, alone, under a filter and in a boolean query.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_bound_phrase_matches_and_scores_as_the_phrase_query(int seed)
+    {
+        var random = new Random(seed);
+        string[] words = ["复盘", "618", "GMV", "预热", "a", "b"];
+        for (var segment = 0; segment < 3; segment++)
+        {
+            for (var doc = 0; doc < 60; doc++)
+            {
+                Add(string.Join(' ', Enumerable.Range(0, random.Next(1, 40)).Select(_ => words[random.Next(words.Length)])), doc % 3 == 0 ? "retro" : "plan", id: $"{segment}-{doc}");
+            }
+
+            index.Writer.Commit();
+            index.Writer.DeleteDocuments(new Term("id", $"{segment}-{random.Next(60)}"));
+        }
+
+        index.Writer.Commit();
+        using var reader = DirectoryReader.Open(index.Directory);
+        Assert.True(reader.HasDeletions);
+        var searcher = new IndexSearcher(reader);
+        var retro = new QueryWrapperFilter(new TermQuery(new Term("type", "retro")));
+        for (var i = 0; i < 40; i++)
+        {
+            var phrase = new PhraseQuery { Boost = 1 + random.Next(3) };
+            var position = 0;
+            foreach (var _ in Enumerable.Range(0, random.Next(2, 5)))
+            {
+                phrase.Add(new Term("body", words[random.Next(words.Length)]), position);
+                position += random.Next(4) == 0 ? 2 : 1;
+            }
+
+            Lucene.Net.Search.Query[] queries =
+            [
+                phrase,
+                new FilteredQuery(phrase, retro),
+                new BooleanQuery { { phrase, Occur.SHOULD }, { new TermQuery(new Term("body", "GMV")), Occur.SHOULD } },
+            ];
+            foreach (var query in queries)
+            {
+                var expected = searcher.Search(query, 200);
+                var bound = TermContexts.Bind(searcher, query);
+                Assert.NotSame(query, bound);
+                var actual = searcher.Search(bound, 200);
+                Assert.Equal(expected.TotalHits, actual.TotalHits);
+                Assert.Equal(Scored(expected.ScoreDocs), Scored(actual.ScoreDocs));
+                foreach (var hit in expected.ScoreDocs.Take(3))
+                {
+                    Assert.Equal(searcher.Explain(query, hit.Doc).Value, searcher.Explain(bound, hit.Doc).Value);
+                }
+            }
+        }
     }
 
     public void Dispose() => index.Dispose();
@@ -102,10 +166,11 @@ public sealed class TermContextsTests : IDisposable
 
     private static IEnumerable<(int Doc, float Score)> Scored(ScoreDoc[] docs) => docs.Select(d => (d.Doc, d.Score));
 
-    private void Add(string body, string type) => index.Writer.AddDocument(
+    private void Add(string body, string type, string id = "") => index.Writer.AddDocument(
     [
         new TextField("body", body, Field.Store.NO),
         new StringField("type", type, Field.Store.NO),
+        new StringField("id", id, Field.Store.NO),
     ]);
 }
 

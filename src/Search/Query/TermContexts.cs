@@ -11,8 +11,9 @@ namespace KnowledgeHub.Search;
 /// synonyms, and the notes, the glossary check and the next user's search look the same terms up again — each lookup a
 /// seek in every segment's terms dictionary and a fresh terms enumerator (a fifth of the bytes a search allocates on a
 /// compacted 20k index, more with more segments).
-/// <see cref="Bind"/> hands a query's term queries their looked-up contexts; Lucene then seeks no more. A context is read
-/// only once built, so searches share it. Bounded: past <see cref="MaxTerms"/> terms of one version it starts again.
+/// <see cref="Bind"/> hands a query's term queries and exact phrases (<see cref="BoundPhraseQuery"/>) their looked-up
+/// contexts; Lucene then seeks no more. A context is read only once built, so searches share it. Bounded: past
+/// <see cref="MaxTerms"/> terms of one version it starts again.
 /// </summary>
 internal static class TermContexts
 {
@@ -20,11 +21,12 @@ internal static class TermContexts
 
     private static readonly ConditionalWeakTable<IndexReaderContext, ConcurrentDictionary<Term, TermContext>> Versions = [];
 
-    private static readonly HashSet<Type> Rebuildable = [typeof(TermQuery), typeof(BooleanQuery), typeof(ConstantScoreQuery), typeof(FilteredQuery)];
+    private static readonly HashSet<Type> Rebuildable = [typeof(TermQuery), typeof(PhraseQuery), typeof(BooleanQuery), typeof(ConstantScoreQuery), typeof(FilteredQuery)];
 
     /// <summary>
-    /// <paramref name="query"/> with its term queries (inside boolean, constant-score and filtered queries) carrying the
-    /// searcher's contexts of their terms; other queries are left as they are. Scores and matches are unchanged.
+    /// <paramref name="query"/> with its term queries and exact phrases (inside boolean, constant-score and filtered
+    /// queries) carrying the searcher's contexts of their terms; other queries are left as they are. Scores and matches
+    /// are unchanged.
     /// </summary>
     public static Query Bind(IndexSearcher searcher, Query query)
     {
@@ -46,6 +48,8 @@ internal static class TermContexts
         {
             case TermQuery term:
                 return new TermQuery(term.Term, Context(term.Term, top, known)) { Boost = term.Boost };
+            case PhraseQuery { Slop: 0 } phrase when phrase.GetTerms() is { Length: >= 2 } terms:
+                return new BoundPhraseQuery(phrase, [.. terms.Select(t => Context(t, top, known))]);
             case BooleanQuery boolean:
                 var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
                 foreach (var clause in boolean.Clauses)
