@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
-using System.Text;
+using KnowledgeHub.Search.Analysis;
 
 namespace KnowledgeHub.Search.Glossary;
 
 /// <summary>
 /// The team's glossary as query-time synonyms: groups of terms that mean the same (复盘 ↔ retrospective ↔ 回顾).
-/// Terms are looked up by <see cref="Key"/> (NFKC, lower case, single spaces). Immutable; <see cref="Empty"/> when no
+/// Terms are looked up by <see cref="Key"/> (normalized as the index reads text, lower case, single spaces). Immutable; <see cref="Empty"/> when no
 /// published glossary exists.
 /// </summary>
 public sealed class TermGlossary
@@ -95,11 +95,15 @@ public sealed class TermGlossary
         return new string(chars);
     }
 
-    /// <summary>The form terms are compared in: NFKC (full-width → half-width), lower case, one space between words.</summary>
+    /// <summary>
+    /// The form terms are compared in: the analyzers' normalization (<see cref="TextNormalizer"/>: NFKC, full-width →
+    /// half-width, traditional → simplified Chinese), lower case, one space between words — 復盤 and 會員日 typed in
+    /// traditional characters are the glossary's 复盘 and 会员日, as the index reads them.
+    /// </summary>
     public static string Key(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var normalized = WithoutLoneSurrogates(term).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalized = TextNormalizer.Normalize(WithoutLoneSurrogates(term)).ToLowerInvariant();
         return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

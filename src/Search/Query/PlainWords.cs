@@ -1,3 +1,4 @@
+using KnowledgeHub.Search.Analysis;
 using KnowledgeHub.Search.Glossary;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -343,17 +344,35 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
         }
     }
 
+    /// <summary>
+    /// The first of <paramref name="words"/> (glossary terms or stop words, written simplified) that <paramref name="run"/>
+    /// has at <paramref name="at"/>, compared after the fold of traditional characters (<see cref="CjkFolding"/>, one
+    /// character to one): returned as the run writes it, so 會員日 is the glossary's 会员日 and 怎麼 a stop word, named as typed.
+    /// </summary>
     private static string? Cut(string run, int at, IReadOnlyList<string> words)
     {
         foreach (var word in words)
         {
-            if (at + word.Length <= run.Length && string.CompareOrdinal(run, at, word, 0, word.Length) == 0)
+            if (at + word.Length <= run.Length && Folded(run.AsSpan(at, word.Length), word))
             {
-                return word;
+                return run.Substring(at, word.Length);
             }
         }
 
         return null;
+
+        static bool Folded(ReadOnlySpan<char> typed, string word)
+        {
+            for (var k = 0; k < typed.Length; k++)
+            {
+                if (CjkFolding.Table[typed[k]] != word[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>A Chinese piece as SmartCn's words, single characters next to each other kept together (复 盘 → 复盘).</summary>

@@ -30,12 +30,14 @@ public sealed class GlossaryTests
     }
 
     [Fact]
-    public void Terms_are_looked_up_in_any_case_and_width()
+    public void Terms_are_looked_up_in_any_case_width_and_chinese_script()
     {
         var glossary = new TermGlossary(GlossaryParser.Parse(Table));
 
         Assert.Contains("袋鼠", glossary.SynonymsOf("ＫＡＮＧＡＲＯＯ"));
         Assert.Empty(glossary.SynonymsOf("单独"));
+        Assert.Contains("kangaroo", new TermGlossary([["会员日", "kangaroo"]]).SynonymsOf("會員日"));
+        Assert.Contains("kangaroo", new TermGlossary([["會員日", "kangaroo"]]).SynonymsOf("会员日"));
     }
 
     [Fact]

@@ -210,6 +210,31 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
         Assert.Contains(hit.MatchedVia, m => m.Term == "会员日" && m.Via == "Member Day");
     }
 
+    /// <summary>
+    /// A word typed in traditional characters is the glossary's simplified term (復盤 finds what 复盘 finds, English
+    /// retrospectives included), alone or inside a run (會員日複盤); a regional word the starter glossary lists (覆盤, as
+    /// teams in Taiwan write 复盘) finds what the term finds; a traditional question word (怎麼) is left out as 怎么 is.
+    /// </summary>
+    [Theory]
+    [InlineData("復盤", "复盘")]
+    [InlineData("複盤", "复盘")]
+    [InlineData("覆盤", "复盘")]
+    [InlineData("會員日", "会员日")]
+    [InlineData("會員日複盤", "会员日复盘")]
+    [InlineData("怎麼做復盤", "怎么做复盘")]
+    public void Traditional_words_expand_through_the_glossary_as_simplified_ones_do(string traditional, string simplified)
+    {
+        var expected = corpus.Host.Ids(simplified, TestCallers.Carol).Order(StringComparer.Ordinal).ToList();
+        var results = corpus.Host.Search(traditional, TestCallers.Carol, pageSize: 100);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Contains(results.Hits, h => h.MatchedVia.Count > 0);
+        Assert.Equal(
+            corpus.Host.Search(simplified, TestCallers.Carol).Notes.Where(n => n.Kind == QueryNoteKind.IgnoredWords).SelectMany(n => n.Words).Count(),
+            results.Notes.Where(n => n.Kind == QueryNoteKind.IgnoredWords).SelectMany(n => n.Words).Count());
+    }
+
     [Theory]
     [InlineData("运营术语表 Operations glossary")]
     [InlineData("运营术语表：Operations glossary")]
