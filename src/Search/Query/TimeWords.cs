@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KnowledgeHub.Search.Analysis;
 
 namespace KnowledgeHub.Search.Querying;
 
@@ -9,9 +10,10 @@ public sealed record TimeRange(string Phrase, DateOnly From, DateOnly To);
 /// <summary>
 /// Finds the first time expression of a query, outside quotes, and the days it covers in the caller's calendar:
 /// 今天 昨天 本周 上周 本月 上个月 今年 去年 前年, 2025年3月, 2025年, Q1–Q4 and 第三季度 (with or without a year),
-/// 上半年/下半年, and today, yesterday, this/last week, this/last month, this/last year, Q3 2026, H1, "March 2025".
-/// A quarter, half or month without a year is the latest one that has begun. Weeks start on Monday. Numbers such
-/// as 618 or 2026 alone are never time words.
+/// 上半年/下半年, and today, yesterday, this/last week, this/last month, this/last year, Q3 2026, H1, "March 2025";
+/// and the days up to today: 最近一个月, 近三个月, 过去7天, 近两周, 近半年, past 30 days, last 3 months, past year.
+/// Chinese is read after the fold of traditional characters (上個月, 本週, 過去一週). A quarter, half or month without a
+/// year is the latest one that has begun. Weeks start on Monday. Numbers such as 618 or 2026 alone are never time words.
 /// </summary>
 internal static partial class TimeWords
 {
@@ -25,7 +27,9 @@ internal static partial class TimeWords
     public static (string Remainder, TimeRange? Range) Extract(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (Match match in Pattern().Matches(text))
+
+        // The fold is one character to one: a match in the folded text is the same stretch of the text as typed.
+        foreach (Match match in Pattern().Matches(Folded(text)))
         {
             if (InsideQuotes(text, match.Index) || LiteralTokens.Contain(text, match.Index) || Read(match, today) is not { } range)
             {
@@ -33,10 +37,28 @@ internal static partial class TimeWords
             }
 
             var rest = (text[..match.Index] + " " + text[(match.Index + match.Length)..]).Trim();
-            return (string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)), new TimeRange(match.Value.Trim(), range.From, range.To));
+            return (string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)), new TimeRange(text.Substring(match.Index, match.Length).Trim(), range.From, range.To));
         }
 
         return (text, null);
+    }
+
+    /// <summary><paramref name="text"/> with traditional characters simplified (<see cref="CjkFolding"/>); the same instance when none is.</summary>
+    private static string Folded(string text)
+    {
+        var fold = CjkFolding.Table;
+        if (!text.Any(c => fold[c] != c))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, typed) =>
+        {
+            for (var i = 0; i < typed.Length; i++)
+            {
+                chars[i] = CjkFolding.Table[typed[i]];
+            }
+        });
     }
 
     private static (DateOnly From, DateOnly To)? Read(Match m, DateOnly today)
@@ -45,6 +67,11 @@ internal static partial class TimeWords
         if (year is < 1900 or > 2200)
         {
             return null;
+        }
+
+        if (m.Groups["unit"].Success)
+        {
+            return UpToToday(m.Groups["n"].Success ? m.Groups["n"].Value : "1", m.Groups["unit"].Value.ToLowerInvariant(), today);
         }
 
         if (m.Groups["rel"].Success)
@@ -94,6 +121,60 @@ internal static partial class TimeWords
         };
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> days, weeks, months or years that end today (最近一个月 on 29 November: from 30 October);
+    /// 半年 is six months. Null for a count that is none (零, 0) or no number.
+    /// </summary>
+    private static (DateOnly, DateOnly)? UpToToday(string count, string unit, DateOnly today)
+    {
+        var half = count == "半";
+        if (half && unit != "年")
+        {
+            return null;
+        }
+
+        var n = half ? 6 : Number(count.ToLowerInvariant());
+        DateOnly? first = unit[0] switch
+        {
+            _ when n < 1 => null,
+            '天' or '日' or 'd' => today.AddDays(1 - n),
+            '周' or '星' or 'w' => today.AddDays(1 - (7 * n)),
+            '个' or '月' or 'm' => today.AddMonths(-n).AddDays(1),
+            _ when half => today.AddMonths(-6).AddDays(1),
+            _ => today.AddYears(-n).AddDays(1),
+        };
+        return first is { } from ? (from, today) : null;
+    }
+
+    /// <summary>A count as typed: digits, a Chinese numeral up to 99 (三, 两, 十二, 三十), or an English one up to twelve.</summary>
+    private static int Number(string count)
+    {
+        if (int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
+        {
+            return digits;
+        }
+
+        if (Array.IndexOf(EnglishNumbers, count) is >= 0 and var english)
+        {
+            return english + 1;
+        }
+
+        const string units = "一二三四五六七八九";
+        var value = count.Replace('两', '二');
+        var ten = value.IndexOf('十', StringComparison.Ordinal);
+        int Digit(string part) => part.Length == 1 && units.Contains(part[0], StringComparison.Ordinal) ? units.IndexOf(part[0], StringComparison.Ordinal) + 1 : -1;
+        if (ten < 0)
+        {
+            return Digit(value);
+        }
+
+        var tens = ten == 0 ? 1 : Digit(value[..ten]);
+        var ones = ten == value.Length - 1 ? 0 : Digit(value[(ten + 1)..]);
+        return tens < 0 || ones < 0 ? -1 : (tens * 10) + ones;
+    }
+
+    private static readonly string[] EnglishNumbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
     /// <summary>The period in <paramref name="year"/>, or without a year the latest one that has begun by <paramref name="today"/>.</summary>
     private static (DateOnly, DateOnly) Latest(int? year, DateOnly today, Func<int, DateOnly> start, Func<DateOnly, DateOnly> next)
     {
@@ -111,7 +192,9 @@ internal static partial class TimeWords
 
     [GeneratedRegex(
         Before + "(?:" +
-        @"(?<rel>今天|昨天|本周|这一?周|上一?周|本月|这个月|上个?月|今年|去年|前年|today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|last\s+year)" +
+        @"(?<![接将附靠亲])(?:最近|近|过去)\s*(?<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3}|半)\s*(?<unit>天|日|周|星期|个?月|年)" +
+        @"|(?:(?:past|last|previous)\s+(?<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|past)\s+(?<unit>days?|weeks?|months?|years?)" +
+        @"|(?<rel>今天|昨天|本周|这一?周|上一?周|本月|这个月|上个?月|今年|去年|前年|today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|last\s+year)" +
         @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:Q(?<q>[1-4])|第(?<qz>[一二三四1-4])季度)(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
         @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:H(?<h>[12])|(?<h>上半年|下半年))(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
         @"|(?<y>[0-9]{4})\s*年\s*(?<m>1[0-2]|0?[1-9])\s*月" +

@@ -17,6 +17,20 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("H1 membership", "2026-01-01", "2026-06-30")]
     [InlineData("上半年会员数据", "2026-01-01", "2026-06-30")]
     [InlineData("last week", "2026-11-16", "2026-11-22")]
+    [InlineData("上個月 週報", "2026-10-01", "2026-10-31")]
+    [InlineData("本週", "2026-11-23", "2026-11-29")]
+    [InlineData("最近一个月 复盘", "2026-10-30", "2026-11-29")]
+    [InlineData("近三个月的周报", "2026-08-30", "2026-11-29")]
+    [InlineData("过去7天", "2026-11-23", "2026-11-29")]
+    [InlineData("過去一週", "2026-11-23", "2026-11-29")]
+    [InlineData("近两周 复盘", "2026-11-16", "2026-11-29")]
+    [InlineData("近半年", "2026-05-30", "2026-11-29")]
+    [InlineData("最近十二个月", "2025-11-30", "2026-11-29")]
+    [InlineData("近 30 天", "2026-10-31", "2026-11-29")]
+    [InlineData("retention past 30 days", "2026-10-31", "2026-11-29")]
+    [InlineData("last 3 months retention", "2026-08-30", "2026-11-29")]
+    [InlineData("past year", "2025-11-30", "2026-11-29")]
+    [InlineData("past two weeks", "2026-11-16", "2026-11-29")]
     public void A_time_expression_becomes_a_range_of_days(string query, string from, string to)
     {
         var (_, range) = TimeWords.Extract(query, Today);
@@ -35,6 +49,12 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("H1/H2 对比")]
     [InlineData("2025/Q3 retention")]
     [InlineData("Q3-复盘")]
+    [InlineData("接近一年的复盘")]
+    [InlineData("近日 复盘")]
+    [InlineData("最近零天")]
+    [InlineData("近半月")]
+    [InlineData("past due invoices")]
+    [InlineData("last day of the campaign")]
     public void Numbers_quoted_words_filter_values_and_parts_of_longer_tokens_are_not_time_words(string query) =>
         Assert.Null(TimeWords.Extract(query, Today).Range);
 
@@ -178,6 +198,16 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
 
         Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.TimeFilterEmptied);
         Assert.Equal("今年", results.TimeFilter?.Phrase);
+    }
+
+    /// <summary>A time word typed in traditional characters is named as typed, and the rest of the query is what is left of it.</summary>
+    [Fact]
+    public void A_traditional_time_word_keeps_its_characters()
+    {
+        var (rest, range) = TimeWords.Extract("上個月 週報", Today);
+
+        Assert.Equal("上個月", range?.Phrase);
+        Assert.Equal("週報", rest);
     }
 
     [Fact]
