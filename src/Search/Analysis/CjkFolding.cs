@@ -23,6 +23,27 @@ internal static class CjkFolding
     /// <summary>Every UTF-16 unit to its folded form (itself for most).</summary>
     public static char[] Table { get; } = Build();
 
+    /// <summary>
+    /// <paramref name="text"/> folded alone, without NFKC: as long as the text, each character at its place (a match in
+    /// it is the same stretch of the text as typed); the same instance when nothing folds.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => Table[c] != c))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, typed) =>
+        {
+            for (var i = 0; i < typed.Length; i++)
+            {
+                chars[i] = Table[typed[i]];
+            }
+        });
+    }
+
     private static char[] Build()
     {
         var table = new char[char.MaxValue + 1];

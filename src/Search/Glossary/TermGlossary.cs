@@ -5,8 +5,8 @@ namespace KnowledgeHub.Search.Glossary;
 
 /// <summary>
 /// The team's glossary as query-time synonyms: groups of terms that mean the same (复盘 ↔ retrospective ↔ 回顾).
-/// Terms are looked up by <see cref="Key"/> (normalized as the index reads text, lower case, single spaces). Immutable; <see cref="Empty"/> when no
-/// published glossary exists.
+/// Terms are looked up by <see cref="Key"/> (normalized as the index reads text, lower case, single spaces).
+/// Immutable; <see cref="Empty"/> when no published glossary exists.
 /// </summary>
 public sealed class TermGlossary
 {

@@ -102,8 +102,8 @@ internal sealed record QueryPlan
 
     /// <summary>
     /// True when a document with the words <paramref name="found"/> flags (one per word of <see cref="Words"/>) would count
-    /// as having most of them: enough of them, and a word of more than one Chinese character among them when the query has
-    /// one besides lone characters (<see cref="IsLoneCharacter"/>).
+    /// as having most of them: enough of them, and one that is no lone character when the query has lone characters and a
+    /// longer Chinese word (<see cref="NeedsLongerWord"/>).
     /// </summary>
     public bool MostWordsFrom(IReadOnlyList<bool> found) =>
         CanRelax && found.Count(f => f) >= MostWords && (!NeedsLongerWord || found.Where((f, i) => f && !IsLoneCharacter(i)).Any());
@@ -127,9 +127,9 @@ internal sealed record QueryPlan
         && Enumerable.Range(0, Words.Count).Any(i => i < WordTexts.Count && !IsLoneCharacter(i) && WordTexts[i].Any(QueryText.IsCjk));
 
     /// <summary>
-    /// <paramref name="most"/>, the words' SHOULD clauses, required to match a word other than a lone character when
-    /// some words are lone characters and others are not (<see cref="IsLoneCharacter"/>); the requirement adds nothing to
-    /// the score, so the ranking is the one of most words.
+    /// <paramref name="most"/>, the words' SHOULD clauses, required to match a word other than a lone character when the
+    /// query has lone characters and a longer Chinese word (<see cref="NeedsLongerWord"/>); the requirement adds nothing
+    /// to the score, so the ranking is the one of most words.
     /// </summary>
     private BooleanQuery Anchored(BooleanQuery most)
     {

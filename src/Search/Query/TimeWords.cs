@@ -29,7 +29,7 @@ internal static partial class TimeWords
         ArgumentNullException.ThrowIfNull(text);
 
         // The fold is one character to one: a match in the folded text is the same stretch of the text as typed.
-        foreach (Match match in Pattern().Matches(Folded(text)))
+        foreach (Match match in Pattern().Matches(CjkFolding.Fold(text)))
         {
             if (InsideQuotes(text, match.Index) || LiteralTokens.Contain(text, match.Index) || Read(match, today) is not { } range)
             {
@@ -41,24 +41,6 @@ internal static partial class TimeWords
         }
 
         return (text, null);
-    }
-
-    /// <summary><paramref name="text"/> with traditional characters simplified (<see cref="CjkFolding"/>); the same instance when none is.</summary>
-    private static string Folded(string text)
-    {
-        var fold = CjkFolding.Table;
-        if (!text.Any(c => fold[c] != c))
-        {
-            return text;
-        }
-
-        return string.Create(text.Length, text, static (chars, typed) =>
-        {
-            for (var i = 0; i < typed.Length; i++)
-            {
-                chars[i] = CjkFolding.Table[typed[i]];
-            }
-        });
     }
 
     private static (DateOnly From, DateOnly To)? Read(Match m, DateOnly today)
