@@ -10,7 +10,8 @@ public sealed record TimeRange(string Phrase, DateOnly From, DateOnly To);
 /// <summary>
 /// Finds the first time expression of a query, outside quotes, and the days it covers in the caller's calendar:
 /// 今天 昨天 本周 上周 本月 上个月 今年 去年 前年, 2025年3月, 2025年, Q1–Q4 and 第三季度 (with or without a year),
-/// 上半年/下半年, and today, yesterday, this/last week, this/last month, this/last year, Q3 2026, H1, "March 2025";
+/// 上半年/下半年, 本季度/上季度, and today, yesterday, this/last week, this/last month, this/last quarter, this/last year,
+/// Q3 2026, H1, "March 2025";
 /// and the days up to today: 最近一个月, 近三个月, 过去7天, 近两周, 近半年, past 30 days, last 3 months, past year.
 /// Chinese is read after the fold of traditional characters (上個月, 本週, 過去一週). A quarter, half or month without a
 /// year is the latest one that has begun. Weeks start on Monday. Numbers such as 618 or 2026 alone are never time words.
@@ -88,6 +89,7 @@ internal static partial class TimeWords
     {
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var month = new DateOnly(today.Year, today.Month, 1);
+        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
         return word switch
         {
             "今天" or "TODAY" => (today, today),
@@ -96,6 +98,8 @@ internal static partial class TimeWords
             "上周" or "上一周" or "LASTWEEK" => (monday.AddDays(-7), monday.AddDays(-1)),
             "本月" or "这个月" or "THISMONTH" => (month, month.AddMonths(1).AddDays(-1)),
             "上个月" or "上月" or "LASTMONTH" => (month.AddMonths(-1), month.AddDays(-1)),
+            "本季度" or "这个季度" or "THISQUARTER" => (quarter, quarter.AddMonths(3).AddDays(-1)),
+            "上季度" or "上个季度" or "上一季度" or "上一个季度" or "LASTQUARTER" => (quarter.AddMonths(-3), quarter.AddDays(-1)),
             "今年" or "THISYEAR" => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
             "去年" or "LASTYEAR" => (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)),
             "前年" => (new DateOnly(today.Year - 2, 1, 1), new DateOnly(today.Year - 2, 12, 31)),
@@ -176,7 +180,7 @@ internal static partial class TimeWords
         Before + "(?:" +
         @"(?<![接将附靠亲])(?:最近|近|过去)\s*(?<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3}|半)\s*(?<unit>天|日|周|星期|个?月|年)" +
         @"|(?:(?:past|last|previous)\s+(?<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|past)\s+(?<unit>days?|weeks?|months?|years?)" +
-        @"|(?<rel>今天|昨天|本周|这一?周|上一?周|本月|这个月|上个?月|今年|去年|前年|today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|last\s+year)" +
+        @"|(?<rel>今天|昨天|本周|这一?周|上一?周|本月|这个月|上个?月|本季度|这个季度|上一?个?季度|今年|去年|前年|today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+quarter|last\s+quarter|this\s+year|last\s+year)" +
         @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:Q(?<q>[1-4])|第(?<qz>[一二三四1-4])季度)(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
         @"|(?:(?<y>[0-9]{4})\s*年?\s*)?(?:H(?<h>[12])|(?<h>上半年|下半年))(?:\s*(?<y>[0-9]{4})(?![0-9]))?" +
         @"|(?<y>[0-9]{4})\s*年\s*(?<m>1[0-2]|0?[1-9])\s*月" +

@@ -31,6 +31,11 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("last 3 months retention", "2026-08-30", "2026-11-29")]
     [InlineData("past year", "2025-11-30", "2026-11-29")]
     [InlineData("past two weeks", "2026-11-16", "2026-11-29")]
+    [InlineData("retention results last quarter", "2026-07-01", "2026-09-30")]
+    [InlineData("this quarter", "2026-10-01", "2026-12-31")]
+    [InlineData("上季度复盘", "2026-07-01", "2026-09-30")]
+    [InlineData("上個季度 複盤", "2026-07-01", "2026-09-30")]
+    [InlineData("本季度", "2026-10-01", "2026-12-31")]
     public void A_time_expression_becomes_a_range_of_days(string query, string from, string to)
     {
         var (_, range) = TimeWords.Extract(query, Today);
@@ -55,6 +60,7 @@ public sealed class QueryReadingTests(SampleCorpus corpus) : IClassFixture<Sampl
     [InlineData("近半月")]
     [InlineData("past due invoices")]
     [InlineData("last day of the campaign")]
+    [InlineData("本季新品")]
     public void Numbers_quoted_words_filter_values_and_parts_of_longer_tokens_are_not_time_words(string query) =>
         Assert.Null(TimeWords.Extract(query, Today).Range);
 
