@@ -138,6 +138,25 @@ public sealed class TermContextsTests : IDisposable
         }
     }
 
+    /// <summary>A phrase bound to one version's lookups and searched in a newer version finds that version's documents.</summary>
+    [Fact]
+    public void A_bound_phrase_searched_in_a_newer_version_looks_its_terms_up_there()
+    {
+        Add("618 复盘", "retro");
+        index.Writer.Commit();
+        using var before = DirectoryReader.Open(index.Directory);
+        var phrase = new PhraseQuery { new Term("body", "618"), new Term("body", "复盘") };
+        var bound = TermContexts.Bind(new IndexSearcher(before), phrase);
+
+        Add("双11 618 复盘", "plan");
+        index.Writer.Commit();
+        using var after = DirectoryReader.OpenIfChanged(before)!;
+        var searcher = new IndexSearcher(after);
+
+        Assert.Equal(2, searcher.Search(bound, 10).TotalHits);
+        Assert.Equal(Scored(searcher.Search(phrase, 10).ScoreDocs), Scored(searcher.Search(bound, 10).ScoreDocs));
+    }
+
     public void Dispose() => index.Dispose();
 
     private static IEnumerable<Lucene.Net.Search.Query> Queries()

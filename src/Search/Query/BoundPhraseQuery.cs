@@ -45,6 +45,7 @@ internal sealed class BoundPhraseQuery : PhraseQuery
         private readonly BoundPhraseQuery query;
         private readonly Term[] terms;
         private readonly int[] positions;
+        private readonly TermContext[] contexts;
         private readonly Similarity similarity;
         private readonly Similarity.SimWeight stats;
 
@@ -54,10 +55,14 @@ internal sealed class BoundPhraseQuery : PhraseQuery
             terms = query.GetTerms();
             positions = query.GetPositions();
             similarity = searcher.Similarity;
+
+            // Lookups of another version of the index (a bound query kept and searched again later) are built anew.
+            var top = searcher.TopReaderContext;
+            contexts = [.. query.contexts.Select((c, i) => c.TopReaderContext == top ? c : TermContext.Build(top, terms[i]))];
             var termStats = new TermStatistics[terms.Length];
             for (var i = 0; i < terms.Length; i++)
             {
-                termStats[i] = searcher.TermStatistics(terms[i], query.contexts[i]);
+                termStats[i] = searcher.TermStatistics(terms[i], contexts[i]);
             }
 
             stats = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
@@ -80,7 +85,7 @@ internal sealed class BoundPhraseQuery : PhraseQuery
             var postings = new (DocsAndPositionsEnum Postings, int DocFreq, int Position)[terms.Length];
             for (var i = 0; i < terms.Length; i++)
             {
-                if (query.contexts[i].Get(context.Ord) is not { } state)
+                if (contexts[i].Get(context.Ord) is not { } state)
                 {
                     return null; // the term is in no document of this segment
                 }
