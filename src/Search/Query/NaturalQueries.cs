@@ -218,7 +218,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             expansions.Add(new GlossaryExpansion(unit.Text, direct, expanded));
         }
 
-        return new QueryPlan
+        var plan = new QueryPlan
         {
             Words = words.Take(BooleanQuery.MaxClauseCount / 2).ToList(),
             // Built when asked (only the check that a page holds only glossaries asks): two more analyses of every word otherwise.
@@ -236,6 +236,32 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             Parts = split || splitRuns || reading.Joined.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, split: true)),
             RunWords = split || splitRuns || reading.Runs.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, splitRuns: true) with { EveryWord = words.Count >= 2 }),
         };
+
+        // Parsed when asked: only a search that found nothing else does.
+        return split || splitRuns || words.Count == 0 || words.Count != texts.Count || !CutWord().IsMatch(texts[^1])
+            || !text.TrimEnd().EndsWith(texts[^1], StringComparison.Ordinal)
+            ? plan
+            : plan with
+            {
+                LastWordPrefix = new Lazy<QueryPlan>(() => plan with { Words = [.. words.Take(words.Count - 1), StartOf(texts[^1]) ?? words[^1]], Parts = null, RunWords = null }),
+            };
+    }
+
+    /// <summary>A word that may be cut mid-word: three letters or more, digits after them (<c>ConvertF</c>, <c>utf8enc</c>).</summary>
+    [GeneratedRegex(@"^[A-Za-z]{3,}[A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CutWord();
+
+    /// <summary><paramref name="word"/> as the start of a word on every word field, as <c>word*</c> typed reads.</summary>
+    private Lucene.Net.Search.Query? StartOf(string word)
+    {
+        try
+        {
+            return new GuardedQueryParser(analyzer).Parse(word + "*");
+        }
+        catch (Exception problem) when (problem is UnsupportedSyntaxException or Lucene.Net.QueryParsers.Classic.ParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

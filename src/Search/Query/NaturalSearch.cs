@@ -67,6 +67,17 @@ internal static class NaturalSearch
         }
 
         var notes = new List<QueryNote>();
+
+        // Nothing has every word, and the text ends with letters no entry has: a name or a title cut mid-word (ConvertF,
+        // pasted, or typed ahead of the suggestions). As the start of a word, with every other word, before most of the
+        // words would drop it; the page is then of that reading (its marks, its notes).
+        if (total(results) == 0 && plan.LastWordPrefix is { } prefixed && !any(plan.Words[^1])
+            && prefixed.Value.Make(relaxed: false) is { } startQuery && page(startQuery) is var started && total(started) > 0)
+        {
+            notes.Add(new QueryNote(QueryNoteKind.LastWordAsPrefix, [plan.WordTexts[^1]]));
+            (results, plan) = (keep(results, started), prefixed.Value);
+        }
+
         var relaxed = false;
         // Nothing has every word, or only a glossary does (it holds every term): rank entries by most words.
         // A page that shows another entry answers without a search: that entry has every word and is no glossary.
@@ -114,6 +125,7 @@ internal static class NaturalSearch
         {
             return (keep(results, asWords), [new QueryNote(QueryNoteKind.RunsSplit, plan.Runs), .. wordNotes], read);
         }
+
 
         var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;
         if (excludedWords.Count > 0 && plan.Make(relaxed, exclusions: false, time: !anyTime) is { } all && count(all) - total(results) is > 0 and var removed)

@@ -43,6 +43,13 @@ public enum QueryNoteKind
     RunsSplit,
 
     /// <summary>
+    /// Nothing had the words as typed, and the last one — letters no entry has, at the end of the text — was searched as
+    /// the start of a word, as a name or title cut mid-word is (<c>ConvertF</c> → ConvertFromURL), which found the hits.
+    /// <see cref="QueryNote.Words"/>: that word as typed.
+    /// </summary>
+    LastWordAsPrefix,
+
+    /// <summary>
     /// Nothing had the words as typed: words whose parts signs join (<c>GMV↑20%</c>, <c>node.js</c>), each a phrase of its
     /// parts, were searched as their parts, each a word (which found the hits). <see cref="QueryNote.Words"/>: those words.
     /// </summary>
@@ -151,7 +158,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
         or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords
-        or QueryNoteKind.JoinedWordsSplit or QueryNoteKind.RunsSplit;
+        or QueryNoteKind.JoinedWordsSplit or QueryNoteKind.RunsSplit or QueryNoteKind.LastWordAsPrefix;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);
 }

@@ -67,6 +67,13 @@ internal sealed record QueryPlan
     /// </summary>
     public Lazy<QueryPlan>? Parts { get; init; }
 
+    /// <summary>
+    /// The same plan with its last word searched as the start of a word (built on first use): the last reading tried, when
+    /// nothing else finds anything and no entry has that word — a name or title cut mid-word (<c>ConvertF</c>,
+    /// <c>CDateFrom</c>). Null unless the text ends with that word, letters (and digits after them) of three or more.
+    /// </summary>
+    public Lazy<QueryPlan>? LastWordPrefix { get; init; }
+
     /// <summary>The parsed query without its top-level exclusions (<c>-word</c>, <c>NOT word</c>), to count what they removed.</summary>
     public Lucene.Net.Search.Query? ParsedWithoutExclusions { get; init; }
 

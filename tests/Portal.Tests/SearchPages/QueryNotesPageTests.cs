@@ -206,6 +206,8 @@ public sealed class QueryNotesPageTests(SearchPagesWorld world) : IClassFixture<
     [InlineData("en", "q=zephyrine&to=tomorrow", "UnreadableDate", "We could not read the date “tomorrow” in “To” (use YYYY-MM-DD), so we ignored it.")]
     [InlineData("zh-CN", "q=zephyrine+%E7%B1%BB%E5%9E%8B%EF%BC%9A%22%22", "EmptyFilter", "筛选 类型: 没有填写值，已忽略此筛选。")]
     [InlineData("en", "q=zephyrine+type:%22%22", "EmptyFilter", "The filter type: has no value, so we ignored it.")]
+    [InlineData("en", "q=zephyri", "LastWordAsPrefix", "No document has the word “zephyri”, so we searched for words that start with it.")]
+    [InlineData("zh-CN", "q=zephyri", "LastWordAsPrefix", "没有文档包含“zephyri”这个词，已搜索以它开头的词。")]
     public async Task What_was_not_searched_as_typed_is_said_in_the_users_language(string language, string query, string kind, string expected)
     {
         var client = await SignedInAsync("carol", language);

@@ -116,6 +116,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.RunsSplit:
                 yield return ("NoteRunsSplit" + lessons, [words]);
                 break;
+            case QueryNoteKind.LastWordAsPrefix:
+                yield return ("NoteLastWordAsPrefix" + lessons, [words]);
+                break;
             case QueryNoteKind.ShortPrefix or QueryNoteKind.TooLong:
                 yield return ("Note" + note.Kind, [count]);
                 break;
