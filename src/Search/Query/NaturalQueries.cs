@@ -237,7 +237,7 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
             RunWords = split || splitRuns || reading.Runs.Count == 0 ? null : new Lazy<QueryPlan>(() => Plain(text, timeFilter, splitRuns: true) with { EveryWord = words.Count >= 2 }),
         };
 
-        // Parsed when asked: only a search that found nothing else does.
+        // Parsed when asked: only a search whose every word found nothing asks.
         return split || splitRuns || words.Count == 0 || words.Count != texts.Count || !CutWord().IsMatch(texts[^1])
             || !text.TrimEnd().EndsWith(texts[^1], StringComparison.Ordinal)
             ? plan

@@ -68,8 +68,8 @@ internal sealed record QueryPlan
     public Lazy<QueryPlan>? Parts { get; init; }
 
     /// <summary>
-    /// The same plan with its last word searched as the start of a word (built on first use): the last reading tried, when
-    /// nothing else finds anything and no entry has that word — a name or title cut mid-word (<c>ConvertF</c>,
+    /// The same plan with its last word searched as the start of a word (built on first use): tried when nothing has every
+    /// word and no entry has that word, before most of the words — a name or title cut mid-word (<c>ConvertF</c>,
     /// <c>CDateFrom</c>). Null unless the text ends with that word, letters (and digits after them) of three or more.
     /// </summary>
     public Lazy<QueryPlan>? LastWordPrefix { get; init; }
