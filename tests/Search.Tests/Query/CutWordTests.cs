@@ -29,11 +29,11 @@ public sealed class CutWordTests : IAsyncLifetime
         new("convert-date", "CDateFromUnoDate function", "Converts a UNO date to a date value."),
         new("onboarding", "Onboarding checklist", "Welcome mail, first order coupon and a push on day three."),
         new("convert-plan", "Conversion plan", "Raise the conversion rate of new users in the first week."),
+        new("lesson-url", "Help desk retrospective", "## 经验教训\n\n- Link the ConvertFromURL page from the FAQ.\n"),
         new("secret", "Convertible pricing", "Research only: ConvertibleX pricing model.") { Confidentiality = Confidentiality.Restricted, Readers = [TestCallers.Alice.Principal] },
     ];
 
     [Theory]
-    [InlineData("ConvertF", "convert-url")]
     [InlineData("CDateFrom", "convert-date")]
     [InlineData("function ConvertFr", "convert-url")]
     [InlineData("Converts ConvertF", "convert-url")] // with the other words as typed
@@ -56,6 +56,15 @@ public sealed class CutWordTests : IAsyncLifetime
     public void Other_words_are_searched_as_typed(string query)
     {
         Assert.DoesNotContain(host.Search(query, TestCallers.Carol).Notes, n => n.Kind == QueryNoteKind.LastWordAsPrefix);
+    }
+
+    [Fact]
+    public void Lessons_read_a_cut_word_the_same_way()
+    {
+        var results = host.Service.SearchLessons(new LessonQuery { Query = "ConvertF", Caller = TestCallers.Carol });
+
+        Assert.Equal("lesson-url", Assert.Single(results.Hits).DocumentId);
+        Assert.Equal(["ConvertF"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.LastWordAsPrefix).Words);
     }
 
     /// <summary>The start of a word finds only documents the caller may read: ConvertibleX is in a restricted document.</summary>
