@@ -7,31 +7,9 @@ namespace KnowledgeHub.Search.Tests.Query;
 /// searched as the start of a word when nothing else finds anything and no document has it as a word, with a note; a
 /// word that is there, or that starts no word either, is left as typed.
 /// </summary>
-public sealed class CutWordTests : IAsyncLifetime
+public sealed class CutWordTests(CutWordCorpus corpus) : IClassFixture<CutWordCorpus>
 {
-    private readonly SearchHost host = SearchHost.Create();
-
-    public async Task InitializeAsync()
-    {
-        foreach (var doc in Documents)
-        {
-            await host.AddAsync(doc, catchUp: false);
-        }
-
-        await host.Synchronizer.CatchUpAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private static IEnumerable<TestDoc> Documents =>
-    [
-        new("convert-url", "ConvertFromURL function", "Converts a file address to a system path."),
-        new("convert-date", "CDateFromUnoDate function", "Converts a UNO date to a date value."),
-        new("onboarding", "Onboarding checklist", "Welcome mail, first order coupon and a push on day three."),
-        new("convert-plan", "Conversion plan", "Raise the conversion rate of new users in the first week."),
-        new("lesson-url", "Help desk retrospective", "## 经验教训\n\n- Link the ConvertFromURL page from the FAQ.\n"),
-        new("secret", "Convertible pricing", "Research only: ConvertibleX pricing model.") { Confidentiality = Confidentiality.Restricted, Readers = [TestCallers.Alice.Principal] },
-    ];
+    private readonly SearchHost host = corpus.Host;
 
     [Theory]
     [InlineData("CDateFrom", "convert-date")]
@@ -74,4 +52,18 @@ public sealed class CutWordTests : IAsyncLifetime
         Assert.Empty(host.Search("Convertib", TestCallers.Dave).Hits);
         Assert.Equal(["secret"], host.Search("Convertib", TestCallers.Alice).Hits.Select(h => h.DocumentId));
     }
+}
+
+/// <summary>Names, a lesson and a restricted document for <see cref="CutWordTests"/>.</summary>
+public sealed class CutWordCorpus : HostFixture
+{
+    protected override IEnumerable<TestDoc> Documents =>
+    [
+        new("convert-url", "ConvertFromURL function", "Converts a file address to a system path."),
+        new("convert-date", "CDateFromUnoDate function", "Converts a UNO date to a date value."),
+        new("onboarding", "Onboarding checklist", "Welcome mail, first order coupon and a push on day three."),
+        new("convert-plan", "Conversion plan", "Raise the conversion rate of new users in the first week."),
+        new("lesson-url", "Help desk retrospective", "## 经验教训\n\n- Link the ConvertFromURL page from the FAQ.\n"),
+        new("secret", "Convertible pricing", "Research only: ConvertibleX pricing model.") { Confidentiality = Confidentiality.Restricted, Readers = [TestCallers.Alice.Principal] },
+    ];
 }
