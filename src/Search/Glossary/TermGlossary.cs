@@ -18,29 +18,36 @@ public sealed class TermGlossary
     public TermGlossary(IEnumerable<IReadOnlyList<string>> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Each term's key once: normalizing it again for every pair of terms was most of a large glossary's load.
+        var map = new Dictionary<string, (List<string> Terms, HashSet<string> Keys)>(StringComparer.Ordinal);
         var count = 0;
         foreach (var group in groups)
         {
-            var terms = group.Select(t => t.Trim()).Where(t => Key(t).Length > 0).DistinctBy(Key).ToList();
+            var terms = group.Select(t => t.Trim()).Select(t => (Term: t, Key: Key(t))).Where(t => t.Key.Length > 0).DistinctBy(t => t.Key).ToList();
             if (terms.Count < 2)
             {
                 continue;
             }
 
             count++;
-            foreach (var term in terms)
+            foreach (var (_, key) in terms)
             {
-                if (!map.TryGetValue(Key(term), out var list))
+                if (!map.TryGetValue(key, out var known))
                 {
-                    map[Key(term)] = list = [];
+                    map[key] = known = ([], [key]);
                 }
 
-                list.AddRange(terms.Where(t => Key(t) != Key(term) && !list.Exists(l => Key(l) == Key(t))));
+                foreach (var (term, other) in terms)
+                {
+                    if (known.Keys.Add(other))
+                    {
+                        known.Terms.Add(term);
+                    }
+                }
             }
         }
 
-        synonyms = map.ToFrozenDictionary(p => p.Key, p => p.Value.Take(MaxSynonyms).ToArray(), StringComparer.Ordinal);
+        synonyms = map.ToFrozenDictionary(p => p.Key, p => p.Value.Terms.Take(MaxSynonyms).ToArray(), StringComparer.Ordinal);
         GroupCount = count;
         CjkTerms = [.. map.Keys.Where(k => k.All(QueryText.IsCjk)).OrderByDescending(k => k.Length)];
         LongestTermWords = map.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
@@ -69,32 +76,6 @@ public sealed class TermGlossary
         return synonyms.TryGetValue(Key(term), out var found) ? found : [];
     }
 
-    /// <summary>Unpaired surrogates (pasted or hostile text) as U+FFFD: normalization refuses them.</summary>
-    private static string WithoutLoneSurrogates(string text)
-    {
-        if (!text.Any(char.IsSurrogate))
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
-                : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
-            if (!paired)
-            {
-                chars[i] = '\uFFFD';
-            }
-            else if (char.IsHighSurrogate(chars[i]))
-            {
-                i++;
-            }
-        }
-
-        return new string(chars);
-    }
-
     /// <summary>
     /// The form terms are compared in: the analyzers' normalization (<see cref="TextNormalizer"/>: NFKC, full-width →
     /// half-width, traditional → simplified Chinese), lower case, one space between words — 復盤 and 會員日 typed in
@@ -103,7 +84,7 @@ public sealed class TermGlossary
     public static string Key(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var normalized = TextNormalizer.Normalize(WithoutLoneSurrogates(term)).ToLowerInvariant();
+        var normalized = TextNormalizer.Normalize(term).ToLowerInvariant();
         return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

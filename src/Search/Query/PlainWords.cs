@@ -299,11 +299,12 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     {
         var pieces = new List<string>();
         var pending = new System.Text.StringBuilder();
+        var folded = CjkFolding.Fold(run);
         var i = 0;
         while (i < run.Length)
         {
-            var stop = Cut(run, i, StopWords.Chinese) ?? (Cut(run, i, StopWords.ChineseFinal) is { } final && i + final.Length == run.Length ? final : null);
-            if (Cut(run, i, glossary.CjkTerms) is { } term)
+            var stop = Cut(run, folded, i, StopWords.Chinese) ?? (Cut(run, folded, i, StopWords.ChineseFinal) is { } final && i + final.Length == run.Length ? final : null);
+            if (Cut(run, folded, i, glossary.CjkTerms) is { } term)
             {
                 Flush();
                 pieces.Add(term);
@@ -346,33 +347,20 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
 
     /// <summary>
     /// The first of <paramref name="words"/> (glossary terms or stop words, written simplified) that <paramref name="run"/>
-    /// has at <paramref name="at"/>, compared after the fold of traditional characters (<see cref="CjkFolding"/>, one
+    /// has at <paramref name="at"/>, compared in its <paramref name="folded"/> form (<see cref="CjkFolding.Fold"/>, one
     /// character to one): returned as the run writes it, so 會員日 is the glossary's 会员日 and 怎麼 a stop word, named as typed.
     /// </summary>
-    private static string? Cut(string run, int at, IReadOnlyList<string> words)
+    private static string? Cut(string run, string folded, int at, IReadOnlyList<string> words)
     {
         foreach (var word in words)
         {
-            if (at + word.Length <= run.Length && Folded(run.AsSpan(at, word.Length), word))
+            if (at + word.Length <= run.Length && string.CompareOrdinal(folded, at, word, 0, word.Length) == 0)
             {
                 return run.Substring(at, word.Length);
             }
         }
 
         return null;
-
-        static bool Folded(ReadOnlySpan<char> typed, string word)
-        {
-            for (var k = 0; k < typed.Length; k++)
-            {
-                if (CjkFolding.Table[typed[k]] != word[k])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 
     /// <summary>A Chinese piece as SmartCn's words, single characters next to each other kept together (复 盘 → 复盘).</summary>
