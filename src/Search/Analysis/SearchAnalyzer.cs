@@ -57,6 +57,12 @@ public sealed class SearchAnalyzer : AnalyzerWrapper
         return terms;
     }
 
+    /// <summary>
+    /// The analysis chain of <paramref name="field"/>: fields with the same chain make the same tokens of any text (the
+    /// chains never look at the field's name), so a query analysed for one holds for the others.
+    /// </summary>
+    internal Analyzer ChainOf(string field) => GetWrappedAnalyzer(field);
+
     protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
         fieldName is SearchFields.TitleCjk or SearchFields.BodyCjk or SearchFields.AttachmentTextCjk or SearchFields.OwnerName ? bigrams : smart;
 

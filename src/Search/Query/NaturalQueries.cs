@@ -302,13 +302,32 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
     private BooleanQuery? InTitle(string word) =>
         OnFields(word, [.. SearchQueryBuilder.WordFieldsFor(word).Where(f => f.Field is SearchFields.Title or SearchFields.TitleCjk)]);
 
+    /// <summary>
+    /// The word's phrase on each of <paramref name="fields"/>. The word is analysed once per analysis chain, not once per
+    /// field: the SmartCn fields share one chain and the bigram shadows another (<see cref="SearchAnalyzer.ChainOf"/>), so
+    /// a Chinese word segmented for the title is the same phrase in the body, tags and attachments.
+    /// </summary>
     private BooleanQuery? OnFields(string word, IReadOnlyList<(string Field, float Boost)> fields)
     {
         var builder = new LuceneQueryBuilder(analyzer);
         var anyField = new BooleanQuery(disableCoord: true);
+        var built = new List<(Lucene.Net.Analysis.Analyzer Chain, Lucene.Net.Search.Query? Query)>(2);
         foreach (var (field, boost) in fields)
         {
-            if (builder.CreatePhraseQuery(field, word) is { } query)
+            var chain = analyzer.ChainOf(field);
+            var index = built.FindIndex(b => ReferenceEquals(b.Chain, chain));
+            Lucene.Net.Search.Query? query;
+            if (index < 0)
+            {
+                query = builder.CreatePhraseQuery(field, word);
+                built.Add((chain, query));
+            }
+            else
+            {
+                query = built[index].Query is { } same ? FieldQueries.OnField(same, field) ?? builder.CreatePhraseQuery(field, word) : null;
+            }
+
+            if (query is not null)
             {
                 query.Boost = boost;
                 anyField.Add(query, Occur.SHOULD);
