@@ -89,6 +89,18 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
         Assert.Null(corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
     }
 
+    /// <summary>A word of five letters or fewer is corrected by one edit, never two (covid is not "copied"); a longer one by two.</summary>
+    [Theory]
+    [InlineData("lanch", "launch")]
+    [InlineData("ownre", "owner")]
+    [InlineData("lanxh", null)]
+    [InlineData("ownxs", null)]
+    [InlineData("retantoin", "retention")]
+    public void A_short_word_is_corrected_by_one_edit_at_most(string query, string? expected)
+    {
+        Assert.Equal(expected, corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
+    }
+
     /// <summary>An acronym as written (OKR, five capitals at most) is a name to search, not a misspelt word; in lower case, or longer (caps lock), it is corrected.</summary>
     [Fact]
     public void An_acronym_in_capitals_is_not_corrected()

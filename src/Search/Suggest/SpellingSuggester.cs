@@ -8,7 +8,7 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// "Did you mean" for English: each word of three or more ASCII letters that the index does not know (in its
 /// surface form on the bigram fields, nor as a stem on the SmartCn fields) — or knows from a single entry while a
-/// close word is in many — is replaced by the closest indexed word within 1 edit (words up to 4 letters) or 2 edits,
+/// close word is in many — is replaced by the closest indexed word within 1 edit (words up to 5 letters) or 2 edits,
 /// sharing its first letter (found by walking the terms with that letter); ties go to the word in more entries. Term statistics cover every entry, so a
 /// candidate is only taken when <c>readable</c> says the caller can read an entry with it. Field names, prefixes
 /// (<c>camp*</c>), negated words, words over 24 letters and acronyms (<c>OKR</c>, <c>LTV</c>, <c>COVID</c>: five capitals
@@ -20,6 +20,12 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     public const int FewHits = 3;
 
     private const int PopularEnough = 5;
+
+    /// <summary>
+    /// Words up to this length are corrected by one edit at most: two edits turn a five-letter word into too many others
+    /// (<c>covid</c> → "copied"). Elasticsearch's AUTO fuzziness draws the line at the same length.
+    /// </summary>
+    private const int MaxOneEditLength = 5;
 
     /// <summary>Longer "words" are not English words (and would make the edit-distance automaton costly).</summary>
     private const int MaxWordLength = 24;
@@ -115,7 +121,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
 
     private static IEnumerable<string> Candidates(IndexReader reader, string word, int known)
     {
-        var maxEdits = word.Length <= 4 ? 1 : 2;
+        var maxEdits = word.Length <= MaxOneEditLength ? 1 : 2;
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in SurfaceFields)
         {
