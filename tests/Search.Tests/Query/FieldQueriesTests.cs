@@ -35,6 +35,21 @@ public sealed class FieldQueriesTests
         }
     }
 
+    /// <summary>Stacked tokens (none of our chains makes them today) come as a multi-phrase or a boolean query of terms: copied alike.</summary>
+    [Fact]
+    public void A_multi_phrase_and_a_boolean_query_of_terms_are_copied_with_their_positions_and_boosts()
+    {
+        var multi = new Lucene.Net.Search.MultiPhraseQuery { Slop = 1 };
+        multi.Add([new Lucene.Net.Index.Term(SearchFields.Body, "复盘"), new Lucene.Net.Index.Term(SearchFields.Body, "覆盘")], 0);
+        multi.Add([new Lucene.Net.Index.Term(SearchFields.Body, "要点")], 2);
+        var synonyms = new Lucene.Net.Search.BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
+        synonyms.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Body, "gmv")) { Boost = 2f }, Lucene.Net.Search.Occur.SHOULD);
+        synonyms.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Body, "成交额")), Lucene.Net.Search.Occur.SHOULD);
+
+        Assert.Equal(multi.ToString().Replace("body:", "title:", StringComparison.Ordinal), FieldQueries.OnField(multi, SearchFields.Title)!.ToString());
+        Assert.Equal(synonyms.ToString().Replace("body:", "title:", StringComparison.Ordinal), FieldQueries.OnField(synonyms, SearchFields.Title)!.ToString());
+    }
+
     [Fact]
     public void A_query_of_another_kind_is_left_to_be_built_afresh() =>
         Assert.Null(FieldQueries.OnField(new Lucene.Net.Search.PrefixQuery(new Lucene.Net.Index.Term(SearchFields.Body, "tab")), SearchFields.Title));
