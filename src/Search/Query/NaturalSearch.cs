@@ -123,7 +123,7 @@ internal static class NaturalSearch
             && Read(runWords, wordsApart, page, count, any, total, pageSize, keep, showsNonGlossary) is var (asWords, wordNotes, read)
             && (total(asWords) > 0 || wordNotes.Any(n => n.Kind == QueryNoteKind.NoneTogether)))
         {
-            return (keep(results, asWords), [new QueryNote(QueryNoteKind.RunsSplit, plan.Runs), .. wordNotes], read);
+            return (keep(results, asWords), [new QueryNote(QueryNoteKind.RunsSplit, plan.Runs), .. wordNotes.Select(n => n.Kind == QueryNoteKind.NoneTogether ? n with { OfOneRun = true } : n)], read);
         }
 
         var excludedWords = plan.Exclusions.Count > 0 ? [.. plan.Exclusions.Select(e => e.Text)] : plan.ParsedWithoutExclusions is null ? [] : plan.ParsedExclusions;

@@ -153,6 +153,13 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     /// <summary>A search to offer instead (<see cref="QueryNoteKind.AsTypedFoundNothing"/>: the text's words without its syntax, its filters kept); null for other notes.</summary>
     public string? AsWords { get; init; }
 
+    /// <summary>
+    /// <see cref="QueryNoteKind.NoneTogether"/> of words the search cut from text typed as one (a Chinese run such as
+    /// 意味著, <see cref="QueryNoteKind.RunsSplit"/>): "try fewer words" is no advice for a query of one word, so the
+    /// sentence says only which words no entry has (or that none has them together).
+    /// </summary>
+    public bool OfOneRun { get; init; }
+
     /// <summary>True when part of what was typed was not searched as written: syntax searched as words, text cut, a filter ignored.</summary>
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField

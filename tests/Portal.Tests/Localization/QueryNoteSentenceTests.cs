@@ -43,6 +43,32 @@ public sealed partial class QueryNoteSentenceTests
             or QueryNoteKind.UnsupportedSyntax or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.SyntaxAsWords, $"{kind}: {english}");
     }
 
+    /// <summary>
+    /// The words of a run typed as one (意味著 searched as 意味 and 着) that found nothing together: the sentence names the
+    /// words no entry has, or says none has them together, and never asks for fewer words of a one-word query.
+    /// </summary>
+    [Theory]
+    [InlineData(NoteSubject.Documents)]
+    [InlineData(NoteSubject.Lessons)]
+    public void The_words_of_one_run_that_found_nothing_together_are_not_told_to_be_fewer(NoteSubject subject)
+    {
+        var missing = new QueryNote(QueryNoteKind.NoneTogether, ["意味"]) { OfOneRun = true };
+        var together = new QueryNote(QueryNoteKind.NoneTogether, []) { OfOneRun = true };
+        var typedApart = new QueryNote(QueryNoteKind.NoneTogether, ["意味"]);
+
+        foreach (var (culture, fewer) in new[] { ("zh-CN", "减少"), ("en", "fewer") })
+        {
+            using var scope = CultureScope.Use(culture);
+            var text = Localizer();
+
+            Assert.Contains("意味", text.Sentence(missing, subject), StringComparison.Ordinal);
+            Assert.DoesNotContain(fewer, text.Sentence(missing, subject), StringComparison.Ordinal);
+            Assert.DoesNotContain(fewer, text.Sentence(together, subject), StringComparison.Ordinal);
+            Assert.DoesNotContain("Note", text.Sentence(together, subject), StringComparison.Ordinal);
+            Assert.Contains(fewer, text.Sentence(typedApart, subject), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Typed_text_is_quoted_back_cut_to_forty_characters_without_splitting_a_character()
     {

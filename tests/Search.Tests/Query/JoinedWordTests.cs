@@ -190,8 +190,11 @@ public sealed class JoinedWordTests : IAsyncLifetime
         var results = host.Search(query);
 
         Assert.Empty(results.Hits);
-        Assert.Equal(["意味"], Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether).Words);
+        var none = Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether);
+        Assert.Equal(["意味"], none.Words);
         Assert.Equal(run, results.Notes.Any(n => n.Kind == QueryNoteKind.RunsSplit));
+        // Typed as one, its words were cut by the search: "try fewer words" would be no advice (the sentence says so).
+        Assert.Equal(run, none.OfOneRun);
     }
 
     /// <summary>The phrase as typed finds nothing, and its words read as plain text would not either: no search to offer.</summary>

@@ -72,6 +72,10 @@ public static class QueryNoteSentences
         var lessons = subject == NoteSubject.Lessons ? "Lessons" : "";
         switch (note.Kind)
         {
+            case QueryNoteKind.NoneTogether when note.OfOneRun:
+                // Its words were cut from what was typed as one: which are nowhere, else that none has them together.
+                yield return note.Words.Count > 0 ? ("NoteUnmatched" + lessons, [words]) : ("NoteNoneTogetherOfOneRun" + lessons, []);
+                break;
             case QueryNoteKind.MostWords or QueryNoteKind.NoneTogether:
                 yield return ("Note" + note.Kind + lessons, []);
                 if (note.Words.Count > 0)
