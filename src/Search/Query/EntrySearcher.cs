@@ -19,8 +19,9 @@ internal sealed record EntryPage(IReadOnlyList<ScoreDoc> Hits, int Total, IReadO
 
 /// <summary>
 /// Runs an <see cref="EntryRequest"/> in one pass: the text query restricted to the entry kind, the caller's
-/// principals and the constraints, hits collected by relevance or <see cref="EntryRequest.Order"/>, facets counted
-/// drill-sideways by a <see cref="FacetCollector"/>. Totals are exact; a page past the end only counts.
+/// principals and the constraints, hits collected by relevance (a <see cref="RescoredQuery"/>'s bonus added to the first
+/// of them) or <see cref="EntryRequest.Order"/>, facets counted drill-sideways by a <see cref="FacetCollector"/>. Totals
+/// are exact; a page past the end only counts.
 /// </summary>
 internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
 {
@@ -32,14 +33,32 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
         var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: !request.Facets);
         var maxDoc = searcher.IndexReader.MaxDoc;
         var wanted = (int)Math.Min((long)request.Skip + request.Take, maxDoc);
-        var top = request.Skip >= maxDoc || wanted <= 0 ? null : TopHits.Create(request.Order, wanted);
+
+        // A bonus counts only in a ranking by relevance, and there only for the first hits: they are collected by the
+        // matching words, then rescored (RescoredQuery); a sort by date, a count or a page past the end never reads it.
+        var rescored = request.Text is RescoredQuery { Boost: 1f } r && request.Order is null && request.Skip < maxDoc && wanted > 0 ? r : null;
+        var text = TermContexts.Bind(searcher, ConstraintQueries.Restrict(RescoredQuery.MatchingOf(request.Text), filter));
+        var collected = rescored is null ? wanted : Math.Max(wanted, Math.Min(RescoredQuery.Window, maxDoc));
+        var top = request.Skip >= maxDoc || wanted <= 0 ? null : TopHits.Create(request.Order, collected);
         var collector = new FacetCollector(
             request.Facets ? SearchFacets.Dimensions : [],
             request.Facets ? ConstraintQueries.Selections(constraints) : [],
             top?.Collector);
-        searcher.Search(TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)), collector);
-        collector.Finish();
-        var hits = top?.Page(request.Skip, request.Take) ?? [];
+        IReadOnlyList<ScoreDoc> hits;
+        if (rescored is null)
+        {
+            searcher.Search(text, collector);
+            collector.Finish();
+            hits = top?.Page(request.Skip, request.Take) ?? [];
+        }
+        else
+        {
+            var (matching, bonus) = RescoredQuery.Weights(searcher, text, TermContexts.Bind(searcher, rescored.Bonus));
+            RescoredQuery.Search(searcher, matching, collector);
+            collector.Finish();
+            hits = RescoredQuery.Rescore(searcher, top!.Page(0, collected), bonus).Skip(request.Skip).Take(request.Take).ToArray();
+        }
+
         var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, AccessFilters.For(request.Kind, request.Caller.Principals)) : [];
         return new EntryPage(hits, collector.TotalHits, facets);
     }
@@ -52,7 +71,7 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
     {
         var constraints = FilterValues.ResolveAll(searcher.IndexReader, request.Constraints);
         var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: true);
-        return Matches(searcher, TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)));
+        return Matches(searcher, TermContexts.Bind(searcher, ConstraintQueries.Restrict(RescoredQuery.MatchingOf(request.Text), filter)));
     }
 
     /// <summary>Every entry matching <paramref name="request"/> (its page bounds, order and facets are not read), into <paramref name="collector"/>.</summary>
@@ -60,7 +79,7 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
     {
         var constraints = FilterValues.ResolveAll(searcher.IndexReader, request.Constraints);
         var filter = constraintQueries.Filter(constraints, request.Kind, request.Caller, withSelections: true);
-        searcher.Search(TermContexts.Bind(searcher, ConstraintQueries.Restrict(request.Text, filter)), collector);
+        searcher.Search(TermContexts.Bind(searcher, ConstraintQueries.Restrict(RescoredQuery.MatchingOf(request.Text), filter)), collector);
     }
 
     /// <summary>Whether <paramref name="query"/> matches any live document: each segment's scorer is advanced once, nothing is scored.</summary>

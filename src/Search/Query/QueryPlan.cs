@@ -161,7 +161,8 @@ internal sealed record QueryPlan
     /// <summary>
     /// The query: all words (or most, ranked by how many), optionally with the exclusions and the time filter; null when
     /// nothing is searched for. Without <paramref name="glossaries"/>, a glossary document matches only when its title has
-    /// every word (<see cref="InTitle"/>): its body holds every term, its title names it.
+    /// every word (<see cref="InTitle"/>): its body holds every term, its title names it. With <see cref="Optional"/>
+    /// queries, a <see cref="RescoredQuery"/>: they add to the score of the first hits of a page by relevance.
     /// </summary>
     public Lucene.Net.Search.Query? Make(bool relaxed, bool exclusions = true, bool time = true, bool glossaries = true)
     {
@@ -204,7 +205,9 @@ internal sealed record QueryPlan
             query.Add(GlossariesWithoutTheWordsInTitle(), Occur.MUST_NOT);
         }
 
-        return query;
+        // The optional queries (the words as typed together, a run whole) rank the hits and never decide one: a page
+        // by relevance adds them to its first hits only, a count never reads them.
+        return Bonus() is { } bonus ? new RescoredQuery(query, bonus) : query;
     }
 
     /// <summary>The constant every document but a glossary gets on top of its score.</summary>
@@ -253,19 +256,26 @@ internal sealed record QueryPlan
             most.Add(word, relaxed ? Occur.SHOULD : Occur.MUST);
         }
 
-        var query = relaxed ? Anchored(most) : most;
+        return relaxed ? Anchored(most) : most;
+    }
 
-        if (Optional.Count == 0)
+    /// <summary>
+    /// What <see cref="Optional"/> adds to a hit's score, as one query: each optional query that matches adds its
+    /// score; null when there are none (a parsed query has none).
+    /// </summary>
+    private BooleanQuery? Bonus()
+    {
+        if (Parsed is not null || Words.Count == 0 || Optional.Count == 0)
         {
-            return query;
+            return null;
         }
 
-        var scored = relaxed ? new BooleanQuery(disableCoord: true) { { query, Occur.MUST } } : query;
+        var bonus = new BooleanQuery(disableCoord: true);
         foreach (var optional in Optional)
         {
-            scored.Add(optional, Occur.SHOULD);
+            bonus.Add(optional, Occur.SHOULD);
         }
 
-        return scored;
+        return bonus;
     }
 }

@@ -86,6 +86,10 @@ internal sealed class QueryTerms
             case FilteredQuery filtered:
                 Collect(filtered.Query);
                 break;
+            case RescoredQuery rescored:
+                Collect(rescored.Matching);
+                Collect(rescored.Bonus);
+                break;
         }
     }
 }

@@ -21,11 +21,11 @@ internal static class TermContexts
 
     private static readonly ConditionalWeakTable<IndexReaderContext, ConcurrentDictionary<Term, TermContext>> Versions = [];
 
-    private static readonly HashSet<Type> Rebuildable = [typeof(TermQuery), typeof(PhraseQuery), typeof(BooleanQuery), typeof(ConstantScoreQuery), typeof(FilteredQuery)];
+    private static readonly HashSet<Type> Rebuildable = [typeof(TermQuery), typeof(PhraseQuery), typeof(BooleanQuery), typeof(ConstantScoreQuery), typeof(FilteredQuery), typeof(RescoredQuery)];
 
     /// <summary>
-    /// <paramref name="query"/> with its term queries and exact phrases (inside boolean, constant-score and filtered
-    /// queries) carrying the searcher's contexts of their terms; other queries are left as they are. Scores and matches
+    /// <paramref name="query"/> with its term queries and exact phrases (inside boolean, constant-score, filtered and
+    /// rescored queries) carrying the searcher's contexts of their terms; other queries are left as they are. Scores and matches
     /// are unchanged.
     /// </summary>
     public static Query Bind(IndexSearcher searcher, Query query)
@@ -62,6 +62,8 @@ internal static class TermContexts
                 return new ConstantScoreQuery(Bound(inner, top, known)) { Boost = constant.Boost };
             case FilteredQuery filtered:
                 return new FilteredQuery(Bound(filtered.Query, top, known), filtered.Filter, filtered.Strategy) { Boost = filtered.Boost };
+            case RescoredQuery rescored:
+                return new RescoredQuery(Bound(rescored.Matching, top, known), Bound(rescored.Bonus, top, known)) { Boost = rescored.Boost };
             default:
                 return query;
         }

@@ -114,6 +114,10 @@ public sealed class BigramShadowQueryTests
             case PrefixQuery prefix:
                 found.Add((prefix.Prefix.Field, boost * prefix.Boost));
                 break;
+            case RescoredQuery rescored:
+                Walk(rescored.Matching, boost * rescored.Boost, found);
+                Walk(rescored.Bonus, boost * rescored.Boost, found);
+                break;
         }
     }
 }
