@@ -52,8 +52,36 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
             throw new UnsupportedSyntaxException(new QueryNote(QueryNoteKind.ShortPrefix, [], MinPrefixLength));
         }
 
-        return Expand(field, termStr, f => WithStem(f, termStr, base.GetPrefixQuery(f, termStr)));
+        return Expand(field, termStr, f => WithUnstemmedWords(f, termStr, WithStem(f, termStr, base.GetPrefixQuery(f, termStr))));
     }
+
+    /// <summary>
+    /// A prefix longer than the stem of the word it starts: <c>streami*</c> (streaming, indexed as "stream") or a title
+    /// cut at <c>retenti</c> (retention, "retent") is in no stemmed term. The body's and attachments' bigram shadows
+    /// hold their words unstemmed, and text without CJK leaves those shadows out (<see cref="Expand"/>): the prefix is
+    /// searched there too, for the words whose stem it misses (<see cref="UnstemmedPrefixQuery"/>), the better of the
+    /// two counting (a disjunction-max), so a document both find scores as before.
+    /// </summary>
+    private Query? WithUnstemmedWords(string field, string prefix, Query? query)
+    {
+        if (query is null || SearchFields.MayHoldCjk(prefix) || ShadowOf(field) is not { } shadow || base.GetPrefixQuery(shadow, prefix) is not PrefixQuery asWritten)
+        {
+            return query;
+        }
+
+        var missed = new UnstemmedPrefixQuery(asWritten.Prefix, analyzer, field)
+        {
+            MultiTermRewriteMethod = asWritten.MultiTermRewriteMethod,
+        };
+        return new DisjunctionMaxQuery(0f) { query, missed };
+    }
+
+    private static string? ShadowOf(string field) => field switch
+    {
+        SearchFields.Body => SearchFields.BodyCjk,
+        SearchFields.AttachmentText => SearchFields.AttachmentTextCjk,
+        _ => null,
+    };
 
     /// <summary>
     /// A prefix on a stemmed field also matches the prefix's own stem as a word: <c>tags*</c> finds "tags", indexed as
