@@ -36,16 +36,17 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
 
         // A bonus counts only in a ranking by relevance, and there only for the first hits: they are collected by the
         // matching words, then rescored (RescoredQuery); a sort by date, a count or a page past the end never reads it.
-        var rescored = request.Text is RescoredQuery { Boost: 1f } r && request.Order is null && request.Skip < maxDoc && wanted > 0 ? r : null;
+        var paged = request.Skip < maxDoc && wanted > 0;
+        var rescored = paged && request.Text is RescoredQuery { Boost: 1f } r && request.Order is null ? r : null;
         var text = TermContexts.Bind(searcher, ConstraintQueries.Restrict(RescoredQuery.MatchingOf(request.Text), filter));
         var collected = rescored is null ? wanted : Math.Max(wanted, Math.Min(RescoredQuery.Window, maxDoc));
-        var top = request.Skip >= maxDoc || wanted <= 0 ? null : TopHits.Create(request.Order, collected);
+        var top = paged ? TopHits.Create(request.Order, collected) : null;
         var collector = new FacetCollector(
             request.Facets ? SearchFacets.Dimensions : [],
             request.Facets ? ConstraintQueries.Selections(constraints) : [],
             top?.Collector);
         IReadOnlyList<ScoreDoc> hits;
-        if (rescored is null)
+        if (rescored is null || top is null)
         {
             searcher.Search(text, collector);
             collector.Finish();
@@ -56,7 +57,7 @@ internal sealed class EntrySearcher(ConstraintQueries constraintQueries)
             var (matching, bonus) = RescoredQuery.Weights(searcher, text, TermContexts.Bind(searcher, rescored.Bonus));
             RescoredQuery.Search(searcher, matching, collector);
             collector.Finish();
-            hits = RescoredQuery.Rescore(searcher, top!.Page(0, collected), bonus).Skip(request.Skip).Take(request.Take).ToArray();
+            hits = RescoredQuery.Rescore(searcher, top.Page(0, collected), bonus).Skip(request.Skip).Take(request.Take).ToArray();
         }
 
         var facets = request.Facets ? FacetGroups.Build(searcher, collector.Counts, constraints.Selected, AccessFilters.For(request.Kind, request.Caller.Principals)) : [];
