@@ -27,8 +27,9 @@ public static class SearchFields
     /// Lucene wrote as U+FFFD each (<see cref="Analysis.SurrogatePairFilter"/>).
     /// 12: 著, 乾 and 藉 folded to 着, 干 and 借 (<see cref="Analysis.TraditionalSimplifiedPairs.Shared"/>), so traditional
     /// 意味著 finds simplified 意味着.
+    /// 13: typographic apostrophes (’, ʼ) folded to <c>'</c>, so the bigram shadows hold team’s and team's as one word.
     /// </summary>
-    public const int SchemaVersion = 12;
+    public const int SchemaVersion = 13;
 
     /// <summary>The entry id (StringField, stored): the document id, or <c>{id}#lesson-{n}</c> / <c>{id}#action-{n}</c>.</summary>
     public const string Id = "id";

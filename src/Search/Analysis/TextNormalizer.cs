@@ -6,7 +6,10 @@ namespace KnowledgeHub.Search.Analysis;
 /// The one normalization of searchable text, at index and at query time, for every analyzed field (title, body,
 /// tags, attachment text, their bigram shadows): Unicode NFKC (full-width letters and digits to ASCII, ideographic
 /// space to space, compatibility ideographs and Kangxi radicals to unified ideographs, ligatures and circled digits
-/// spelled out), then <see cref="CjkFolding"/> (CJK radical forms to ideographs, traditional to simplified Chinese).
+/// spelled out), then <see cref="CjkFolding"/> (CJK radical forms to ideographs, traditional to simplified Chinese) and
+/// the typographic apostrophes (’ U+2019, ʼ U+02BC) to <c>'</c>: text from a word processor writes team’s and didn’t
+/// where a keyboard writes team's and didn't, and the bigram shadows keep such a word whole, so each spelling was a
+/// term of its own.
 /// Invisible format characters (<see cref="IsIgnorable"/>: soft hyphens, zero-width spaces and joiners, word joiners,
 /// byte-order marks, bidirectional controls, variation selectors) are dropped, so "inter­national" with a soft hyphen
 /// from a PDF and "直播​复盘" with a zero-width space from a web page are the words they look like.
@@ -26,7 +29,7 @@ public static class TextNormalizer
     /// </summary>
     private static readonly byte[] Kind = BuildKinds();
 
-    private static readonly char[] Fold = CjkFolding.Table;
+    private static readonly char[] Fold = BuildFold();
 
     private const byte Dropped = 2;
 
@@ -247,6 +250,15 @@ public static class TextNormalizer
         }
 
         return j;
+    }
+
+    /// <summary><see cref="CjkFolding.Table"/> with the typographic apostrophes straightened (each NFKC leaves alone).</summary>
+    private static char[] BuildFold()
+    {
+        var fold = (char[])CjkFolding.Table.Clone();
+        fold['\u2019'] = '\'';
+        fold['\u02BC'] = '\'';
+        return fold;
     }
 
     private static byte[] BuildKinds()

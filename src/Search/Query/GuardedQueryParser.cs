@@ -39,8 +39,12 @@ internal sealed class GuardedQueryParser : MultiFieldQueryParser
         LowercaseExpandedTerms = true;
     }
 
-    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        Expand(field, queryText, f => base.GetFieldQuery(f, queryText, quoted));
+    /// <summary>A word, or a phrase in quotes. An unquoted possessive is its owner (<see cref="Querying.PlainWords.Possessor"/>), as in a search without syntax; in quotes it stays as typed.</summary>
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+    {
+        var text = quoted || passThrough ? queryText : Querying.PlainWords.Possessor(queryText) ?? queryText;
+        return Expand(field, text, f => base.GetFieldQuery(f, text, quoted));
+    }
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
         Expand(field, queryText, f => base.GetFieldQuery(f, queryText, slop));

@@ -88,6 +88,8 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
                 continue;
             }
 
+            word = Possessor(word) ?? word;
+
             if (!excluded && EnglishTerm(words, i, glossary) is { } term)
             {
                 units.Add(new QueryUnit(term.Text, false));
@@ -284,6 +286,24 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     /// <summary>Words of two characters or more, letters and digits with a letter, joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c>, <c>B2B/B2C</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,}(?:/(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SlashedWords();
+
+    /// <summary>
+    /// The owner of an English possessive, its <c>'s</c> left out (<c>team's</c> → team, <c>PinPinLe's</c> → PinPinLe): the
+    /// campaign's budget is about the campaign, in documents that say "the campaign" as in those that say "the campaign's"
+    /// (the index has a possessive as the word, a gap and "s"), as English analyzers read it. Null for any other word,
+    /// and for an <c>'s</c> that is a verb or "us" (<c>it's</c>, <c>that's</c>, <c>let's</c>: common words, see
+    /// <see cref="StopWords.IsEnglish"/>). The apostrophe is straight here: the typed text's are (<see cref="QueryText.StraightApostrophes"/>).
+    /// </summary>
+    internal static string? Possessor(string word)
+    {
+        if (word.Length < 4 || word[^2] != '\'' || word[^1] is not ('s' or 'S') || StopWords.IsEnglish(word))
+        {
+            return null;
+        }
+
+        var owner = word[..^2];
+        return owner.All(char.IsLetterOrDigit) && owner.Any(char.IsLetter) && !owner.Any(QueryText.IsCjk) ? owner : null;
+    }
 
     /// <summary>A plural's singular for glossary lookup: retrospectives → retrospective.</summary>
     internal static string Singular(string word) =>

@@ -38,6 +38,30 @@ internal static class QueryText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with a typographic apostrophe between two letters (<c>team’s</c>, <c>didn’t</c>, ’ or ʼ)
+    /// written <c>'</c>, as the index has it (<see cref="Analysis.TextNormalizer"/>): a word, where ’ elsewhere is a closing
+    /// quotation mark, read as punctuation. The same instance when there is none.
+    /// </summary>
+    public static string StraightApostrophes(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\u2019', '\u02BC') < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 1; i < chars.Length - 1; i++)
+        {
+            if (chars[i] is '\u2019' or '\u02BC' && char.IsLetter(chars[i - 1]) && char.IsLetter(chars[i + 1]))
+            {
+                chars[i] = '\'';
+            }
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>The words of the text for the plain-words search: split at whitespace, punctuation runs and CJK boundaries.</summary>
     public static IEnumerable<string> Words(string text) =>
         Prepare(text.Replace('"', ' ')).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

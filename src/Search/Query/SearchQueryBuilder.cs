@@ -176,9 +176,11 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
 
     /// <summary>
     /// The typed text as it is read: without invisible format characters (a zero-width space pasted from a web page would
-    /// split or join words; the index holds none, <see cref="Analysis.TextNormalizer"/> drops them), trimmed, and cut.
+    /// split or join words; the index holds none, <see cref="Analysis.TextNormalizer"/> drops them), its apostrophes inside
+    /// words straight (<see cref="QueryText.StraightApostrophes"/>), trimmed, and cut.
     /// </summary>
-    private static (string Text, QueryNote? TooLong) Prepared(string text) => Cut(Analysis.TextNormalizer.WithoutIgnorables(text).Trim());
+    private static (string Text, QueryNote? TooLong) Prepared(string text) =>
+        Cut(QueryText.StraightApostrophes(Analysis.TextNormalizer.WithoutIgnorables(text)).Trim());
 
     /// <summary>
     /// Text over <see cref="MaxQueryLength"/> cut at the last word boundary before it: a space when there is one in the

@@ -26,5 +26,14 @@ internal static class StopWords
     /// <summary>Particles cut only at the end of a run (了 stays in 了解, 吗 at the end of a question goes).</summary>
     public static IReadOnlyList<string> ChineseFinal { get; } = ["吗", "呢", "吧", "啊", "了", "么"];
 
-    public static bool IsEnglish(string word) => English.Contains(word);
+    /// <summary>
+    /// True for a common word, and for one with <c>'s</c> after a common word or a pronoun, where the <c>'s</c> is a verb
+    /// or "us" (<c>it's</c>, <c>that's</c>, <c>what's</c>, <c>he's</c>, <c>let's</c>), not a possessive.
+    /// </summary>
+    public static bool IsEnglish(string word) =>
+        English.Contains(word)
+            || (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S' && (English.Contains(word[..^2]) || Contracted.Contains(word[..^2])));
+
+    /// <summary>Words whose <c>'s</c> is "is", "has" or "us" and that <see cref="English"/> lacks.</summary>
+    private static readonly HashSet<string> Contracted = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "here", "let" };
 }
