@@ -176,6 +176,21 @@ public sealed class QuerySyntaxTests(SyntaxCorpus corpus) : IClassFixture<Syntax
         Assert.Equal(count, note.Count);
     }
 
+    /// <summary>Syntax the parser cannot read is searched as its words: a field's name in it is syntax, not a word (no "no document has: title").</summary>
+    [Theory]
+    [InlineData("title:\"gamma", "gamma")]
+    [InlineData("body:(gamma", "gamma")]
+    [InlineData("TITLE:\"gamma campaign", "gamma campaign")]
+    public void A_field_name_in_unreadable_syntax_is_not_searched_as_a_word(string query, string words)
+    {
+        var results = corpus.Host.Search(query);
+
+        Assert.Contains(results.Notes, n => n.Kind == QueryNoteKind.SyntaxError);
+        Assert.DoesNotContain(results.Notes, n => n.Words.Any(w => w.Contains("title", StringComparison.OrdinalIgnoreCase) || w.Contains("body", StringComparison.OrdinalIgnoreCase)));
+        Assert.NotEmpty(results.Hits);
+        Assert.Equal(corpus.Host.Ids(words), corpus.Host.Ids(query));
+    }
+
     [Fact]
     public void A_query_longer_than_the_limit_is_cut_with_a_note()
     {

@@ -100,7 +100,8 @@ public sealed class SearchQueryBuilder(SearchAnalyzer analyzer, GlossaryState? g
             unread = failure;
         }
 
-        var plan = natural.Plain(rest, timeFilter);
+        // A field name in syntax the parser could not read (title:"复盘 with its quote open) is syntax, not a word to search.
+        var plan = natural.Plain(unread is null ? rest : NaturalQueries.WithoutFieldNames(rest), timeFilter);
         return new ParsedSearch(plan.Make(relaxed: false), rest, filters, [.. read, .. Notes(unread)]) { Plan = plan };
     }
 
