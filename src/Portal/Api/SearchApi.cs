@@ -23,7 +23,6 @@ public static class SearchApi
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
     public const int MaxPage = 1000;
-    public const int MaxQueryLength = 500;
 
     public static async Task<Results<Ok<ApiSearchResponse>, ProblemHttpResult>> SearchAsync(
         HttpContext context,
@@ -41,11 +40,6 @@ public static class SearchApi
         if (string.IsNullOrWhiteSpace(q))
         {
             return ApiProblems.BadRequest(ApiProblems.Sentence("SearchNoQuery"));
-        }
-
-        if (q.Length > MaxQueryLength)
-        {
-            return ApiProblems.BadRequest(ApiProblems.Sentence("SearchQueryTooLong", MaxQueryLength));
         }
 
         if (!TryParse(page, 1, 1, MaxPage, out var pageNumber))

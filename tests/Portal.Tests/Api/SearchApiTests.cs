@@ -90,12 +90,20 @@ public sealed class SearchApiTests(TestSignInPortalFactory portal) : IClassFixtu
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task An_overlong_query_is_a_400()
+    /// <summary>A pasted passage over the limit is searched as the search page and the lessons read it: cut at a word boundary, with a note.</summary>
+    [Theory]
+    [InlineData(130, "618 ")]
+    [InlineData(110, "直播复盘，")]
+    public async Task An_overlong_query_is_cut_with_a_note_as_on_the_page(int times, string text)
     {
         var alice = await portal.CreateReadyClientAsAsync(TestUsers.Alice);
+        var query = string.Concat(Enumerable.Repeat(text, times));
 
-        await ApiJson.ProblemAsync(await alice.GetPageAsync("/api/v1/search?q=" + new string('复', 501)), HttpStatusCode.BadRequest);
+        var json = await ApiJson.ReadAsync(await alice.GetPageAsync("/api/v1/search?q=" + Uri.EscapeDataString(query)), HttpStatusCode.OK);
+
+        var note = Assert.Single(json.GetProperty("notes").EnumerateArray(), n => n.GetProperty("kind").GetString() == "TooLong");
+        Assert.Contains("500", note.GetProperty("text").GetString());
+        Assert.True(json.GetProperty("total").GetInt32() >= 1);
     }
 
     [Theory]
