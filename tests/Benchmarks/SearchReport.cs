@@ -53,7 +53,9 @@ public sealed partial record SearchReport(
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, ToJson().ToJsonString(Json) + "\n", cancellationToken);
+        var json = ToJson();
+        await SearchJsonThroughput.KeepAsync(json, path, cancellationToken);
+        await File.WriteAllTextAsync(path, json.ToJsonString(Json) + "\n", cancellationToken);
     }
 
     public JsonObject ToJson()

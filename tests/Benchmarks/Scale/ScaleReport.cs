@@ -96,8 +96,13 @@ public sealed partial class ScaleReport
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, ToJson().ToJsonString(Json) + "\n", cancellationToken);
+        var json = ToJson();
+        await File.WriteAllTextAsync(path, json.ToJsonString(Json) + "\n", cancellationToken);
         await File.WriteAllTextAsync(Path.ChangeExtension(path, ".md"), Table(), cancellationToken);
+        if (Options.Documents == SearchJsonThroughput.Documents && Error is null)
+        {
+            await SearchJsonThroughput.CopyAsync(json, Commit, SearchJsonThroughput.SearchJsonBeside(path), Json, cancellationToken);
+        }
     }
 
     public JsonObject ToJson()
