@@ -83,7 +83,7 @@ public sealed class Fts5Baseline : IDisposable
         var misses = new List<Miss>();
         foreach (var page in sample)
         {
-            var query = variant == "short" ? RelevanceBenchmark.Shorten(page) : page.Title;
+            var query = RelevanceBenchmark.QueryOf(page, variant);
             var ids = Search(query, page.Language.Code).Select(r => r.Id).ToList();
             var rank = ids.IndexOf(page.Id) + 1;
             at1 += rank == 1 ? 1 : 0;

@@ -11,7 +11,8 @@ public sealed record RelevanceResult(
     string Language, string Variant, string Readers, int Queries, double SuccessAt1, double SuccessAt10, double Mrr, int Fallbacks, IReadOnlyList<Miss> Misses);
 
 /// <summary>
-/// Known-item search: a page's title (or its first half: the "short" variant) is the query and that page the
+/// Known-item search: a page's title (or its first half: the "short" variant; for Chinese, the title written in
+/// traditional characters: the "traditional" variant, issue 9's 繁体 queries over 简体 pages) is the query and that page the
 /// one right answer. Only titles unique within their language are asked (a duplicated title has no single
 /// right page), Chinese ones only when they contain Chinese characters. Seeded sample, same for every run.
 /// </summary>
@@ -46,7 +47,7 @@ public static class RelevanceBenchmark
         var misses = new List<Miss>();
         foreach (var page in sample)
         {
-            var query = variant == "short" ? Shorten(page) : page.Title;
+            var query = QueryOf(page, variant);
             var results = search.Search(new SearchRequest { Query = query, Caller = caller, PageSize = 10 });
             var rank = results.Hits.Select(h => h.DocumentId).ToList().IndexOf(page.Id) + 1;
             fallbacks += results.Notes.Any(n => n.NotAsTyped) ? 1 : 0;
@@ -63,6 +64,32 @@ public static class RelevanceBenchmark
         var language = sample.Count > 0 ? sample[0].Language.Code : "";
         return new RelevanceResult(language, variant, readers, sample.Count, (double)at1 / n, (double)at10 / n, reciprocal / n, fallbacks, misses);
     }
+
+    /// <summary>The query of <paramref name="variant"/> for <paramref name="page"/>: its title, <see cref="Shorten"/>ed, or <see cref="Traditional"/>.</summary>
+    public static string QueryOf(HelpPage page, string variant)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return variant switch
+        {
+            "short" => Shorten(page),
+            "traditional" => Traditional(page.Title),
+            _ => page.Title,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in traditional characters, by ICU's "Hans-Hant" transliterator (CLDR's data, word by word:
+    /// 头发 → 頭髮, 后台 → 後台), which the index does not use — its fold goes the other way, character by character.
+    /// </summary>
+    public static string Traditional(string text)
+    {
+        lock (HansHant)
+        {
+            return HansHant.Value.Transliterate(text);
+        }
+    }
+
+    private static readonly Lazy<ICU4N.Text.Transliterator> HansHant = new(() => ICU4N.Text.Transliterator.GetInstance("Hans-Hant"));
 
     /// <summary>English: the first two words that are not stop words. Chinese: the first half of the title's characters (at least two).</summary>
     public static string Shorten(HelpPage page)

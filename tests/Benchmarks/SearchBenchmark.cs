@@ -75,12 +75,18 @@ public static class SearchBenchmark
         var hitCosts = HitCostBenchmark.Run(search, CorpusImport.Everything, mix, rounds: 5);
         Console.WriteLine("Relevance: known-item queries...");
         var relevance = new List<RelevanceResult>();
+        (int Changed, int Of)? traditionalTitles = null;
         foreach (var language in Language.All)
         {
             var sample = RelevanceBenchmark.Sample(corpus[language], options.RelevanceQueries, options.Seed);
             relevance.Add(RelevanceBenchmark.Run(search, sample, "title", language.Code, CorpusImport.ReaderOf(language)));
             relevance.Add(RelevanceBenchmark.Run(search, sample, "short", language.Code, CorpusImport.ReaderOf(language)));
             relevance.Add(RelevanceBenchmark.Run(search, sample, "title", "all", CorpusImport.Everything));
+            if (language == Language.Chinese)
+            {
+                relevance.Add(RelevanceBenchmark.Run(search, sample, "traditional", language.Code, CorpusImport.ReaderOf(language)));
+                traditionalTitles = (sample.Count(p => RelevanceBenchmark.Traditional(p.Title) != p.Title), sample.Count);
+            }
         }
 
         Console.WriteLine("SQLite FTS5 (trigram, bm25, snippet) over the same pages and queries...");
@@ -89,7 +95,9 @@ public static class SearchBenchmark
         {
             var ftsRelevance = Language.All
                 .Select(l => RelevanceBenchmark.Sample(corpus[l], options.RelevanceQueries, options.Seed))
-                .SelectMany(sample => new[] { fts.Relevance(sample, "title"), fts.Relevance(sample, "short") })
+                .SelectMany(sample => sample.Count > 0 && sample[0].Language == Language.Chinese
+                    ? new[] { fts.Relevance(sample, "title"), fts.Relevance(sample, "short"), fts.Relevance(sample, "traditional") }
+                    : new[] { fts.Relevance(sample, "title"), fts.Relevance(sample, "short") })
                 .ToList();
             var timed = Math.Min(options.Queries, 2000);
             fts5 = new Fts5Comparison(
@@ -106,6 +114,7 @@ public static class SearchBenchmark
             loadAtStart, Machine.LoadAverage(), commit, Stopwatch.GetElapsedTime(runStarted).TotalSeconds)
         {
             Fts5 = fts5,
+            TraditionalTitles = traditionalTitles,
         };
         var path = Path.GetFullPath(options.Out, root);
         await report.WriteAsync(path, cancellationToken);

@@ -65,10 +65,15 @@ public sealed partial record SearchReport
         output.WriteLine(Invariant($"CPU ms per query at 10 hits / at 1 hit (share spent reading and highlighting hits, all: {HitCostBenchmark.HitShare(HitCosts):P0}): {costs}"));
         output.WriteLine(Invariant($"memory: peak working set {Memory.PeakWorkingSetMB:0} MB, GC heap after full collection {Memory.HeapAfterFullCollectMB:0} MB"));
         output.WriteLine();
-        output.WriteLine("Known-item relevance   queries   S@1     S@10    MRR@10  fallbacks");
+        output.WriteLine("Known-item relevance        queries   S@1     S@10    MRR@10  fallbacks");
         foreach (var r in Relevance)
         {
-            output.WriteLine(Invariant($"{r.Language} {r.Variant,-6} readers {r.Readers,-4}{r.Queries,8}{r.SuccessAt1,8:0.000}{r.SuccessAt10,8:0.000}{r.Mrr,9:0.000}{r.Fallbacks,8}"));
+            output.WriteLine(Invariant($"{r.Language} {r.Variant,-11} readers {r.Readers,-4}{r.Queries,8}{r.SuccessAt1,8:0.000}{r.SuccessAt10,8:0.000}{r.Mrr,9:0.000}{r.Fallbacks,8}"));
+        }
+
+        if (TraditionalTitles is { } titles)
+        {
+            output.WriteLine(Invariant($"zh traditional: the title written in traditional characters (ICU Hans-Hant), {titles.Changed} of {titles.Of} titles changed by it"));
         }
 
         if (Fts5 is { } fts)
@@ -79,6 +84,11 @@ public sealed partial record SearchReport
             {
                 var (ours, theirs) = (Known(language), fts.Known(language));
                 output.WriteLine(Invariant($"{language} S@1 / S@10 / MRR@10: portal {ours.SuccessAt1:0.000} / {ours.SuccessAt10:0.000} / {ours.Mrr:0.000}, FTS5 {theirs.SuccessAt1:0.000} / {theirs.SuccessAt10:0.000} / {theirs.Mrr:0.000}"));
+            }
+
+            if (fts.Relevance.FirstOrDefault(r => r.Variant == "traditional") is { } traditional && Relevance.FirstOrDefault(r => r.Variant == "traditional") is { } portal)
+            {
+                output.WriteLine(Invariant($"zh traditional S@1 / S@10 / MRR@10: portal {portal.SuccessAt1:0.000} / {portal.SuccessAt10:0.000} / {portal.Mrr:0.000}, FTS5 {traditional.SuccessAt1:0.000} / {traditional.SuccessAt10:0.000} / {traditional.Mrr:0.000}"));
             }
 
             output.WriteLine(Invariant($"latency p50 / p99 ms: portal {fts.Lucene.P50:0.00} / {fts.Lucene.P99:0.00} (facets, access filter, snippets), FTS5 {fts.Fts5.P50:0.00} / {fts.Fts5.P99:0.00} (snippets); portal p99 ÷ FTS5 p99 = {fts.P99Ratio:0.00} (goal ≤ 1.5)"));

@@ -31,6 +31,9 @@ public sealed partial record SearchReport(
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>Of the Chinese known-item titles, how many the "traditional" variant writes differently (the rest have no character with a traditional form).</summary>
+    public (int Changed, int Of)? TraditionalTitles { get; init; }
+
     /// <summary>SQLite FTS5 side by side (<see cref="Fts5Baseline"/>), when measured.</summary>
     public Fts5Comparison? Fts5 { get; init; }
 
@@ -91,6 +94,13 @@ public sealed partial record SearchReport(
                 json[$"fts5_{language}_mrr_ratio"] = R(known.Mrr <= 0 ? 0 : both.Mrr / known.Mrr);
             }
 
+            if (fts.Relevance.FirstOrDefault(r => r.Variant == "traditional") is { } traditional)
+            {
+                json[$"fts5_{traditional.Language}_traditional_success_at_1"] = R(traditional.SuccessAt1);
+                json[$"fts5_{traditional.Language}_traditional_success_at_10"] = R(traditional.SuccessAt10);
+                json[$"fts5_{traditional.Language}_traditional_mrr"] = R(traditional.Mrr);
+            }
+
             json["fts5_p50_ms"] = R(fts.Fts5.P50);
             json["fts5_p99_ms"] = R(fts.Fts5.P99);
             json["fts5_lucene_p50_ms"] = R(fts.Lucene.P50);
@@ -129,10 +139,16 @@ public sealed partial record SearchReport(
 
         foreach (var r in Relevance.Where(r => r.Variant != "title" || r.Readers != r.Language))
         {
-            var name = r.Variant == "short" ? $"{r.Language}_short" : $"{r.Language}_all_readers";
+            var name = r.Variant is "short" or "traditional" ? $"{r.Language}_{r.Variant}" : $"{r.Language}_all_readers";
             json[$"{name}_success_at_1"] = R(r.SuccessAt1);
             json[$"{name}_success_at_10"] = R(r.SuccessAt10);
             json[$"{name}_mrr"] = R(r.Mrr);
+        }
+
+        if (TraditionalTitles is { } titles)
+        {
+            json["zh_traditional_titles_changed"] = titles.Changed;
+            json["zh_traditional_titles"] = titles.Of;
         }
 
         json["search_hit_share"] = R(HitCostBenchmark.HitShare(HitCosts));
