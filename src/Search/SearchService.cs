@@ -161,10 +161,11 @@ public sealed partial class SearchService(
                     return results.Notes.FirstOrDefault(n => n.Kind == QueryNoteKind.MostWords) is { } most ? WithArchivedWords(searcher, results, most, plan, all) : results;
                 }
 
-                if (constraints.ExcludeArchived
-                    && entries.Run(searcher, Counting(all ?? new MatchAllDocsQuery()) with { Constraints = constraints with { ExcludeArchived = false } }).Total is > 0 and var archived)
+                if (constraints.ExcludeArchived && ArchivedMatches(searcher, plan, all) is > 0 and var archived)
                 {
-                    return results with { Notes = [.. results.Notes, new QueryNote(QueryNoteKind.OnlyArchived, [], archived)] };
+                    // "No document has most of these words together" would be wrong: archived ones do (a pasted row of an
+                    // archived report, cut mid-word).
+                    return results with { Notes = [.. results.Notes.Where(n => n.Kind != QueryNoteKind.NoneTogether), new QueryNote(QueryNoteKind.OnlyArchived, [], archived)] };
                 }
 
                 if (parsed.Plan?.AsPlainWords() is var (plain, words) && Read(searcher, plain, words) is { Total: > 0 } asWords)
@@ -218,6 +219,17 @@ public sealed partial class SearchService(
                                 : new[] { n }),
                         ],
                     };
+            }
+
+            // How many archived documents the search would find with them included: those with every word, else, for a
+            // query that may relax, those with most words, as the search with archived documents included reads it.
+            int ArchivedMatches(IndexSearcher searcher, Querying.QueryPlan? plan, Query? all)
+            {
+                var included = constraints with { ExcludeArchived = false };
+                var every = entries.Run(searcher, Counting(all ?? new MatchAllDocsQuery()) with { Constraints = included }).Total;
+                return every > 0 || plan is not { CanRelax: true } || plan.Make(relaxed: true) is not { } most
+                    ? every
+                    : entries.Run(searcher, Counting(most) with { Constraints = included }).Total;
             }
 
             // Archived documents only (they are left out only when no status is chosen), so a count visits only them.

@@ -301,6 +301,24 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
     }
 
     /// <summary>
+    /// Nothing readable has every word or most of them, and an archived document has most (a pasted line of an archived
+    /// SOP with a word cut): the empty page says archived documents match, not that no document has the words together,
+    /// and including archived finds it with most words.
+    /// </summary>
+    [Fact]
+    public void An_empty_page_whose_most_words_an_archived_document_has_says_so()
+    {
+        var results = corpus.Search("旧版上线 SOP zzqxv", TestCallers.Carol);
+        var archived = corpus.Search("旧版上线 SOP zzqxv", TestCallers.Carol, includeArchived: true);
+
+        Assert.Equal(0, results.Total);
+        Assert.Equal(1, Assert.Single(results.Notes, n => n.Kind == QueryNoteKind.OnlyArchived).Count);
+        Assert.DoesNotContain(results.Notes, n => n.Kind == QueryNoteKind.NoneTogether);
+        Assert.Equal(["sop-old-launch"], archived.Hits.Select(h => h.DocumentId));
+        Assert.Contains(archived.Notes, n => n.Kind == QueryNoteKind.MostWords);
+    }
+
+    /// <summary>
     /// Most words, but an archived document has every word (its title 旧版上线, its tag campaign): the page says so and how
     /// many, in place of "no document has every word"; where no archived document has them all, the most-words note stays
     /// and the words only archived documents have are named as such.
