@@ -89,6 +89,33 @@ public sealed class DidYouMeanTests(SpellingCorpus corpus) : IClassFixture<Spell
         Assert.Null(corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
     }
 
+    /// <summary>An address, a file name, a path or a wildcard is written as it is: none of its words is "corrected" (example.com is not example.crm).</summary>
+    [Theory]
+    [InlineData("campaing@example.com")]
+    [InlineData("ops@campaing")]
+    [InlineData("campaing@ops")]
+    [InlineData("ops@campaing.org")]
+    [InlineData("campaing.docx")]
+    [InlineData("https://wiki.example.com/campaing")]
+    [InlineData("/srv/share/campaing")]
+    [InlineData("ops\\campaing\\2026")]
+    [InlineData("ca?paing")]
+    public void No_word_of_an_address_a_name_with_dots_or_a_wildcard_is_corrected(string query)
+    {
+        Assert.Null(corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("campaing.", "campaign.")]
+    [InlineData("how did the campaing go?", "how did the campaign go?")]
+    [InlineData("campaing?", "campaign?")]
+    [InlineData("campaing at ops@example.com", "campaign at ops@example.com")]
+    [InlineData("retension, campaing.docx", "retention, campaing.docx")]
+    public void A_word_beside_an_address_or_ending_a_sentence_is_still_corrected(string query, string expected)
+    {
+        Assert.Equal(expected, corpus.Host.Search(query, TestCallers.Carol).DidYouMean);
+    }
+
     /// <summary>A word of five letters or fewer is corrected by one edit, never two (covid is not "copied"); a longer one by two.</summary>
     [Theory]
     [InlineData("lanch", "launch")]

@@ -11,7 +11,7 @@ namespace KnowledgeHub.Search;
 /// close word is in many — is replaced by the closest indexed word within 1 edit (words up to 5 letters) or 2 edits,
 /// sharing its first letter (found by walking the terms with that letter); ties go to the word in more entries. Term statistics cover every entry, so a
 /// candidate is only taken when <c>readable</c> says the caller can read an entry with it. Field names, prefixes
-/// (<c>camp*</c>), negated words, words over 24 letters and acronyms (<c>OKR</c>, <c>LTV</c>, <c>COVID</c>: five capitals
+/// (<c>camp*</c>), negated words, words in addresses, paths and names with dots (<see cref="Word"/>), words over 24 letters and acronyms (<c>OKR</c>, <c>LTV</c>, <c>COVID</c>: five capitals
 /// at most) are left alone, and no word becomes a stop word (<c>okr</c> is not "or"); at most 8 words are looked up.
 /// </summary>
 internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
@@ -42,7 +42,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     public string? Correct(IndexReader reader, string text, Func<string, bool> readable)
     {
         var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var word in Word().Matches(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w) && !IsAcronym(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
+        foreach (var word in Words(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w) && !IsAcronym(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
         {
             var lower = word.ToLowerInvariant();
             if (replacements.ContainsKey(lower))
@@ -57,7 +57,20 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
             }
         }
 
-        return replacements.Count == 0 ? null : Word().Replace(text, m => replacements.GetValueOrDefault(m.Value, m.Value));
+        if (replacements.Count == 0)
+        {
+            return null;
+        }
+
+        var corrected = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var match in Words(text))
+        {
+            corrected.Append(text, at, match.Index - at).Append(replacements.GetValueOrDefault(match.Value, match.Value));
+            at = match.Index + match.Length;
+        }
+
+        return corrected.Append(text, at, text.Length - at).ToString();
     }
 
     /// <summary>An acronym as written (<c>OKR</c>, <c>COVID</c>): a name to search as it is, not a misspelt word.</summary>
@@ -181,6 +194,15 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     /// <summary>The word as the SmartCn fields index it (lower-cased, Porter-stemmed).</summary>
     private string Stem(string word) => analyzer.Terms(SearchFields.Body, word) is [var stem, ..] ? stem : "";
 
-    [GeneratedRegex("""(?<![A-Za-z0-9_:*\-'])[A-Za-z]{3,}(?![A-Za-z0-9_:*'])""", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A word of three ASCII letters or more standing on its own: not part of a longer token — a field name, a prefix, a
+    /// negated or hyphenated word, an apostrophe's, an e-mail address (<c>@</c>), a wildcard inside a word (<c>ca?paign</c>),
+    /// an escape, or a name with dots (<c>example.com</c>, <c>retro.docx</c>). A full stop or question mark ending a
+    /// sentence is no part of the word.
+    /// </summary>
+    [GeneratedRegex("""(?<![A-Za-z0-9_:*\-'@\\]|[A-Za-z0-9][.?])[A-Za-z]{3,}(?![A-Za-z0-9_:*'@\\]|[.?][A-Za-z0-9])""", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    /// <summary>The words of <paramref name="text"/> to look up: <see cref="Word"/>s outside an address, a path or a time (<see cref="Querying.LiteralTokens"/>).</summary>
+    private static IEnumerable<Match> Words(string text) => Word().Matches(text).Where(m => !Querying.LiteralTokens.Contain(text, m.Index));
 }
