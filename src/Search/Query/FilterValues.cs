@@ -33,11 +33,13 @@ internal static class FilterValues
     public static bool Has(IndexReader reader, string dimension, string value) => Matching(TermsByCase(reader, dimension), value).Any();
 
     /// <summary>
-    /// The terms equal to <paramref name="value"/> ignoring case, or else to its search normalization: a tag typed in
-    /// traditional characters (<c>tag:雙十一</c>) or a collection in full-width letters matches a value saved simplified and half-width.
+    /// The terms equal to <paramref name="value"/> ignoring case, and those whose search normalization is its own: a tag typed in
+    /// traditional characters (<c>tag:雙十一</c>) or a collection in full-width letters matches a value saved simplified and
+    /// half-width, and the reverse — a tag saved <c>雙十一</c> or <c>team’s</c> (a word processor's apostrophe; the typed
+    /// text's is straightened) is found by <c>tag:双十一</c> or <c>tag:team's</c>.
     /// </summary>
     private static IEnumerable<string> Matching(ILookup<string, string> byCase, string value) =>
-        byCase[value] is var exact && exact.Any() ? exact : byCase[Analysis.TextNormalizer.Normalize(value)];
+        byCase[value].Concat(byCase[Analysis.TextNormalizer.Normalize(value)]).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// The field's terms grouped ignoring case, walked once per reader (it changes with each commit, searches come many
@@ -57,7 +59,9 @@ internal static class FilterValues
                 }
             }
 
-            return all.ToLookup(term => term, StringComparer.OrdinalIgnoreCase);
+            // Each term under itself and, when it differs, under its normal form.
+            return all.SelectMany(term => Analysis.TextNormalizer.Normalize(term) is var normal && normal != term ? [(Key: term, Term: term), (Key: normal, Term: term)] : new[] { (Key: term, Term: term) })
+                .ToLookup(p => p.Key, p => p.Term, StringComparer.OrdinalIgnoreCase);
         });
 
     /// <summary>
