@@ -408,6 +408,40 @@ public sealed class FilterTests(FacetCorpus corpus) : IClassFixture<FacetCorpus>
         Assert.Equal(6, results.Total);
     }
 
+    /// <summary>A range typed the other way round is read the right way round, and the note says which days were searched.</summary>
+    [Theory]
+    [InlineData("运营 updated:[2026-09-28 TO 2026-06-25]")]
+    [InlineData("运营 updated：[2026-09-28 TO 2026-06-25]")]
+    public void A_range_typed_the_other_way_round_is_read_the_right_way_round(string query)
+    {
+        var results = corpus.Host.Search(query, TestCallers.Carol, pageSize: 100);
+
+        var note = Assert.Single(results.Notes, n => n.NotAsTyped);
+        Assert.Equal(QueryNoteKind.RangeReversed, note.Kind);
+        Assert.Equal(["2026-06-25", "2026-09-28"], note.Words);
+        Assert.Equal(["competitor-secret", "plan-2026-d11", "retro-2026-618"], results.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Date filters that leave no day between them find nothing, and the empty page says why — typed, or against the page's from/to.</summary>
+    [Fact]
+    public void Date_filters_that_leave_no_day_say_so()
+    {
+        var typed = corpus.Host.Search("运营 after:2026-09-01 before:2026-06-01", TestCallers.Carol, pageSize: 100);
+        var boxes = corpus.Host.Search(new SearchRequest
+        {
+            Query = "运营 before:2026-06-01",
+            Caller = TestCallers.Carol,
+            From = new DateOnly(2026, 9, 1),
+        });
+        var open = corpus.Host.Search("运营 after:2026-09-01 before:2026-09-01", TestCallers.Carol, pageSize: 100);
+
+        Assert.Equal(0, typed.Total);
+        Assert.Equal(["2026-09-01", "2026-06-01"], Assert.Single(typed.Notes, n => n.Kind == QueryNoteKind.NoDays).Words);
+        Assert.Equal(0, boxes.Total);
+        Assert.Equal(["2026-09-01", "2026-06-01"], Assert.Single(boxes.Notes, n => n.Kind == QueryNoteKind.NoDays).Words);
+        Assert.DoesNotContain(open.Notes, n => n.Kind == QueryNoteKind.NoDays);
+    }
+
     /// <summary>A filter with nothing after its colon but quotes selects nothing: it is ignored, and the note names it.</summary>
     [Theory]
     [InlineData("运营 type:\"\"", "type:")]

@@ -109,6 +109,18 @@ public enum QueryNoteKind
     UnreadableDate,
 
     /// <summary>
+    /// A typed range whose start is after its end (<c>updated:[2026-12-01 TO 2026-01-01]</c>) was read the right way round.
+    /// <see cref="QueryNote.Words"/>: the first and last day searched (<c>2026-01-01</c>, <c>2026-12-01</c>).
+    /// </summary>
+    RangeReversed,
+
+    /// <summary>
+    /// The date filters together leave no day (<c>after:2026-01-01 before:2025-01-01</c>, or a typed filter against the
+    /// page's from/to), so nothing can match. <see cref="QueryNote.Words"/>: the first and last day they allow.
+    /// </summary>
+    NoDays,
+
+    /// <summary>
     /// A filter typed with nothing to filter by (<c>type:""</c>, <c>标签：“”</c>); it was ignored. <see cref="QueryNote.Words"/>:
     /// the filter's name as typed, with its colon (<c>type:</c>).
     /// </summary>
@@ -164,7 +176,7 @@ public sealed record QueryNote(QueryNoteKind Kind, IReadOnlyList<string> Words, 
     public bool NotAsTyped => Kind is QueryNoteKind.SyntaxError or QueryNoteKind.TooComplex or QueryNoteKind.UnsupportedSyntax
         or QueryNoteKind.ShortPrefix or QueryNoteKind.InnerWildcard or QueryNoteKind.LeadingWildcard or QueryNoteKind.UnknownField
         or QueryNoteKind.TooLong or QueryNoteKind.UnknownStatus or QueryNoteKind.UnknownType or QueryNoteKind.NotAYear or QueryNoteKind.UnreadableRange
-        or QueryNoteKind.UnreadableDate or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords
+        or QueryNoteKind.UnreadableDate or QueryNoteKind.RangeReversed or QueryNoteKind.FilterAsWords or QueryNoteKind.EmptyFilter or QueryNoteKind.SyntaxAsWords
         or QueryNoteKind.JoinedWordsSplit or QueryNoteKind.RunsSplit or QueryNoteKind.LastWordAsPrefix;
 
     public static QueryNote Of(QueryNoteKind kind, params string[] words) => new(kind, words);

@@ -67,16 +67,20 @@ internal sealed record SearchConstraints
         }
 
         var statusSelected = reader.Selected.TryGetValue(SearchFacets.Status, out var statuses) && statuses.Count > 0;
+        var (first, last) = (Later(from, reader.From), Earlier(to, reader.To));
+        IReadOnlyList<QueryNote> notes = first > last
+            ? [.. reader.Notes, QueryNote.Of(QueryNoteKind.NoDays, TypedFilterReader.Day(first!.Value), TypedFilterReader.Day(last!.Value))]
+            : reader.Notes;
         return new SearchConstraints
         {
             Selected = reader.Selected.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
             Excluded = reader.Excluded.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
             OwnerNames = reader.OwnerNames,
             ExcludedOwnerNames = reader.ExcludedOwnerNames,
-            From = Later(from, reader.From),
-            To = Earlier(to, reader.To),
+            From = first,
+            To = last,
             ExcludeArchived = !includeArchived && !statusSelected,
-            Notes = reader.Notes,
+            Notes = notes,
         };
     }
 

@@ -165,9 +165,21 @@ internal sealed class TypedFilterReader(Caller caller, Func<string, string?>? ty
             return;
         }
 
-        From = parts[0] is "*" or "" ? From : Date(filter, parts[0]) ?? From;
-        To = parts[1] is "*" or "" ? To : Date(filter, parts[1]) ?? To;
+        var start = parts[0] is "*" or "" ? null : Date(filter, parts[0]);
+        var end = parts[1] is "*" or "" ? null : Date(filter, parts[1]);
+        if (start > end)
+        {
+            // Typed the other way round: the days between are meant.
+            (start, end) = (end, start);
+            Notes.Add(QueryNote.Of(QueryNoteKind.RangeReversed, Day(start!.Value), Day(end!.Value)));
+        }
+
+        From = start ?? From;
+        To = end ?? To;
     }
+
+    /// <summary>A day as the date filters write it.</summary>
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void NoteEmpty(TypedFilter filter) => Notes.Add(QueryNote.Of(QueryNoteKind.EmptyFilter, filter.Name + ":"));
 

@@ -147,6 +147,9 @@ public static class QueryNoteSentences
             case QueryNoteKind.EmptyFilter:
                 yield return ("NoteEmptyFilter", [new Arg(Word(note, 0), ArgKind.Syntax)]);
                 break;
+            case QueryNoteKind.RangeReversed or QueryNoteKind.NoDays:
+                yield return ("Note" + note.Kind, [Typed(Word(note, 0)), Typed(Word(note, 1))]);
+                break;
             case QueryNoteKind.UnreadableDate:
                 // The second word is where the date was: a filter (after:) or the page's field label (From).
                 yield return ("NoteUnreadableDate", [Typed(Word(note, 0)), new Arg(Word(note, 1), Word(note, 1).EndsWith(':') ? ArgKind.Syntax : ArgKind.Label)]);
