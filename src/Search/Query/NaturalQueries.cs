@@ -184,12 +184,15 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
         var texts = new List<string>();
         var exclusions = new List<(string, Lucene.Net.Search.Query)>();
         var expansions = new List<GlossaryExpansion>();
+        var cut = CutCharacter(text, reading.Units);
         foreach (var unit in reading.Units)
         {
-            if (WithJoinedForm(unit.Text, AnyField(unit.Text)) is not { } direct)
+            if (WithJoinedForm(unit.Text, AnyField(unit.Text)) is not { } asWord)
             {
                 continue;
             }
+
+            var direct = ReferenceEquals(unit, cut) ? WithWordsStartingWith(unit.Text, asWord) : asWord;
 
             if (unit.Excluded)
             {
@@ -246,6 +249,44 @@ internal sealed partial class NaturalQueries(SearchAnalyzer analyzer, GlossarySt
                 LastWordPrefix = new Lazy<QueryPlan>(() => plan with { Words = [.. words.Take(words.Count - 1), StartOf(texts[^1]) ?? words[^1]], Parts = null, RunWords = null }),
             };
     }
+
+    /// <summary>
+    /// The last word of <paramref name="text"/> when it is one Chinese character at the very end of a run of Chinese — a
+    /// text cut mid-word (<c>插入图片的方</c> from 插入图片的方法, <c>双十一后的第</c> from 第一个): documents have that
+    /// character inside a word (方法, 第一), which the segmenter keeps whole, so alone it finds only the few that have it
+    /// on its own. Null otherwise: a character typed apart (<c>复盘 表</c>), a run that ends in punctuation, a query of one character.
+    /// </summary>
+    private static QueryUnit? CutCharacter(string text, IReadOnlyList<QueryUnit> units)
+    {
+        var end = text.TrimEnd();
+        if (units.Count < 2 || units[^1] is not { Excluded: false } last || last.Text.Length != 1 || !QueryText.IsCjk(last.Text[0])
+            || end.Length < 2 || end[^1] != last.Text[0] || !QueryText.IsCjk(end[^2]))
+        {
+            return null;
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// <paramref name="direct"/> (the character as a word), or any word starting with <paramref name="character"/> on the
+    /// segmented fields, the better of the two counting: a document with the character alone scores as before, one with it
+    /// only inside a word (方法 for 方) matches with a small constant score (<see cref="CutWordBoost"/>), below the words typed whole.
+    /// </summary>
+    private static DisjunctionMaxQuery WithWordsStartingWith(string character, Lucene.Net.Search.Query direct)
+    {
+        var folded = Analysis.TextNormalizer.Normalize(character);
+        var starting = new BooleanQuery(disableCoord: true);
+        foreach (var field in (string[])[SearchFields.Title, SearchFields.Body, SearchFields.TagsText, SearchFields.AttachmentText])
+        {
+            starting.Add(new PrefixQuery(new Lucene.Net.Index.Term(field, folded)), Occur.SHOULD);
+        }
+
+        return new DisjunctionMaxQuery(0f) { direct, new ConstantScoreQuery(starting) { Boost = CutWordBoost } };
+    }
+
+    /// <summary>The score of a match of a cut character inside a word: less than a typical word's, so whole words rank first.</summary>
+    private const float CutWordBoost = 0.1f;
 
     /// <summary>A word that may be cut mid-word: three letters or more, digits after them (<c>ConvertF</c>, <c>utf8enc</c>).</summary>
     [GeneratedRegex(@"^[A-Za-z]{3,}[A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
