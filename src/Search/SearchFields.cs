@@ -27,7 +27,8 @@ public static class SearchFields
     /// Lucene wrote as U+FFFD each (<see cref="Analysis.SurrogatePairFilter"/>).
     /// 12: 著, 乾 and 藉 folded to 着, 干 and 借 (<see cref="Analysis.TraditionalSimplifiedPairs.Shared"/>), so traditional
     /// 意味著 finds simplified 意味着.
-    /// 13: typographic apostrophes (’, ʼ) folded to <c>'</c>, so the bigram shadows hold team’s and team's as one word.
+    /// 13: the other apostrophes (’, ‘, ʼ: <see cref="Analysis.TextNormalizer.IsApostrophe"/>) folded to <c>'</c>, so the bigram
+    /// shadows hold team’s and team's as one word.
     /// </summary>
     public const int SchemaVersion = 13;
 

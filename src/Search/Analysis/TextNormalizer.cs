@@ -7,7 +7,7 @@ namespace KnowledgeHub.Search.Analysis;
 /// tags, attachment text, their bigram shadows): Unicode NFKC (full-width letters and digits to ASCII, ideographic
 /// space to space, compatibility ideographs and Kangxi radicals to unified ideographs, ligatures and circled digits
 /// spelled out), then <see cref="CjkFolding"/> (CJK radical forms to ideographs, traditional to simplified Chinese) and
-/// the typographic apostrophes (’ U+2019, ʼ U+02BC) to <c>'</c>: text from a word processor writes team’s and didn’t
+/// the other apostrophes (<see cref="IsApostrophe"/>) to <c>'</c>: text from a word processor writes team’s and didn’t
 /// where a keyboard writes team's and didn't, and the bigram shadows keep such a word whole, so each spelling was a
 /// term of its own.
 /// Invisible format characters (<see cref="IsIgnorable"/>: soft hyphens, zero-width spaces and joiners, word joiners,
@@ -252,12 +252,26 @@ public static class TextNormalizer
         return j;
     }
 
-    /// <summary><see cref="CjkFolding.Table"/> with the typographic apostrophes straightened (each NFKC leaves alone).</summary>
+    /// <summary>
+    /// An apostrophe other than the keyboard's, between letters: ’ (U+2019, what word processors write), ‘ (U+2018, what
+    /// they write when autocorrect turns it the wrong way), ʼ (U+02BC) and the full-width ＇ (U+FF07, which NFKC maps
+    /// already; the query text meets it before normalization). Folded to <c>'</c> here and straightened in typed text
+    /// (<see cref="QueryText.StraightApostrophes"/>).
+    /// </summary>
+    public static bool IsApostrophe(char c) => c is '\u2019' or '\u2018' or '\u02BC' or '\uFF07';
+
+    /// <summary><see cref="CjkFolding.Table"/> with the other apostrophes straightened (NFKC leaves them alone but for ＇).</summary>
     private static char[] BuildFold()
     {
         var fold = (char[])CjkFolding.Table.Clone();
-        fold['\u2019'] = '\'';
-        fold['\u02BC'] = '\'';
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (IsApostrophe((char)c))
+            {
+                fold[c] = '\'';
+            }
+        }
+
         return fold;
     }
 

@@ -289,14 +289,14 @@ internal sealed partial class PlainWords(SearchAnalyzer analyzer)
     private static partial System.Text.RegularExpressions.Regex SlashBesideChinese();
 
     /// <summary>
-    /// A bracket beside a Chinese character (<c>新增用户（累计）</c>, <c>复盘(草稿)</c>, a pasted table's heading): punctuation
+    /// A bracket beside a Chinese character (<c>新增用户（累计）</c>, <c>复盘(草稿)</c>, <c>复盘&lt;草稿&gt;</c>, a pasted table's heading): punctuation
     /// between two words, as a Chinese comma is — not part of a word whose phrase would need the bracket's gap just there.
     /// Beside Latin letters a bracket still joins a word's parts (<c>retention(Q3)</c>).
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[()\[\]{}（）［］｛｝]|[()\[\]{}（）［］｛｝](?=\p{IsCJKUnifiedIdeographs})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[()\[\]{}<>（）［］｛｝＜＞]|[()\[\]{}<>（）［］｛｝＜＞](?=\p{IsCJKUnifiedIdeographs})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BracketBesideChinese();
 
-    private static readonly System.Buffers.SearchValues<char> Brackets = System.Buffers.SearchValues.Create("()[]{}（）［］｛｝");
+    private static readonly System.Buffers.SearchValues<char> Brackets = System.Buffers.SearchValues.Create("()[]{}<>（）［］｛｝＜＞");
 
     /// <summary>Words of two characters or more, letters and digits with a letter, joined by slashes: <c>DAU/MAU</c>, <c>iOS/Android</c>, <c>B2B/B2C</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,}(?:/(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,})+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -39,13 +39,13 @@ internal static class QueryText
     }
 
     /// <summary>
-    /// <paramref name="text"/> with a typographic apostrophe between two letters (<c>team’s</c>, <c>didn’t</c>, ’ or ʼ)
-    /// written <c>'</c>, as the index has it (<see cref="Analysis.TextNormalizer"/>): a word, where ’ elsewhere is a closing
-    /// quotation mark, read as punctuation. The same instance when there is none.
+    /// <paramref name="text"/> with an apostrophe other than the keyboard's between two letters (<c>team’s</c>,
+    /// <c>didn’t</c>; <see cref="Analysis.TextNormalizer.IsApostrophe"/>) written <c>'</c>, as the index has it: a word,
+    /// where ’ or ‘ elsewhere is a quotation mark, read as punctuation. The same instance when there is none.
     /// </summary>
     public static string StraightApostrophes(string text)
     {
-        if (text.AsSpan().IndexOfAny('\u2019', '\u02BC') < 0)
+        if (!text.Any(Analysis.TextNormalizer.IsApostrophe))
         {
             return text;
         }
@@ -53,7 +53,7 @@ internal static class QueryText
         var chars = text.ToCharArray();
         for (var i = 1; i < chars.Length - 1; i++)
         {
-            if (chars[i] is '\u2019' or '\u02BC' && char.IsLetter(chars[i - 1]) && char.IsLetter(chars[i + 1]))
+            if (Analysis.TextNormalizer.IsApostrophe(chars[i]) && char.IsLetter(chars[i - 1]) && char.IsLetter(chars[i + 1]))
             {
                 chars[i] = '\'';
             }

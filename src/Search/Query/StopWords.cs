@@ -32,7 +32,8 @@ internal static class StopWords
     /// </summary>
     public static bool IsEnglish(string word) =>
         English.Contains(word)
-            || (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S' && (English.Contains(word[..^2]) || Contracted.Contains(word[..^2])));
+            || (word.Length > 2 && (word[^2] == '\'' || Analysis.TextNormalizer.IsApostrophe(word[^2])) && word[^1] is 's' or 'S'
+                && (English.Contains(word[..^2]) || Contracted.Contains(word[..^2])));
 
     /// <summary>Words whose <c>'s</c> is "is", "has" or "us" and that <see cref="English"/> lacks.</summary>
     private static readonly HashSet<string> Contracted = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "here", "let" };

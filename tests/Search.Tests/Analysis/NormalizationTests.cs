@@ -56,6 +56,7 @@ public sealed class NormalizationTests : IDisposable
     [InlineData(SearchFields.BodyCjk, "the team\u2019s plan", "the team's plan")]
     [InlineData(SearchFields.TitleCjk, "didn\u2019t teamʼs", "didn't team's")]
     [InlineData(SearchFields.Body, "team\u2019s", "team s")]
+    [InlineData(SearchFields.BodyCjk, "team\u2018s team\uFF07s", "team's team's")]
     public void Every_chain_normalizes_the_text_it_indexes(string field, string text, string expected)
     {
         Assert.Equal(expected, AnalysisTokens.Terms(analyzer, field, text));
@@ -73,7 +74,7 @@ public sealed class NormalizationTests : IDisposable
     [InlineData("\u202E复盘\u202C", "复盘")]
     [InlineData("葛\U000E0100城", "葛城")]
     [InlineData("\u200B\u200D\u2060", "")]
-    [InlineData("team\u2019s didn\u2019t teamʼs \u2018quoted\u2019", "team's didn't team's \u2018quoted'")]
+    [InlineData("team\u2019s didn\u2019t teamʼs \u2018quoted\u2019", "team's didn't team's 'quoted'")]
     public void Text_and_its_normal_form_give_the_same_terms(string original, string normal)
     {
         Assert.Equal(normal, TextNormalizer.Normalize(original));

@@ -25,6 +25,8 @@ public sealed class ApostropheTests : IAsyncLifetime
     [InlineData("campaign's")]
     [InlineData("campaign\u2019s")]
     [InlineData("campaignʼs")]
+    [InlineData("campaign\u2018s")]
+    [InlineData("campaign\uFF07s")]
     [InlineData("CAMPAIGN'S")]
     [InlineData("campaign's budget")]
     [InlineData("the campaign\u2019s")]
@@ -41,6 +43,8 @@ public sealed class ApostropheTests : IAsyncLifetime
     [InlineData("didn't")]
     [InlineData("didn\u2019t")]
     [InlineData("didnʼt")]
+    [InlineData("didn\u2018t")]
+    [InlineData("didn\uFF07t")]
     public void A_contraction_finds_both_spellings_and_nothing_else(string query) =>
         Assert.Equal(["curly", "straight"], host.Ids(query));
 

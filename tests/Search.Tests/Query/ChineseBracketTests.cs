@@ -24,6 +24,7 @@ public sealed class ChineseBracketTests : IAsyncLifetime
     [InlineData("新增用户(累计)")]
     [InlineData("（新增用户）累计")]
     [InlineData("新增用户［累计］")]
+    [InlineData("新增用户<累计>")]
     public void Words_in_and_beside_brackets_are_searched_apart(string query)
     {
         var results = host.Search(query);
