@@ -38,6 +38,10 @@ internal static partial class LiteralTokens
         return false;
     }
 
+    /// <summary>Where the literal tokens of <paramref name="text"/> are, in order (none for most text): one pass for a caller that asks of many places.</summary>
+    public static IReadOnlyList<Range> Spans(string text) =>
+        MayHave(text) ? [.. Pattern().Matches(text).Select(m => new Range(m.Index, m.Index + m.Length))] : [];
+
     /// <summary>The text with each literal token blanked: what is left for syntax to be looked for in.</summary>
     public static string Blanked(string text) => MayHave(text) ? Pattern().Replace(text, " ") : text;
 

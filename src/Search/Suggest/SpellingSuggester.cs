@@ -42,7 +42,8 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     public string? Correct(IndexReader reader, string text, Func<string, bool> readable)
     {
         var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var word in Words(text).Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w) && !IsAcronym(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
+        var words = Words(text);
+        foreach (var word in words.Select(m => m.Value).Where(w => w.Length <= MaxWordLength && !Operators.Contains(w) && !IsAcronym(w)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords))
         {
             var lower = word.ToLowerInvariant();
             if (replacements.ContainsKey(lower))
@@ -64,7 +65,7 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
 
         var corrected = new System.Text.StringBuilder(text.Length);
         var at = 0;
-        foreach (var match in Words(text))
+        foreach (var match in words)
         {
             corrected.Append(text, at, match.Index - at).Append(replacements.GetValueOrDefault(match.Value, match.Value));
             at = match.Index + match.Length;
@@ -204,5 +205,9 @@ internal sealed partial class SpellingSuggester(SearchAnalyzer analyzer)
     private static partial Regex Word();
 
     /// <summary>The words of <paramref name="text"/> to look up: <see cref="Word"/>s outside an address, a path or a time (<see cref="Querying.LiteralTokens"/>).</summary>
-    private static IEnumerable<Match> Words(string text) => Word().Matches(text).Where(m => !Querying.LiteralTokens.Contain(text, m.Index));
+    private static List<Match> Words(string text)
+    {
+        var literal = Querying.LiteralTokens.Spans(text);
+        return [.. Word().Matches(text).Where(m => !literal.Any(span => m.Index >= span.Start.Value && m.Index < span.End.Value))];
+    }
 }
